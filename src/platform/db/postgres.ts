@@ -1,0 +1,65 @@
+import pg from 'pg';
+import type { Db, Queryable, Tx } from './types.ts';
+
+// int8 (counts, rupiah) as numbers: whole rupiah stay exact far beyond any budget (2^53 ≈ Rp 9 billiard).
+pg.types.setTypeParser(20, (v) => Number(v));
+// date as 'YYYY-MM-DD': a calendar date has no time zone and must not shift.
+pg.types.setTypeParser(1082, (v) => v);
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    engine: 'postgres',
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const res = await client.query(sql, params as unknown[] | undefined);
+      return res.rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    // Store UTC, reason in WIB in code: the session time zone is UTC so text renderings are stable.
+    options: '-c TimeZone=UTC',
+  });
+  pool.on('error', () => {
+    /* an idle client died (server restart); the next query reconnects */
+  });
+  await pool.query('select 1');
+  const base = wrap(pool);
+  return {
+    ...base,
+    location: redactUrl(url),
+    async transaction<T>(fn: (tx: Tx) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

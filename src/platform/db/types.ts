@@ -1,0 +1,31 @@
+/** The one database interface every context uses; the engine behind it is PGlite or a PostgreSQL server. */
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  readonly engine: Engine;
+  /** Runs one statement with $1…$n parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A transaction: passed explicitly to every write so that a use case and its audit entry commit together. */
+export type Tx = Queryable;
+
+export interface Db extends Queryable {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** A description of where the data lives, for log lines (never a password). */
+  readonly location: string;
+}
+
+export async function one<T>(q: Queryable, sql: string, params?: readonly unknown[]): Promise<T> {
+  const rows = await q.query<T>(sql, params);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
+  return rows[0] as T;
+}
+
+export async function maybeOne<T>(q: Queryable, sql: string, params?: readonly unknown[]): Promise<T | undefined> {
+  const rows = await q.query<T>(sql, params);
+  return rows[0];
+}

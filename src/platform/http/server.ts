@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/types.ts';
+import { registerMetrics } from './metrics.ts';
+import { AppError, handleError, sendProblem } from './problem.ts';
+import { maskPersonal, REDACT_PATHS } from './redact.ts';
+import { registerWeb } from './web.ts';
+
+function createFastify(opts: FastifyServerOptions) {
+  return Fastify(opts).withTypeProvider<ZodTypeProvider>();
+}
+export type App = ReturnType<typeof createFastify>;
+
+/** What every context's routes receive: wired by hand here, no container. */
+export interface AppDeps {
+  db: Db;
+  /** Flipped to true once migrations and demo data are in place; /api/health answers 200 only then. */
+  state: { ready: boolean };
+  /** The built web app (dist/web); absent in API-only tests. */
+  webDir?: string;
+}
+
+export type RoutePlugin = (app: App, deps: AppDeps) => void | Promise<void>;
+
+export interface ServerOptions {
+  logLevel?: string;
+  contexts: RoutePlugin[];
+}
+
+export const BODY_LIMIT = 1024 * 1024; // 1 MiB: enough for any form; uploads get their own limit per route
+
+export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<App> {
+  const logger: FastifyServerOptions['logger'] = {
+    level: opts.logLevel ?? process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (req) => ({ method: req.method, url: maskPersonal(req.url), remoteAddress: req.ip }),
+    },
+  };
+  const app = createFastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pasar Lokal API',
+        version: '0.1.0',
+        description: 'Platform UMKM daerah: Jakpreneur, e-Order, Jumat Beli Lokal, UMKM Goes To Mall. Errors are application/problem+json.',
+        license: { name: 'Apache-2.0', identifier: 'AGPL-3.0-or-later' },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerMetrics(app as unknown as FastifyInstance);
+  for (const ctx of opts.contexts) await ctx(app, deps);
+
+  const serveApp = await registerWeb(app as unknown as FastifyInstance, deps.webDir);
+  app.setNotFoundHandler((req, reply) => {
+    // Any page address outside /api is the web app's to route (so a public page never answers 404).
+    if (serveApp && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) return serveApp(reply);
+    return sendProblem(reply, req, new AppError(404, 'not_found', { id: 'Alamat tidak ditemukan.', en: 'No such address.' }));
+  });
+  return app;
+}
