@@ -21,6 +21,7 @@ export const outcomesRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/public/figures',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getPublicFigures',
         tags: ['outcomes'],

@@ -8,6 +8,7 @@ import { registerMetrics } from './metrics.ts';
 import { AppError, handleError, sendProblem } from './problem.ts';
 import { maskPersonal, REDACT_PATHS } from './redact.ts';
 import { registerWeb } from './web.ts';
+import { type Access, registerAuth } from '../auth/plugin.ts';
 
 function createFastify(opts: FastifyServerOptions) {
   return Fastify(opts).withTypeProvider<ZodTypeProvider>();
@@ -21,6 +22,19 @@ export interface AppDeps {
   state: { ready: boolean };
   /** The built web app (dist/web); absent in API-only tests. */
   webDir?: string;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access: the authorisation tests enumerate it. */
+    routeTable: RouteInfo[];
+  }
 }
 
 export type RoutePlugin = (app: App, deps: AppDeps) => void | Promise<void>;
@@ -78,6 +92,16 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerMetrics(app as unknown as FastifyInstance);
+  await registerAuth(app as unknown as FastifyInstance, deps.db);
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    // Every API operation says who may call it; a route that forgets does not start.
+    if (!r.url.startsWith('/api/') || r.schema?.hide || r.method === 'HEAD') return;
+    const access = r.config?.access;
+    if (access === undefined) throw new Error(`${String(r.method)} ${r.url} declares no config.access`);
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access });
+  });
+  app.decorate('routeTable', routeTable);
   for (const ctx of opts.contexts) await ctx(app, deps);
 
   const serveApp = await registerWeb(app as unknown as FastifyInstance, deps.webDir);

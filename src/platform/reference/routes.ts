@@ -9,6 +9,7 @@ export const referenceRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/regions',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'listRegions',
         tags: ['reference'],
@@ -22,6 +23,7 @@ export const referenceRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/kbli',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'listKbli',
         tags: ['reference'],
