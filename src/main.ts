@@ -6,8 +6,9 @@ import path from 'node:path';
 import { createApp, WEB_DIR } from './app.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { openDb } from './platform/db/open.ts';
+import { APP_ROLE, openDb } from './platform/db/open.ts';
 import { loadDemoDataIfEmpty } from './seed/demo.ts';
+import { createDemoAccounts } from './access/demo-accounts.ts';
 
 async function main() {
   const started = Date.now();
@@ -51,7 +52,12 @@ async function main() {
   if (demoWanted) {
     const loaded = await loadDemoDataIfEmpty(db, (msg) => log.info(msg));
     if (loaded) log.info(loaded, 'demo data loaded');
+    const accounts = await createDemoAccounts(db);
+    if (accounts) log.info({ accounts }, 'demo accounts created (see the README table)');
   }
+  await db.useRole(APP_ROLE).catch((err: unknown) => {
+    log.warn({ err }, `could not switch to the database role ${APP_ROLE}; the audit log is then protected by its triggers only`);
+  });
   const port = Number(process.env.PORT || 3000);
   await app.listen({ port, host: process.env.HOST || '0.0.0.0' });
   state.ready = true;

@@ -12,6 +12,7 @@ import { claimWithCode, completeSelfReset, invalidToken, issueAssistedReset, own
 import { checkFailures, login, recordFailure } from './login.ts';
 import { failureKey, parseLogin } from './login-id.ts';
 import { accessPolicy } from './policy.ts';
+import { roleHome } from './home.ts';
 import * as S from './schema.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './totp-enrolment.ts';
 import { loadSession } from '../platform/auth/session.ts';
@@ -219,5 +220,22 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       const issued = await db.transaction((tx) => issueAssistedReset(tx, auditActor(actor, 'pendamping', req.id), owner));
       return reply.code(201).send(issued);
     },
+  );
+
+  const Bi = z.object({ id: z.string(), en: z.string() });
+  const Section = z.object({
+    role: z.string(),
+    scope: z.object({ kind: z.string(), id: z.string(), name: z.string() }).nullable(),
+    figures: z.array(z.object({ label: Bi, value: z.number(), unit: z.enum(['count', 'rupiah', 'm2', 'percent']) })),
+    list: z.object({ title: Bi, empty: Bi, items: z.array(z.object({ primary: z.string(), secondary: z.string() })) }).nullable(),
+    shortcuts: z.array(z.object({ href: z.string(), label: Bi })),
+  });
+  app.get(
+    '/api/me/home',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'getMyHome', tags: ['access'], summary: "The caller's home: each role's work within its scope", response: { 200: z.object({ sections: z.array(Section) }) } },
+    },
+    async (req) => ({ sections: await roleHome(db, req.actor as AccountActor) }),
   );
 };

@@ -46,16 +46,22 @@ export function isFriday(at: Date, zone = DEFAULT_ZONE): boolean {
   return localParts(at, zone).weekday === 5;
 }
 
-/** `28 Nov 2026 14.05 WIB` — Indonesian style, for messages and documents. */
+const MONTHS = {
+  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/**
+ * `28 Nov 2026` from a calendar date 'YYYY-MM-DD' (as `date` columns arrive). Built from fixed month names rather
+ * than Intl's locale data, whose punctuation differs between ICU versions (Node, each browser).
+ */
+export function formatDate(date: string, locale: 'id' | 'en' = 'id'): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[locale][Number(m) - 1]} ${y}`;
+}
+
+/** `28 Nov 2026 14.05 WIB` (id) or `28 Nov 2026 14:05 WIB` (en): always Jakarta time, whatever the reader's zone. */
 export function formatWib(at: Date, locale: 'id' | 'en' = 'id'): string {
-  const s = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: DEFAULT_ZONE,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return `${s} WIB`;
+  const { date, time } = localParts(at, DEFAULT_ZONE);
+  return `${formatDate(date, locale)} ${locale === 'id' ? time.replace(':', '.') : time} WIB`;
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { createAccount, grantRole } from '../../src/access/create-account.ts';
 import { enableTotpWithSecret } from '../../src/access/totp-enrolment.ts';
 import { SYSTEM } from '../../src/platform/auth/actor.ts';
-import type { Role } from '../../src/platform/auth/roles.ts';
+import { ROLES, type Role } from '../../src/platform/auth/roles.ts';
 import { newTotpSecret } from '../../src/platform/auth/totp.ts';
 import type { Db } from '../../src/platform/db/types.ts';
 import { personalDataKeys } from '../../src/platform/personal-data.ts';
@@ -50,4 +50,52 @@ export async function makeUmkm(db: Db, villageCode: string, name = `Usaha Uji ${
     );
     return { umkmId: u!.id, ownerId: o!.id, phone };
   });
+}
+
+export interface World {
+  district: string;
+  village: string;
+  umkmId: number;
+  ownerId: number;
+  ownerName: string;
+  fosteringAgencyId: number;
+  agencyId: number;
+  mallId: number;
+  lenderId: number;
+}
+
+/** A small world of one kecamatan: a business, a fostering agency, a buying agency, a mall and a lender. */
+export async function makeWorld(db: Db, cityPrefix: string): Promise<World> {
+  const [v] = await db.query<{ code: string; parent_code: string }>(
+    `select code, parent_code from region where level = 'village' and code like $1 || '%' order by code limit 1`,
+    [cityPrefix],
+  );
+  const tag = unique();
+  const u = await makeUmkm(db, v!.code, `Usaha Dunia ${tag}`);
+  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
+  const fosteringAgencyId = await one('insert into fostering_agency (code, name) values ($1, $2) returning id', [`FA-${tag}`, `Pengampu ${tag}`]);
+  await db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [u.umkmId, fosteringAgencyId]);
+  return {
+    district: v!.parent_code,
+    village: v!.code,
+    umkmId: u.umkmId,
+    ownerId: u.ownerId,
+    ownerName: `Pemilik Usaha Dunia ${tag}`,
+    fosteringAgencyId,
+    agencyId: await one(`insert into agency (code, name, kind) values ($1, $2, 'opd') returning id`, [`AG-${tag}`, `Dinas Uji ${tag}`]),
+    mallId: await one('insert into mall (name, operator, village_code, effective_floor_m2) values ($1, $2, $3, 10000) returning id', [`Mal ${tag}`, `PT Mal ${tag}`, v!.code]),
+    lenderId: await one(`insert into lender (code, name, kind) values ($1, $2, 'regional_bank') returning id`, [`LD-${tag}`, `Bank ${tag}`]),
+  };
+}
+
+/** The scope id a role holds in a world. */
+export function scopeIn(w: World, role: Role): string {
+  const byKind: Record<string, string> = {
+    fostering_agency: String(w.fosteringAgencyId),
+    district: w.district,
+    agency: String(w.agencyId),
+    mall: String(w.mallId),
+    lender: String(w.lenderId),
+  };
+  return byKind[ROLES[role].scope] ?? '';
 }

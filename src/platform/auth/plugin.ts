@@ -7,7 +7,8 @@ import type { Role } from './roles.ts';
 import { loadSession, SESSION_COOKIE, SESSION_DAYS } from './session.ts';
 
 /**
- * Who may call a route, declared on every /api route (`config.access`), checked here on the server:
+ * Who may call a route, declared on every /api route (`config.access`), checked here on the server before
+ * the body is validated (a stranger learns nothing about the schema):
  * 'public' (anyone), 'authenticated' (any logged-in account), or the roles allowed. Scope — which rows — is
  * the context's policy, folded into its queries.
  */
@@ -46,7 +47,7 @@ function checkOrigin(req: FastifyRequest) {
 
 export async function registerAuth(app: import('fastify').FastifyInstance, db: Db) {
   await app.register(fastifyCookie);
-  app.decorateRequest('actor', null as unknown as Actor); // set for every request by the hook below
+  app.decorateRequest('actor', null as never); // set for every request by the hook below
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await loadSession(db, token) : undefined;
@@ -57,7 +58,7 @@ export async function registerAuth(app: import('fastify').FastifyInstance, db: D
     if (sent !== undefined && actor && sent !== actor.csrfToken)
       throw new AppError(403, 'csrf_token', { id: 'Token keamanan tidak cocok; muat ulang halaman.', en: 'Security token mismatch; reload the page.' });
   });
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const actor = req.actor;

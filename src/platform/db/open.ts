@@ -1,5 +1,8 @@
 import type { Db } from './types.ts';
 
+/** The database role the server runs as (created by migration 0010). */
+export const APP_ROLE = 'pasar_lokal_app';
+
 export interface DbConfig {
   databaseUrl?: string;
   pgliteDir?: string;

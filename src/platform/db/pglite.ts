@@ -39,6 +39,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   return {
     ...base,
     location: dataDir ?? 'memory',
+    async useRole(role: string) {
+      await pgl.exec(`set role ${role}`); // one connection: setting it once holds for the process
+    },
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
       return pgl.transaction((t) => fn(wrap(t)));
     },

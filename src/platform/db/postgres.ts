@@ -29,21 +29,36 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+function newPool(url: string, max: number, role?: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
-    max: opts.max ?? 10,
+    max,
     // Store UTC, reason in WIB in code: the session time zone is UTC so text renderings are stable.
-    options: '-c TimeZone=UTC',
+    options: `-c TimeZone=UTC${role ? ` -c role=${role}` : ''}`,
   });
   pool.on('error', () => {
     /* an idle client died (server restart); the next query reconnects */
   });
+  return pool;
+}
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+  const max = opts.max ?? 10;
+  let pool = newPool(url, max);
   await pool.query('select 1');
-  const base = wrap(pool);
   return {
-    ...base,
+    engine: 'postgres',
+    query: (sql, params) => wrap(pool).query(sql, params),
+    exec: (sql) => wrap(pool).exec(sql),
     location: redactUrl(url),
+    async useRole(role: string) {
+      // A fresh pool whose every connection starts as the role; the owner's pool is closed.
+      const next = newPool(url, max, role);
+      await next.query('select 1');
+      const old = pool;
+      pool = next;
+      await old.end();
+    },
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       const client = await pool.connect();
       try {

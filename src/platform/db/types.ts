@@ -15,6 +15,11 @@ export type Tx = Queryable;
 export interface Db extends Queryable {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * From now on, run every query as this database role (after migrations, which need the owner). The
+   * application's role may only read and append the audit log, so the database itself keeps history intact.
+   */
+  useRole(role: string): Promise<void>;
   /** A description of where the data lives, for log lines (never a password). */
   readonly location: string;
 }

@@ -107,7 +107,13 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err instanceof AppError) return sendProblem(reply, req, err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
-    const fields = fieldErrorsFromZod(err.validation.map((v) => v.params.issue as unknown as ZodIssueLike), where);
+    const issues = err.validation.map((v) => ({
+      ...(v.params as object),
+      code: v.keyword,
+      message: v.message ?? '',
+      path: v.instancePath.split('/').filter(Boolean),
+    })) as ZodIssueLike[];
+    const fields = fieldErrorsFromZod(issues, where);
     return sendProblem(reply, req, new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields));
   }
   if (isResponseSerializationError(err)) {

@@ -83,7 +83,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
         title: 'Pasar Lokal API',
         version: '0.1.0',
         description: 'Platform UMKM daerah: Jakpreneur, e-Order, Jumat Beli Lokal, UMKM Goes To Mall. Errors are application/problem+json.',
-        license: { name: 'Apache-2.0', identifier: 'AGPL-3.0-or-later' },
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,205 @@
+import type { AccountActor, Grant } from '../platform/auth/actor.ts';
+import type { Queryable } from '../platform/db/types.ts';
+import type { Bilingual } from '../platform/http/problem.ts';
+
+/**
+ * Each role's home: that role's real work read from the database — figures, a queue or list, shortcuts —
+ * within the role's scope. One section per role the account holds.
+ */
+export interface Figure {
+  label: Bilingual;
+  value: number;
+  unit: 'count' | 'rupiah' | 'm2' | 'percent';
+}
+export interface ListItem {
+  primary: string;
+  secondary: string;
+}
+export interface HomeSection {
+  role: string;
+  scope: { kind: string; id: string; name: string } | null;
+  figures: Figure[];
+  list: { title: Bilingual; items: ListItem[]; empty: Bilingual } | null;
+  shortcuts: { href: string; label: Bilingual }[];
+}
+
+const count = async (db: Queryable, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params))[0]?.n ?? 0;
+const fig = (id: string, en: string, value: number, unit: Figure['unit'] = 'count'): Figure => ({ label: { id, en }, value, unit });
+
+async function scopeName(db: Queryable, g: Grant): Promise<HomeSection['scope']> {
+  const table: Record<string, string> = {
+    fostering_agency: 'select name from fostering_agency where id::text = $1',
+    district: 'select name from region where code = $1',
+    agency: 'select name from agency where id::text = $1',
+    mall: 'select name from mall where id::text = $1',
+    lender: 'select name from lender where id::text = $1',
+  };
+  const sql = table[g.scopeKind];
+  if (!sql) return null;
+  const [row] = await db.query<{ name: string }>(sql, [g.scopeId]);
+  return { kind: g.scopeKind, id: g.scopeId, name: row?.name ?? g.scopeId };
+}
+
+const MEMBERS_IN_DISTRICT = `from umkm u join region v on v.code = u.village_code where v.parent_code = $1`;
+
+type Builder = (db: Queryable, g: Grant, actor: AccountActor) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
+
+const districtDesk: Builder = async (db, g) => ({
+  figures: [
+    fig('UMKM di kecamatan ini', 'UMKM in this kecamatan', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT}`, [g.scopeId])),
+    fig('Pemilik belum mengaktifkan akun', 'Owners who have not claimed their account', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT} and not exists (select 1 from account a where a.owner_id = u.owner_id and a.password_hash is not null)`, [g.scopeId])),
+  ],
+  list: {
+    title: { id: 'Antrean: pemilik yang perlu dibantu mengaktifkan akun', en: 'Queue: owners to help claim their account' },
+    empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
+    items: (
+      await db.query<{ name: string; village: string; id: number }>(
+        `select u.id, u.name, v.name as village ${MEMBERS_IN_DISTRICT}
+           and not exists (select 1 from account a where a.owner_id = u.owner_id and a.password_hash is not null)
+         order by u.registered_at desc, u.id desc limit 8`,
+        [g.scopeId],
+      )
+    ).map((r) => ({ primary: r.name, secondary: `UMKM #${r.id} · ${r.village}` })),
+  },
+  shortcuts: [{ href: '/meja-kecamatan', label: { id: 'Meja layanan kecamatan', en: 'Kecamatan desk' } }],
+});
+
+const buyerAgency: Builder = async (db) => ({
+  figures: [
+    fig('Produk UMKM tersedia', 'UMKM products available', await count(db, `select count(*) as n from product where status = 'published'`)),
+    fig('UMKM pemasok', 'Supplying UMKM', await count(db, `select count(distinct umkm_id) as n from product where status = 'published'`)),
+  ],
+  list: null,
+  shortcuts: [{ href: '/katalog', label: { id: 'Cari di katalog', en: 'Search the catalogue' } }],
+});
+
+const BUILDERS: Record<string, Builder> = {
+  platform_admin: async (db) => ({
+    figures: [
+      fig('Anggota Jakpreneur', 'Jakpreneur members', await count(db, `select count(*) as n from umkm where kind = 'jakpreneur'`)),
+      fig('Terdaftar 30 hari terakhir', 'Registered in the last 30 days', await count(db, `select count(*) as n from umkm where registered_at > now() - interval '30 days'`)),
+      fig('Produk', 'Products', await count(db, 'select count(*) as n from product')),
+      fig('Akun', 'Accounts', await count(db, 'select count(*) as n from account')),
+    ],
+    list: {
+      title: { id: 'Aktivitas terbaru (log audit)', en: 'Latest activity (audit log)' },
+      empty: { id: 'Belum ada aktivitas.', en: 'No activity yet.' },
+      items: (await db.query<{ action: string; actor_label: string; at: Date }>('select action, actor_label, at from audit_log order by id desc limit 8')).map((r) => ({
+        primary: r.action,
+        secondary: `${r.actor_label} · ${r.at.toISOString()}`,
+      })),
+    },
+    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
+  }),
+  pengampu_officer: async (db, g) => ({
+    figures: [
+      fig('UMKM binaan', 'Fostered UMKM', await count(db, 'select count(*) as n from fostering_link where agency_id::text = $1', [g.scopeId])),
+      fig('Juga dibina pengampu lain', 'Also fostered by another agency', await count(db, 'select count(*) as n from fostering_link f where f.agency_id::text = $1 and exists (select 1 from fostering_link o where o.umkm_id = f.umkm_id and o.agency_id <> f.agency_id)', [g.scopeId])),
+    ],
+    list: {
+      title: { id: 'Binaan terbaru', en: 'Newest members' },
+      empty: { id: 'Belum ada binaan.', en: 'No members yet.' },
+      items: (
+        await db.query<{ name: string; since: string; id: number }>(
+          'select u.id, u.name, f.since from fostering_link f join umkm u on u.id = f.umkm_id where f.agency_id::text = $1 order by f.since desc, u.id desc limit 8',
+          [g.scopeId],
+        )
+      ).map((r) => ({ primary: r.name, secondary: `UMKM #${r.id} · ${r.since}` })),
+    },
+    shortcuts: [],
+  }),
+  pendamping: districtDesk,
+  kasatpel: districtDesk,
+  kurator: async (db) => ({
+    figures: [
+      fig('Produk menunggu kurasi', 'Products awaiting curation', await count(db, `select count(*) as n from product where status = 'draft'`)),
+      fig('Produk terbit', 'Published products', await count(db, `select count(*) as n from product where status = 'published'`)),
+    ],
+    list: {
+      title: { id: 'Antrean kurasi', en: 'Curation queue' },
+      empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
+      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'draft' order by p.created_at, p.id limit 8`)).map((r) => ({ primary: r.name, secondary: r.umkm })),
+    },
+    shortcuts: [],
+  }),
+  umkm_owner: async (db, _g, actor) => ({
+    figures: [
+      fig('Usaha saya', 'My businesses', await count(db, 'select count(*) as n from umkm where owner_id = $1', [actor.ownerId ?? -1])),
+      fig('Produk saya', 'My products', await count(db, 'select count(*) as n from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1', [actor.ownerId ?? -1])),
+    ],
+    list: {
+      title: { id: 'Produk saya', en: 'My products' },
+      empty: { id: 'Belum ada produk. Tambahkan produk pertama Anda.', en: 'No products yet. Add your first product.' },
+      items: (
+        await db.query<{ name: string; price: number; status: string }>(
+          'select p.name, p.price, p.status from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1 order by p.id limit 8',
+          [actor.ownerId ?? -1],
+        )
+      ).map((r) => ({ primary: r.name, secondary: `${r.price} · ${r.status}` })),
+    },
+    shortcuts: [{ href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } }],
+  }),
+  pa_kpa: buyerAgency,
+  ppk: buyerAgency,
+  pejabat_pengadaan: buyerAgency,
+  bendahara: buyerAgency,
+  asn_buyer: buyerAgency,
+  bppbj_analyst: async (db) => {
+    const [share] = await db.query<{ value: number }>(`select value from setting where key = 'procurement.umk_share_min' and effective_from <= current_date order by effective_from desc limit 1`);
+    return {
+      figures: [fig('Instansi pembeli', 'Buying agencies', await count(db, 'select count(*) as n from agency')), fig('Target porsi UMK', 'UMK share target', Math.round(Number(share?.value ?? 0) * 100), 'percent')],
+      list: null,
+      shortcuts: [],
+    };
+  },
+  auditor: async (db) => ({
+    figures: [fig('Entri log audit', 'Audit log entries', await count(db, 'select count(*) as n from audit_log'))],
+    list: {
+      title: { id: 'Entri terbaru', en: 'Latest entries' },
+      empty: { id: 'Belum ada entri.', en: 'No entries yet.' },
+      items: (await db.query<{ id: number; action: string; entity_type: string; entity_id: string }>('select id, action, entity_type, entity_id from audit_log order by id desc limit 8')).map((r) => ({
+        primary: `#${r.id} ${r.action}`,
+        secondary: `${r.entity_type} ${r.entity_id}`,
+      })),
+    },
+    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
+  }),
+  mall_partner: async (db, g) => {
+    const [m] = await db.query<{ area: number; share: number }>(
+      `select effective_floor_m2 as area, (select value::text::numeric from setting where key = 'mall.umkm_floor_share' and effective_from <= current_date order by effective_from desc limit 1)::float8 as share from mall where id::text = $1`,
+      [g.scopeId],
+    );
+    return {
+      figures: [fig('Luas lantai efektif', 'Effective floor area', m?.area ?? 0, 'm2'), fig('Kewajiban ruang UMKM', 'UMKM space duty', Math.round((m?.area ?? 0) * (m?.share ?? 0)), 'm2')],
+      list: null,
+      shortcuts: [],
+    };
+  },
+  lender_officer: async (db) => ({
+    figures: [
+      fig('UMKM mikro', 'Micro businesses', await count(db, `select count(*) as n from umkm where size_class = 'micro'`)),
+      fig('UMKM kecil', 'Small businesses', await count(db, `select count(*) as n from umkm where size_class = 'small'`)),
+    ],
+    list: null,
+    shortcuts: [],
+  }),
+  public_buyer: async (db) => ({
+    figures: [fig('Produk UMKM tersedia', 'UMKM products available', await count(db, `select count(*) as n from product where status = 'published'`))],
+    list: {
+      title: { id: 'Produk terbaru', en: 'Newest products' },
+      empty: { id: 'Belum ada produk.', en: 'No products yet.' },
+      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'published' order by p.id desc limit 8`)).map((r) => ({ primary: r.name, secondary: r.umkm })),
+    },
+    shortcuts: [],
+  }),
+};
+
+export async function roleHome(db: Queryable, actor: AccountActor): Promise<HomeSection[]> {
+  const sections: HomeSection[] = [];
+  for (const g of actor.grants) {
+    const build = BUILDERS[g.role];
+    if (!build) continue;
+    sections.push({ role: g.role, scope: await scopeName(db, g), ...(await build(db, g, actor)) });
+  }
+  return sections;
+}

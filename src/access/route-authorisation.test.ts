@@ -1,0 +1,95 @@
+// Every route in the server's own route table, for every role, against resources in someone else's scope.
+// A new route is covered automatically; one with a path parameter this file does not know fails until the
+// parameter gets a foreign fixture below.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp, testDb } from '../../test/support/db.ts';
+import { makeAccount, makeWorld, scopeIn, type World } from '../../test/support/factories.ts';
+import { ROLE_NAMES, ROLES, type Role } from '../platform/auth/roles.ts';
+import { createSession } from '../platform/auth/session.ts';
+import type { Db } from '../platform/db/types.ts';
+import type { App, RouteInfo } from '../platform/http/server.ts';
+
+let app: App;
+let db: Db;
+let mine: World;
+let theirs: World;
+const accounts = new Map<Role, number>();
+
+/** Values that point into the other world, by path-parameter name. */
+const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
+  umkmId: (w) => String(w.umkmId),
+  ownerId: (w) => String(w.ownerId),
+  agencyId: (w) => String(w.agencyId),
+  mallId: (w) => String(w.mallId),
+  lenderId: (w) => String(w.lenderId),
+  fosteringAgencyId: (w) => String(w.fosteringAgencyId),
+  districtCode: (w) => w.district,
+};
+
+/** Bodies that point into the other world, for operations whose target is in the body. */
+const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
+  'POST /api/access/assisted-resets': (w) => ({ umkmId: w.umkmId }),
+};
+
+beforeAll(async () => {
+  db = await testDb();
+  app = await testApp();
+  mine = await makeWorld(db, '3171');
+  theirs = await makeWorld(db, '3175');
+  for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+});
+
+/** A fresh session per request (so logging out in one request never affects the next). */
+async function cookieFor(role: Role | 'anonymous'): Promise<string | undefined> {
+  if (role === 'anonymous') return undefined;
+  const s = await db.transaction((tx) => createSession(tx, accounts.get(role)!));
+  return `pl_session=${s.token}`;
+}
+
+function urlFor(r: RouteInfo): string {
+  return r.url.replace(/:(\w+)/g, (_m, name: string) => {
+    const f = FOREIGN_PARAMS[name];
+    if (!f) throw new Error(`${r.method} ${r.url}: add a foreign fixture for :${name} in route-authorisation.test.ts`);
+    return encodeURIComponent(f(theirs));
+  });
+}
+
+async function call(r: RouteInfo, role: Role | 'anonymous') {
+  const cookie = await cookieFor(role);
+  const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(theirs) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+  return app.inject({ method: r.method as 'GET', url: urlFor(r), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+}
+
+const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
+const provinceWide = (role: Role) => ['province', 'none'].includes(ROLES[role].scope);
+
+describe('authorisation on every route, for every role', () => {
+  it('covers a real route table', () => {
+    expect(app.routeTable.length).toBeGreaterThan(10);
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    for (const r of app.routeTable.filter((x) => x.access !== 'public')) {
+      const res = await call(r, 'anonymous');
+      expect([401], `${r.method} ${r.url}`).toContain(res.statusCode);
+    }
+  });
+
+  it('refuses roles a route does not name, and confines allowed roles to their own scope', async () => {
+    const failures: string[] = [];
+    for (const r of app.routeTable) {
+      const foreignTarget = /:\w+/.test(r.url) || `${r.method} ${r.url}` in FOREIGN_BODIES;
+      for (const role of ROLE_NAMES) {
+        const res = await call(r, role);
+        const where = `${r.method} ${r.url} as ${role} → ${res.statusCode}`;
+        if (res.statusCode >= 500) failures.push(`${where} (server error)`);
+        else if (!allowed(r, role)) {
+          if (res.statusCode !== 403) failures.push(`${where} (expected 403)`);
+        } else if ([401, 403].includes(res.statusCode) && r.access !== 'public') failures.push(`${where} (role is allowed)`);
+        else if (foreignTarget && !provinceWide(role) && r.access !== 'public' && res.statusCode < 400) failures.push(`${where} (reached another scope)`);
+        if (!provinceWide(role) && res.body.includes(theirs.ownerName)) failures.push(`${where} (leaked another scope's data)`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { findRoute, matchPath } from './match.ts';
+
+describe('route matching', () => {
+  it('matches literal paths, ignoring a trailing slash', () => {
+    expect(matchPath('/', '/')).toEqual({});
+    expect(matchPath('/masuk', '/masuk')).toEqual({});
+    expect(matchPath('/masuk', '/masuk/')).toEqual({});
+    expect(matchPath('/masuk', '/daftar')).toBeNull();
+    expect(matchPath('/', '/masuk')).toBeNull();
+    expect(matchPath('/masuk', '/masuk/lagi')).toBeNull();
+  });
+
+  it('captures and decodes :parameters', () => {
+    expect(matchPath('/produk/:id', '/produk/42')).toEqual({ id: '42' });
+    expect(matchPath('/wilayah/:kota/:kecamatan', '/wilayah/3171/Gambir%20Baru')).toEqual({ kota: '3171', kecamatan: 'Gambir Baru' });
+    expect(matchPath('/produk/:id', '/produk/%E0%A4%A')).toBeNull();
+  });
+
+  it('takes the first matching route, or none', () => {
+    const routes = [{ path: '/produk/baru' }, { path: '/produk/:id' }];
+    expect(findRoute(routes, '/produk/baru')?.route.path).toBe('/produk/baru');
+    expect(findRoute(routes, '/produk/7')).toEqual({ route: routes[1], params: { id: '7' } });
+    expect(findRoute(routes, '/tidak-ada')).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+/**
+ * A tiny router on the History API: the address is the state, components subscribe to it. No library — the app
+ * needs paths, links and the back button, nothing more.
+ */
+const listeners = new Set<() => void>();
+let navigations = 0;
+
+function notify() {
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', onPopState);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+  };
+}
+
+function onPopState() {
+  navigations++;
+  notify();
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}) {
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  navigations++;
+  window.scrollTo(0, 0);
+  notify();
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+/** True once the user has moved within the app: pages then move focus to their heading for screen readers. */
+export function hasNavigated(): boolean {
+  return navigations > 0;
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
+
+/** An ordinary link that the app follows without reloading; new tabs, downloads and other sites behave as usual. */
+export function Link({ href, onClick, ...rest }: LinkProps) {
+  const path = usePath();
+  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (rest.target && rest.target !== '_self') return;
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search + url.hash);
+  };
+  const current = new URL(href, 'http://x').pathname === path ? 'page' : undefined;
+  return <a href={href} aria-current={current} onClick={handle} {...rest} />;
+}

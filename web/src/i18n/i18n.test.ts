@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { id } from './id.ts';
+import { translate } from './translate.ts';
+
+const webSrc = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('has the same keys in Indonesian and English', () => {
+    const idKeys = Object.keys(id).sort();
+    const enKeys = Object.keys(en).sort();
+    expect(enKeys.filter((k) => !(k in id)), 'keys only in en.ts').toEqual([]);
+    expect(idKeys.filter((k) => !(k in en)), 'keys missing from en.ts').toEqual([]);
+  });
+
+  it('has no empty text and the same {placeholders} in both languages', () => {
+    for (const [key, text] of Object.entries(id)) {
+      const other = (en as Record<string, string>)[key] ?? '';
+      expect(text.trim(), key).not.toBe('');
+      expect(other.trim(), key).not.toBe('');
+      expect(placeholders(other), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('defines every key the web app asks for', () => {
+    // t('key'), t("key") and plain 'area.key' strings typed as MessageKey: any quoted dotted word that looks like a key.
+    const used = new Set<string>();
+    for (const file of sourceFiles(webSrc)) {
+      if (file.includes(`${path.sep}i18n${path.sep}`)) continue;
+      const src = fs.readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/\bt\(\s*['"`]([\w.]+)['"`]/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/['"]((?:app|nav|lang|footer|home|figures|jakpreneur|channels|audience|login|register|common|notFound)\.[\w.]+)['"]/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((k) => !(k in id))).toEqual([]);
+  });
+
+  it('fills placeholders and shows a missing key rather than nothing', () => {
+    expect(translate({ a: 'Wilayah: {n} kota, {m} kecamatan' }, 'a', { n: 6, m: '44' })).toBe('Wilayah: 6 kota, 44 kecamatan');
+    expect(translate({ a: 'Halo {name}' }, 'a')).toBe('Halo {name}');
+    expect(translate({}, 'no.such')).toBe('no.such');
+  });
+});
