@@ -1,0 +1,70 @@
+import type { Queryable } from '../platform/db/types.ts';
+
+/** A column of a bulk insert: its name and the SQL array type unnest() reads it as. */
+export type Column = readonly [name: string, type: string];
+
+/**
+ * Inserts many rows in one statement: `insert … select * from unnest($1::text[], …)`. One array per column keeps
+ * the parameter count fixed (PostgreSQL allows 65,535 parameters) and is equally fast on PGlite and PostgreSQL.
+ * `overriding system value` lets the generator insert ids it reserved, so children can point at parents.
+ */
+export async function insertColumns(q: Queryable, table: string, columns: readonly Column[], values: readonly unknown[][], opts: { withIds?: boolean } = {}): Promise<void> {
+  if (!values[0]?.length) return;
+  const names = columns.map((c) => c[0]).join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ');
+  await q.query(`insert into ${table} (${names}) ${opts.withIds ? 'overriding system value ' : ''}select * from unnest(${arrays})`, values);
+}
+
+/** Takes n values of a table's identity sequence, ascending: ids known before insert let one batch hold parents and children. */
+export async function reserveIds(q: Queryable, table: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = await q.query<{ id: number }>(`select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2::int) order by 1`, [table, n]);
+  return rows.map((r) => r.id);
+}
+
+/** Row-oriented building of column arrays: push one row at a time, hand the arrays to insertColumns. */
+export class ColumnBuffer {
+  readonly values: unknown[][];
+  constructor(readonly columns: readonly Column[]) {
+    this.values = columns.map(() => []);
+  }
+  push(...row: unknown[]): void {
+    for (let i = 0; i < row.length; i++) (this.values[i] as unknown[]).push(row[i]);
+  }
+  get length(): number {
+    return this.values[0]?.length ?? 0;
+  }
+  flush(q: Queryable, table: string, opts: { withIds?: boolean } = {}): Promise<void> {
+    return insertColumns(q, table, this.columns, this.values, opts);
+  }
+}
+
+/**
+ * Runs insert tasks with at most `limit` in flight: the generator keeps producing the next batch meanwhile. With a
+ * PostgreSQL pool, 2 lets the server use both cores; inside one transaction or on PGlite it is 1 (one connection).
+ */
+export class Pipeline {
+  private readonly running = new Set<Promise<void>>();
+  private failure: unknown;
+  constructor(private readonly limit: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.limit) await Promise.race(this.running);
+    this.check();
+    const p: Promise<void> = task()
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    this.check();
+  }
+
+  private check() {
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
