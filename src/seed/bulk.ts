@@ -12,8 +12,17 @@ export async function insertColumns(q: Queryable, table: string, columns: readon
   if (!values[0]?.length) return;
   const names = columns.map((c) => c[0]).join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ');
-  await q.query(`insert into ${table} (${names}) ${opts.withIds ? 'overriding system value ' : ''}select * from unnest(${arrays})`, values);
+  const n = columns.length;
+  // The batch and its audit entry are one statement, so they commit together even outside a transaction.
+  await q.query(
+    `with batch as (insert into ${table} (${names}) ${opts.withIds ? 'overriding system value ' : ''}select * from unnest(${arrays}) returning 1)
+     insert into audit_log (actor_label, action, entity_type, entity_id, after)
+     select 'system:seed', 'seed.insert_batch', 'seed_batch', $${n + 1}, jsonb_build_object('table', $${n + 2}::text, 'rows', count(*)) from batch`,
+    [...values, `${table}#${++batchCounter}@${Date.now()}`, table],
+  );
 }
+
+let batchCounter = 0;
 
 /** Takes n values of a table's identity sequence, ascending: ids known before insert let one batch hold parents and children. */
 export async function reserveIds(q: Queryable, table: string, n: number): Promise<number[]> {

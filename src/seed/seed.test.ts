@@ -68,6 +68,19 @@ afterAll(async () => {
 });
 
 describe('the seed generator', () => {
+  it('records every loaded batch in the audit log, row counts adding up per table (before any other test reloads)', async () => {
+    const logged = await db.query<{ tbl: string; rows: number }>(
+      `select after->>'table' as tbl, sum((after->>'rows')::int)::int as rows from audit_log where action = 'seed.insert_batch' group by 1`,
+    );
+    const byTable = Object.fromEntries(logged.map((r) => [r.tbl, r.rows]));
+    for (const table of ['owner', 'umkm', 'fostering_link', 'product']) {
+      const [{ n } = { n: -1 }] = await db.query<{ n: number }>(`select count(*) as n from ${table}`);
+      expect(byTable[table], table).toBe(n);
+    }
+    const { verifyAuditLog } = await import('../platform/audit.ts');
+    expect((await verifyAuditLog(db)).broken).toBeUndefined();
+  });
+
   it('makes the same data from the same seed', async () => {
     expect(first.rows).toMatchObject({ umkm: 1000, owner: 1000, product: first.scale.products });
     const before = await dbChecksum();

@@ -34,8 +34,9 @@ async function applyOne(tx: Tx, m: Migration): Promise<void> {
   await tx.query('insert into schema_migration (version, name) values ($1, $2)', [m.version, m.name]);
 }
 
-export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const all = listMigrations(dir);
+/** `only` applies just those versions (a restore recreates the schema its backup was taken at). */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR, opts: { only?: ReadonlySet<string> } = {}): Promise<string[]> {
+  const all = listMigrations(dir).filter((m) => !opts.only || opts.only.has(m.version));
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(7461027)`);
     await tx.exec(`create table if not exists schema_migration (
