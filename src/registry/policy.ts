@@ -1,0 +1,51 @@
+import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
+
+/**
+ * Who may see and change which members of the register: one line per rule. Scope is folded into SQL through
+ * `memberScope`, so a member outside the caller's scope is simply not found.
+ */
+export const registryPolicy = {
+  /** Province-wide readers of the register. */
+  readsAll: (a: Actor) => hasRole(a, 'platform_admin', 'auditor', 'bppbj_analyst'),
+  /** NIK in clear: the owner, the admin, and the kecamatan desk that checks the KTP. Every such view is audited. */
+  seesNik: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel'),
+  registersAtDesk: (a: Actor) => hasRole(a, 'pendamping'),
+  recordsJourney: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'),
+  managesPermits: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'umkm_owner'),
+  imports: (a: Actor) => hasRole(a, 'platform_admin'),
+  exports: (a: Actor) => hasRole(a, 'platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'),
+  handlesDataRequests: (a: Actor) => hasRole(a, 'platform_admin'),
+};
+
+export interface ScopeSql {
+  sql: string; // a boolean SQL condition over the umkm alias
+  params: unknown[];
+}
+
+/**
+ * The members an actor may read, as a SQL condition on `umkm` aliased `u`. Parameters are numbered from
+ * `first`. Province-wide roles see all; a kecamatan role its kecamatan; a pengampu officer the members its
+ * agency fosters; an owner their own business; everyone else nothing.
+ */
+export function memberScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
+  if (registryPolicy.readsAll(actor) || hasRole(actor, 'kurator')) return { sql: 'true', params: [] };
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${first + params.length - 1}`;
+  };
+  const districts = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')];
+  if (districts.length)
+    parts.push(`exists (select 1 from region v where v.code = ${alias}.village_code and v.parent_code = any(${p(districts)}::text[]))`);
+  const agencies = scopesOf(actor, 'pengampu_officer').map(Number);
+  if (agencies.length)
+    parts.push(`exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`);
+  if (actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner')) parts.push(`${alias}.owner_id = ${p(actor.ownerId)}`);
+  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+}
+
+/** `3171********0001`: the first four digits (province and kota) and the last four; the rest hidden. */
+export function maskNik(nikRegion: string, last4: string): string {
+  return `${nikRegion.slice(0, 4)}********${last4}`;
+}
