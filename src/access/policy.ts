@@ -2,9 +2,9 @@ import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
 
 /** Who may do what in access: one line per rule. The web app receives the resulting abilities. */
 export const accessPolicy = {
-  issueAssistedReset: (a: Actor) => hasRole(a, 'pendamping'),
+  issueAssistedReset: (a: Actor): boolean => hasRole(a, 'pendamping'),
   assistedResetDistricts: (a: Actor) => scopesOf(a, 'pendamping'),
-  readAuditLog: (a: Actor) => hasRole(a, 'auditor', 'platform_admin'),
+  readAuditLog: (a: Actor): boolean => hasRole(a, 'auditor', 'platform_admin'),
 };
 
 export function accessAbilities(a: Actor): string[] {

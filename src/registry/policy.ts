@@ -6,15 +6,15 @@ import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
  */
 export const registryPolicy = {
   /** Province-wide readers of the register. */
-  readsAll: (a: Actor) => hasRole(a, 'platform_admin', 'auditor', 'bppbj_analyst'),
+  readsAll: (a: Actor): boolean => hasRole(a, 'platform_admin', 'auditor', 'bppbj_analyst'),
   /** NIK in clear: the owner, the admin, and the kecamatan desk that checks the KTP. Every such view is audited. */
-  seesNik: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel'),
-  registersAtDesk: (a: Actor) => hasRole(a, 'pendamping'),
-  recordsJourney: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'),
-  managesPermits: (a: Actor) => hasRole(a, 'platform_admin', 'pendamping', 'umkm_owner'),
-  imports: (a: Actor) => hasRole(a, 'platform_admin'),
-  exports: (a: Actor) => hasRole(a, 'platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'),
-  handlesDataRequests: (a: Actor) => hasRole(a, 'platform_admin'),
+  seesNik: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel'),
+  registersAtDesk: (a: Actor): boolean => hasRole(a, 'pendamping'),
+  recordsJourney: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'),
+  managesPermits: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'umkm_owner'),
+  imports: (a: Actor): boolean => hasRole(a, 'platform_admin'),
+  exports: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'),
+  handlesDataRequests: (a: Actor): boolean => hasRole(a, 'platform_admin'),
 };
 
 export interface ScopeSql {
