@@ -22,7 +22,7 @@ export type Actor = { kind: 'anonymous' } | AccountActor;
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-export function hasRole(actor: Actor, ...roles: Role[]): actor is AccountActor {
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === 'account' && actor.grants.some((g) => roles.includes(g.role));
 }
 
