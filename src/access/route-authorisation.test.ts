@@ -24,6 +24,7 @@ const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
   lenderId: (w) => String(w.lenderId),
   fosteringAgencyId: (w) => String(w.fosteringAgencyId),
   districtCode: (w) => w.district,
+  requestId: (w) => String(w.dataRequestId),
 };
 
 /** Bodies that point into the other world, for operations whose target is in the body. */
@@ -37,6 +38,8 @@ beforeAll(async () => {
   mine = await makeWorld(db, '3171');
   theirs = await makeWorld(db, '3175');
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+  // The owner's account is the person behind `mine`'s business.
+  await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
 });
 
 /** A fresh session per request (so logging out in one request never affects the next). */
@@ -46,19 +49,22 @@ async function cookieFor(role: Role | 'anonymous'): Promise<string | undefined> 
   return `pl_session=${s.token}`;
 }
 
-function urlFor(r: RouteInfo): string {
+function urlFor(r: RouteInfo, w: World): string {
   return r.url.replace(/:(\w+)/g, (_m, name: string) => {
     const f = FOREIGN_PARAMS[name];
     if (!f) throw new Error(`${r.method} ${r.url}: add a foreign fixture for :${name} in route-authorisation.test.ts`);
-    return encodeURIComponent(f(theirs));
+    return encodeURIComponent(f(w));
   });
 }
 
-async function call(r: RouteInfo, role: Role | 'anonymous') {
+async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
   const cookie = await cookieFor(role);
-  const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(theirs) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-  return app.inject({ method: r.method as 'GET', url: urlFor(r), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+  const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+  return app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
 }
+
+/** Who may see a NIK in clear: the roles that check KTPs, and the owner themself. */
+const seesNikOf = (role: Role, w: World) => ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
 
 const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
 const provinceWide = (role: Role) => ['province', 'none'].includes(ROLES[role].scope);
@@ -88,8 +94,23 @@ describe('authorisation on every route, for every role', () => {
         } else if ([401, 403].includes(res.statusCode) && r.access !== 'public') failures.push(`${where} (role is allowed)`);
         else if (foreignTarget && !provinceWide(role) && r.access !== 'public' && res.statusCode < 400) failures.push(`${where} (reached another scope)`);
         if (!provinceWide(role) && res.body.includes(theirs.ownerName)) failures.push(`${where} (leaked another scope's data)`);
+        if (res.body.includes(theirs.nik) && role !== 'platform_admin') failures.push(`${where} (NIK of another scope in clear)`);
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('never answers a NIK in clear to a role that may not see it, even within its own scope', async () => {
+    const failures: string[] = [];
+    for (const r of app.routeTable.filter((x) => x.method === 'GET')) {
+      for (const role of ROLE_NAMES) {
+        const res = await call(r, role, mine);
+        if (res.body.includes(mine.nik) && !seesNikOf(role, mine)) failures.push(`${r.method} ${r.url} as ${role}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // …and the route that does show it is really reached by those who may (so this test can fail).
+    const shown = await call({ method: 'GET', url: '/api/registry/members/:umkmId/nik', access: 'authenticated' }, 'pendamping', mine);
+    expect(shown.json().nik).toBe(mine.nik);
   });
 });

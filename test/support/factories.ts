@@ -31,24 +31,23 @@ export async function makeAccount(db: Db, grants: { role: Role; scopeId?: string
   return { id, email, password, totpSecret };
 }
 
-let nikSerial = 0;
 /** An owner and one business in the given kelurahan (village code), with a valid-looking NIK and phone. */
-export async function makeUmkm(db: Db, villageCode: string, name = `Usaha Uji ${unique()}`): Promise<{ umkmId: number; ownerId: number; phone: string }> {
+export async function makeUmkm(db: Db, villageCode: string, name = `Usaha Uji ${unique()}`): Promise<{ umkmId: number; ownerId: number; phone: string; nik: string }> {
   const keys = personalDataKeys();
-  const serial = String((process.pid * 1000 + ++nikSerial) % 10000 || 1).padStart(4, '0');
-  const nik = `${villageCode.slice(0, 6)}${String(10 + (nikSerial % 18)).padStart(2, '0')}0890${serial}`;
+  // Unique per call: day 10–28, month 01–12, year 1960–1999, serial 0001–9999 drawn at random.
+  const nik = `${villageCode.slice(0, 6)}${crypto.randomInt(10, 29)}${String(crypto.randomInt(1, 13)).padStart(2, '0')}${crypto.randomInt(60, 100)}${String(crypto.randomInt(1, 10000)).padStart(4, '0')}`;
   const phone = `+62812${String(crypto.randomInt(10_000_000, 99_999_999))}`;
   return db.transaction(async (tx) => {
     const [o] = await tx.query<{ id: number }>(
       `insert into owner (full_name, nik_enc, nik_hash, nik_last4, nik_region, phone_enc, phone_hash, gender, birth_date)
        values ($1, $2, $3, $4, $5, $6, $7, 'male', '1990-08-10') returning id`,
-      [`Pemilik ${name}`, keys.encrypt(nik), keys.hash(`${nik}:${unique()}`), nik.slice(12), nik.slice(0, 6), keys.encrypt(phone), keys.hash(phone)],
+      [`Pemilik ${name}`, keys.encrypt(nik), keys.hash(nik), nik.slice(12), nik.slice(0, 6), keys.encrypt(phone), keys.hash(phone)],
     );
     const [u] = await tx.query<{ id: number }>(
       `insert into umkm (owner_id, name, kbli_code, village_code, postal_code, size_class) values ($1, $2, '10710', $3, '10110', 'micro') returning id`,
       [o!.id, name, villageCode],
     );
-    return { umkmId: u!.id, ownerId: o!.id, phone };
+    return { umkmId: u!.id, ownerId: o!.id, phone, nik };
   });
 }
 
@@ -58,6 +57,8 @@ export interface World {
   umkmId: number;
   ownerId: number;
   ownerName: string;
+  nik: string;
+  dataRequestId: number;
   fosteringAgencyId: number;
   agencyId: number;
   mallId: number;
@@ -81,6 +82,8 @@ export async function makeWorld(db: Db, cityPrefix: string): Promise<World> {
     umkmId: u.umkmId,
     ownerId: u.ownerId,
     ownerName: `Pemilik Usaha Dunia ${tag}`,
+    nik: u.nik,
+    dataRequestId: await one(`insert into personal_data_request (owner_id, kind) values ($1, 'deletion') returning id`, [u.ownerId]),
     fosteringAgencyId,
     agencyId: await one(`insert into agency (code, name, kind) values ($1, $2, 'opd') returning id`, [`AG-${tag}`, `Dinas Uji ${tag}`]),
     mallId: await one('insert into mall (name, operator, village_code, effective_floor_m2) values ($1, $2, $3, 10000) returning id', [`Mal ${tag}`, `PT Mal ${tag}`, v!.code]),

@@ -22,6 +22,8 @@ declare module 'fastify' {
     access?: Access;
     /** Open while a TOTP-requiring account has not enrolled yet (enrolment, logout, me). */
     duringTotpEnrolment?: boolean;
+    /** Changes nothing and is public (e.g. identifier validation): callable from any origin. */
+    crossOrigin?: boolean;
   }
 }
 
@@ -53,7 +55,7 @@ export async function registerAuth(app: import('fastify').FastifyInstance, db: D
     const actor = token ? await loadSession(db, token) : undefined;
     (req as { actor: Actor }).actor = actor ?? ANONYMOUS;
     if (!STATE_CHANGING.has(req.method)) return;
-    checkOrigin(req);
+    if (!req.routeOptions.config.crossOrigin) checkOrigin(req);
     const sent = req.headers['x-csrf-token'];
     if (sent !== undefined && actor && sent !== actor.csrfToken)
       throw new AppError(403, 'csrf_token', { id: 'Token keamanan tidak cocok; muat ulang halaman.', en: 'Security token mismatch; reload the page.' });

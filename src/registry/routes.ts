@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { type AccountActor, auditActor } from '../platform/auth/actor.ts';
+import { audit } from '../platform/audit.ts';
+import { AppError, notFound } from '../platform/http/problem.ts';
+import type { RoutePlugin } from '../platform/http/server.ts';
+import { personalDataKeys } from '../platform/personal-data.ts';
+import { TokenBuckets } from '../platform/rate-limit.ts';
+import { correctMember } from './correct-member.ts';
+import { villagePlace } from './known-regions.ts';
+import { getMember, listMembers } from './members.ts';
+import { decideDeletion, exportOwnData, requestDeletion } from './personal-data-rights.ts';
+import { memberScope, registryPolicy } from './policy.ts';
+import { registerMember } from './register-member.ts';
+import * as S from './schema.ts';
+import { validateIdentifier } from './validate-identifier.ts';
+
+const Bi = z.object({ id: z.string(), en: z.string() });
+const IdentifierError = z.object({ field: z.string().optional(), code: z.string(), message: Bi });
+const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
+const outsideDesk = () =>
+  new AppError(403, 'outside_scope', { id: 'Kelurahan ini di luar kecamatan Anda.', en: 'This kelurahan is outside your kecamatan.' }, [
+    { field: 'body.business.villageCode', code: 'outside_scope', message: { id: 'Di luar kecamatan Anda.', en: 'Outside your kecamatan.' } },
+  ]);
+
+const MESSAGES = {
+  registered: { id: 'Pendaftaran berhasil.', en: 'Registered.' },
+  linked: { id: 'Usaha ini sudah terdaftar; pengampu Anda ditambahkan sebagai pembina.', en: 'This business was already registered; your agency was added as a fostering agency.' },
+  already_registered: { id: 'Usaha ini sudah terdaftar.', en: 'This business is already registered.' },
+};
+
+export const registryRoutes: RoutePlugin = (app, { db }) => {
+  const buckets = new TokenBuckets(20, 40);
+
+  app.post(
+    '/api/identifiers/validate',
+    {
+      config: { access: 'public', crossOrigin: true },
+      schema: {
+        operationId: 'validateIdentifier',
+        tags: ['registry'],
+        summary: 'Check a NIK, NIB, NPWP, phone number or postal code, with what can be derived from it (changes nothing)',
+        body: z.strictObject({ kind: z.enum(['nik', 'nib', 'npwp', 'phone', 'postal_code']), value: z.string().max(100) }),
+        response: { 200: z.object({ valid: z.boolean(), errors: z.array(IdentifierError), derived: z.record(z.string(), z.unknown()) }) },
+      },
+    },
+    async (req) => {
+      buckets.take(req.ip);
+      return validateIdentifier(db, req.body.kind, req.body.value);
+    },
+  );
+
+  app.post(
+    '/api/registry/registrations',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'registerOwnBusiness',
+        tags: ['registry'],
+        summary: 'An owner registers their own business (the account becomes its owner)',
+        body: S.Registration,
+        response: { 201: S.RegistrationOut, 200: S.RegistrationOut },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'umkm_owner', req.id), req.body, 'self', actor.accountId));
+      return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
+    },
+  );
+
+  app.post(
+    '/api/registry/desk-registrations',
+    {
+      config: { access: ['pendamping'] },
+      schema: {
+        operationId: 'registerAtDesk',
+        tags: ['registry'],
+        summary: 'A pendamping registers an owner at the kecamatan desk; returns the code the owner claims the account with',
+        body: S.Registration,
+        response: { 201: S.RegistrationOut, 200: S.RegistrationOut },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      const place = await villagePlace(db, req.body.business.villageCode);
+      if (place && !actor.grants.some((g) => g.role === 'pendamping' && g.scopeId === place.district)) throw outsideDesk();
+      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'pendamping', req.id), req.body, 'desk'));
+      return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
+    },
+  );
+
+  app.get(
+    '/api/registry/members',
+    {
+      config: { access: ['platform_admin', 'auditor', 'bppbj_analyst', 'kurator', 'pendamping', 'kasatpel', 'pengampu_officer', 'umkm_owner'] },
+      schema: {
+        operationId: 'listMembers',
+        tags: ['registry'],
+        summary: 'Members within the caller’s scope, newest first (NIK masked)',
+        querystring: z.strictObject({
+          q: z.string().max(100).optional(),
+          district: z.string().regex(/^\d{6}$/).optional(),
+          after: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.object({ items: z.array(S.MemberOut) }) },
+      },
+    },
+    async (req) => ({ items: await listMembers(db, req.actor, req.query) }),
+  );
+
+  app.get(
+    '/api/registry/members/:umkmId',
+    {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'getMember', tags: ['registry'], summary: 'One member (NIK masked)', params: umkmParam, response: { 200: S.MemberOut } },
+    },
+    async (req) => {
+      const m = await getMember(db, req.actor, req.params.umkmId);
+      if (!m) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+      return m;
+    },
+  );
+
+  app.get(
+    '/api/registry/members/:umkmId/nik',
+    {
+      config: { access: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'] },
+      schema: {
+        operationId: 'revealMemberNik',
+        tags: ['registry'],
+        summary: 'The owner’s NIK in clear, for the owner and the roles that check KTPs; every view is audited',
+        params: umkmParam,
+        response: { 200: z.object({ nik: z.string() }) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor as AccountActor;
+      const scope = memberScope(actor, 2);
+      const [row] = await db.query<{ nik_enc: Buffer | null; owner_id: number }>(
+        `select o.nik_enc, o.id as owner_id from umkm u join owner o on o.id = u.owner_id where u.id = $1 and ${scope.sql}`,
+        [req.params.umkmId, ...scope.params],
+      );
+      const own = row !== undefined && row.owner_id === actor.ownerId;
+      if (!row?.nik_enc || (!own && !registryPolicy.seesNik(actor))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+      const role = own ? 'umkm_owner' : (actor.grants.find((g) => ['platform_admin', 'pendamping', 'kasatpel'].includes(g.role))?.role ?? null);
+      await db.transaction((tx) => audit(tx, auditActor(actor, role, req.id), { action: 'privacy.nik_view', entityType: 'umkm', entityId: req.params.umkmId, umkmId: req.params.umkmId }));
+      return { nik: personalDataKeys().decrypt(row.nik_enc) };
+    },
+  );
+
+  app.patch(
+    '/api/registry/members/:umkmId',
+    {
+      config: { access: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'] },
+      schema: {
+        operationId: 'correctMember',
+        tags: ['registry'],
+        summary: 'Correct a member’s record (the owner’s right to correct, or the desk on their behalf)',
+        params: umkmParam,
+        body: S.MemberCorrection,
+        response: { 200: S.MemberOut },
+      },
+    },
+    async (req) => {
+      const actor = req.actor as AccountActor;
+      if (!(await getMember(db, actor, req.params.umkmId))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+      const role = actor.grants.find((g) => ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'].includes(g.role))?.role ?? null;
+      await db.transaction((tx) => correctMember(tx, auditActor(actor, role, req.id), req.params.umkmId, req.body));
+      return (await getMember(db, actor, req.params.umkmId))!;
+    },
+  );
+
+  app.get(
+    '/api/registry/my-data',
+    {
+      config: { access: ['umkm_owner'] },
+      schema: { operationId: 'downloadMyData', tags: ['registry'], summary: 'Everything the platform holds about the calling owner (UU 27/2022), as a JSON file' },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      if (!actor.ownerId) throw notFound();
+      const data = await exportOwnData(db, actor.ownerId);
+      return reply.header('content-disposition', 'attachment; filename="data-saya-pasar-lokal.json"').type('application/json').send(JSON.stringify(data, null, 2));
+    },
+  );
+
+  app.post(
+    '/api/registry/my-data/deletion-requests',
+    {
+      config: { access: ['umkm_owner'] },
+      schema: {
+        operationId: 'requestMyDeletion',
+        tags: ['registry'],
+        summary: 'Ask for one’s personal data to be deleted (decided by an admin; what the law requires is kept)',
+        body: z.strictObject({ reason: z.string().max(2000).optional() }),
+        response: { 202: z.object({ requestId: z.number().int(), message: Bi }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      if (!actor.ownerId) throw notFound();
+      const id = await db.transaction((tx) => requestDeletion(tx, auditActor(actor, 'umkm_owner', req.id), actor.ownerId!, req.body.reason));
+      return reply.code(202).send({ requestId: id, message: { id: 'Permintaan penghapusan diterima dan akan diproses admin.', en: 'Deletion request received; an admin will handle it.' } });
+    },
+  );
+
+  app.get(
+    '/api/registry/data-requests',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        operationId: 'listDataRequests',
+        tags: ['registry'],
+        summary: 'Open personal-data requests',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), ownerId: z.number().int(), kind: z.string(), status: z.string(), requestedAt: z.string() })) }) },
+      },
+    },
+    async () => {
+      const rows = await db.query<{ id: number; owner_id: number; kind: string; status: string; requested_at: Date }>(
+        `select id, owner_id, kind, status, requested_at from personal_data_request order by (status = 'open') desc, id desc limit 200`,
+      );
+      return { items: rows.map((r) => ({ id: r.id, ownerId: r.owner_id, kind: r.kind, status: r.status, requestedAt: r.requested_at.toISOString() })) };
+    },
+  );
+
+  app.post(
+    '/api/registry/data-requests/:requestId/decision',
+    {
+      config: { access: ['platform_admin'] },
+      schema: {
+        operationId: 'decideDataRequest',
+        tags: ['registry'],
+        summary: 'Decide a deletion request: erase the person, keep what the law requires',
+        params: z.strictObject({ requestId: z.coerce.number().int().positive() }),
+        body: z.strictObject({ decision: z.enum(['done', 'rejected']), note: z.string().trim().min(3).max(2000) }),
+        response: { 200: z.object({ message: Bi }) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor as AccountActor;
+      await db.transaction((tx) => decideDeletion(tx, auditActor(actor, 'platform_admin', req.id), req.params.requestId, req.body.decision, req.body.note));
+      return { message: { id: 'Keputusan disimpan.', en: 'Decision saved.' } };
+    },
+  );
+};
