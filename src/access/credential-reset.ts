@@ -35,6 +35,7 @@ export async function requestSelfReset(tx: Tx, login: LoginId): Promise<{ accoun
     `insert into credential_reset (token_hash, account_id, kind, expires_at) values ($1, $2, 'self', now() + make_interval(mins => $3))`,
     [sha256(token), acc.id, SELF_RESET_MINUTES],
   );
+  await audit(tx, { accountId: null, role: null, label: 'anonymous', requestId: null }, { action: 'credential.reset_requested', entityType: 'account', entityId: acc.id });
   return { accountId: acc.id, token };
 }
 

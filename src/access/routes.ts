@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type AccountActor, auditActor } from '../platform/auth/actor.ts';
 import { clearSessionCookie, setSessionCookie } from '../platform/auth/plugin.ts';
 import { createSession, deleteAllSessions, deleteSession } from '../platform/auth/session.ts';
+import { audit } from '../platform/audit.ts';
 import { AppError } from '../platform/http/problem.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { TokenBuckets } from '../platform/rate-limit.ts';
@@ -101,7 +102,10 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const actor = req.actor as AccountActor;
-      await deleteSession(db, actor.sessionHash);
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, actor.sessionHash);
+        await audit(tx, auditActor(actor, null, req.id), { action: 'session.logout', entityType: 'account', entityId: actor.accountId });
+      });
       clearSessionCookie(reply);
       return { message: { id: 'Anda telah keluar.', en: 'You are logged out.' } };
     },
@@ -115,7 +119,11 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const actor = req.actor as AccountActor;
-      const n = await deleteAllSessions(db, actor.accountId);
+      const n = await db.transaction(async (tx) => {
+        const ended = await deleteAllSessions(tx, actor.accountId);
+        await audit(tx, auditActor(actor, null, req.id), { action: 'session.logout_everywhere', entityType: 'account', entityId: actor.accountId, after: { sessions: ended } });
+        return ended;
+      });
       clearSessionCookie(reply);
       return { message: { id: `Keluar dari ${n} sesi.`, en: `Logged out of ${n} sessions.` } };
     },

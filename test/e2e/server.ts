@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,11 +16,26 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The server serves dist/web as built: rebuild it when any web source is newer, so the journeys test today's pages. */
+function ensureFreshWebBuild(root: string) {
+  const built = path.join(root, 'dist/web/index.html');
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  const web = path.join(root, 'web');
+  const newest = Math.max(
+    ...fs
+      .readdirSync(web, { recursive: true, encoding: 'utf8' })
+      .filter((f) => !f.includes('node_modules'))
+      .map((f) => fs.statSync(path.join(web, f)).mtimeMs),
+  );
+  if (newest > builtAt) execFileSync('node', [path.join(root, 'scripts/build-web.mjs')], { cwd: root, stdio: 'inherit' });
+}
+
 /** Starts the platform as `npm start` does, on a throw-away embedded database, and waits for /api/health. */
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-e2e-'));
   const port = await freePort();
   const root = new URL('../..', import.meta.url).pathname;
+  ensureFreshWebBuild(root);
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: path.join(dir, 'pglite'), PL_DATA_KEY_FILE: path.join(dir, 'key'), DATABASE_URL: '', LOG_LEVEL: 'warn' },

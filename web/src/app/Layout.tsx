@@ -1,10 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Link } from './router.tsx';
+import { useSession } from './session.ts';
+
+// Only logged-in people see the account strip, so only they download it.
+const AccountBar = lazy(() => import('./AccountBar.tsx'));
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const session = useSession();
+  const me = session.status === 'authenticated' ? session.me : undefined;
   return (
     <>
       <a className="skip" href="#main">
@@ -24,9 +30,22 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         <nav className="wrap site-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.home')}</Link>
-          <Link href="/masuk">{t('nav.login')}</Link>
-          <Link href="/daftar">{t('nav.register')}</Link>
+          {me ? (
+            <Link href="/beranda">{t('nav.dashboard')}</Link>
+          ) : (
+            <>
+              <Link href="/masuk">{t('nav.login')}</Link>
+              <Link href="/daftar">{t('nav.register')}</Link>
+            </>
+          )}
         </nav>
+        {me && (
+          <div className="wrap">
+            <Suspense fallback={null}>
+              <AccountBar me={me} />
+            </Suspense>
+          </div>
+        )}
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
         {children}

@@ -18,8 +18,14 @@ export interface Route {
  */
 export const routes: readonly Route[] = [
   { path: '/', component: HomePage },
-  { path: '/masuk', component: lazy(() => import('../pages/LoginPage.tsx')) },
+  { path: '/masuk', component: lazy(() => import('../pages/access/LoginPage.tsx')) },
+  { path: '/aktifkan', component: lazy(() => import('../pages/access/ClaimPage.tsx')) },
+  { path: '/lupa-sandi', component: lazy(() => import('../pages/access/ForgotPasswordPage.tsx')) },
+  { path: '/atur-ulang', component: lazy(() => import('../pages/access/ResetPasswordPage.tsx')) },
   { path: '/daftar', component: lazy(() => import('../pages/RegisterPage.tsx')) },
+  { path: '/beranda', component: lazy(() => import('../pages/account/RoleHomePage.tsx')) },
+  { path: '/keamanan/totp', component: lazy(() => import('../pages/account/TotpEnrolPage.tsx')) },
+  { path: '/meja-kecamatan', component: lazy(() => import('../pages/desk/DistrictDeskPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));

@@ -39,7 +39,7 @@ describe('translations', () => {
       if (file.includes(`${path.sep}i18n${path.sep}`)) continue;
       const src = fs.readFileSync(file, 'utf8');
       for (const m of src.matchAll(/\bt\(\s*['"`]([\w.]+)['"`]/g)) used.add(m[1]!);
-      for (const m of src.matchAll(/['"]((?:app|nav|lang|footer|home|figures|jakpreneur|channels|audience|login|register|common|notFound)\.[\w.]+)['"]/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/['"]((?:app|nav|lang|footer|home|figures|jakpreneur|channels|audience|login|register|common|notFound|form|error|claim|forgot|reset|account|dash|role|scope|totp|desk)\.[\w.]+)['"]/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !(k in id))).toEqual([]);

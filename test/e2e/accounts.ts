@@ -1,0 +1,101 @@
+// Shared steps for the signed-in browser journeys: the README's demo accounts, logging in through the form
+// (with a fresh TOTP code), and the checks every page gets (no sideways scroll, axe).
+import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { stepAt, totpCode } from '../../src/platform/auth/totp.ts';
+
+export const PHONE = { viewport: { width: 360, height: 740 } };
+
+export interface DemoRow {
+  role: string;
+  login: string;
+  password: string;
+  totpSecret: string;
+}
+
+/** The "Demo accounts" table of the README, read as a user reads it: the table is the contract, not the code. */
+export function readmeDemoAccounts(): DemoRow[] {
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## Demo accounts\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  const rows = section
+    .split('\n')
+    .filter((l) => l.trim().startsWith('|'))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+    );
+  const [header, , ...body] = rows;
+  expect(header, 'README demo table header').toEqual(['role', 'login', 'password', 'totp secret']);
+  return body.map(([role = '', login = '', password = '', totpSecret = '']) => ({ role, login, password, totpSecret }));
+}
+
+// The server accepts each TOTP step once per account, and steps now-1…now+1: an account that logs in again within
+// 30 seconds uses the next step's code, and waits only if even that one is spent.
+const lastStep = new Map<string, number>();
+export async function freshTotp(secret: string): Promise<string> {
+  let step = stepAt(Date.now());
+  const last = lastStep.get(secret) ?? -Infinity;
+  if (step <= last) {
+    if (last + 1 > step + 1) await new Promise((r) => setTimeout(r, last * 30_000 - Date.now() + 200));
+    step = Math.max(stepAt(Date.now()), last + 1);
+  }
+  lastStep.set(secret, step);
+  return totpCode(secret, step);
+}
+/** Records a step the server has seen through another route (enrolment), so the next login does not reuse it. */
+export function markTotpUsed(secret: string, ms = Date.now()) {
+  lastStep.set(secret, Math.max(lastStep.get(secret) ?? -Infinity, stepAt(ms)));
+}
+
+/** Fills the login form (already open) and, when the server asks for it, the TOTP step. */
+export async function logInThroughForm(page: Page, a: { login: string; password: string; totpSecret?: string }) {
+  await page.getByLabel('Email atau nomor HP').fill(a.login);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(a.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  if (a.totpSecret) {
+    const field = page.getByLabel('Kode verifikasi (6 angka)');
+    await field.waitFor();
+    expect(await field.getAttribute('inputmode')).toBe('numeric');
+    expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('totp');
+    await field.fill(await freshTotp(a.totpSecret));
+    await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
+  }
+}
+
+export async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), new URL(page.url()).pathname).toBeLessThanOrEqual(360);
+}
+
+export async function seriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+}
+
+export async function switchLang(page: Page, lang: 'id' | 'en') {
+  await page.getByRole('button', { name: new RegExp(`^${lang.toUpperCase()}`) }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * The browser reports every 4xx answer as a console error too. A journey that expects some (the TOTP step is a
+ * 401 `totp_required`; a wrong code is refused) names them; anything else is a problem.
+ */
+export function unexpected(problems: { consoleErrors: string[]; failedRequests: string[] }, expected: { status: number; path: string }[] = []) {
+  const failed = [...problems.failedRequests];
+  const consoleErrors = [...problems.consoleErrors];
+  for (const e of expected) {
+    const i = failed.findIndex((f) => f.startsWith(`${e.status} `) && new URL(f.slice(4)).pathname === e.path);
+    if (i >= 0) failed.splice(i, 1);
+    const j = consoleErrors.findIndex((c) => c.includes(`status of ${e.status}`));
+    if (j >= 0) consoleErrors.splice(j, 1);
+  }
+  return { consoleErrors, failedRequests: failed };
+}
