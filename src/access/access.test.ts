@@ -177,3 +177,17 @@ describe('getting back in', () => {
     expect(audit.map((r) => r.action)).toEqual(['account.create', 'credential.assisted_reset']);
   });
 });
+
+describe('the kecamatan desk', () => {
+  it('refuses a claim code for an owner without a phone number, saying what to do', async () => {
+    const [v] = await db.query<{ code: string; parent_code: string }>(`select code, parent_code from region where level = 'village' and code like '3172%' order by code limit 1`);
+    const u = await makeUmkm(db, v!.code);
+    await db.query('update owner set phone_enc = null, phone_hash = null where id = $1', [u.ownerId]);
+    const p = await makeAccount(db, [{ role: 'pendamping', scopeId: v!.parent_code }]);
+    const cookie = cookieOf(await loginAs(p.email, p.password));
+    const res = await app.inject({ method: 'POST', url: '/api/access/assisted-resets', headers: { cookie }, payload: { umkmId: u.umkmId } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message.id).toMatch(/nomor HP/);
+    expect(await db.query('select 1 from account where owner_id = $1', [u.ownerId])).toHaveLength(0);
+  });
+});

@@ -86,6 +86,13 @@ export async function ownerInDistricts(db: Queryable, umkmId: number, districts:
  */
 export async function issueAssistedReset(tx: Tx, who: AuditActor, owner: OwnerInScope): Promise<{ accountId: number; code: string; expiresAt: string }> {
   let accountId = owner.account_id;
+  const [login] = accountId ? await tx.query<{ ok: boolean }>('select (phone_hash is not null or email is not null) as ok from account where id = $1', [accountId]) : [{ ok: owner.phone_hash !== null }];
+  if (!login?.ok)
+    // A code the owner cannot use is worse than none: the desk records a phone number first.
+    throw new AppError(409, 'owner_without_phone', {
+      id: 'Pemilik belum punya nomor HP terdaftar. Perbarui data pemilik (nomor HP) lalu buat kode lagi.',
+      en: 'The owner has no registered phone number. Update the owner’s phone number, then issue the code again.',
+    });
   if (!accountId) {
     const [row] = await tx.query<{ id: number }>(
       `insert into account (display_name, phone_enc, phone_hash, owner_id) values ($1, $2, $3, $4) returning id`,

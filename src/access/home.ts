@@ -1,6 +1,8 @@
 import type { AccountActor, Grant } from '../platform/auth/actor.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { Bilingual } from '../platform/http/problem.ts';
+import { formatRupiah } from '../platform/money.ts';
+import { formatDate, formatWib } from '../platform/time.ts';
 
 /**
  * Each role's home: that role's real work read from the database — figures, a queue or list, shortcuts —
@@ -13,8 +15,16 @@ export interface Figure {
 }
 export interface ListItem {
   primary: string;
-  secondary: string;
+  secondary: Bilingual; // formatted on the server for each language (money, WIB times, statuses)
+  umkmId?: number; // the business the row is about, for pages that act on it (the kecamatan desk)
 }
+
+const same = (text: string): Bilingual => ({ id: text, en: text });
+const STATUS: Record<string, Bilingual> = {
+  draft: { id: 'draf', en: 'draft' },
+  published: { id: 'terbit', en: 'published' },
+  archived: { id: 'diarsipkan', en: 'archived' },
+};
 export interface HomeSection {
   role: string;
   scope: { kind: string; id: string; name: string } | null;
@@ -40,14 +50,18 @@ async function scopeName(db: Queryable, g: Grant): Promise<HomeSection['scope']>
   return { kind: g.scopeKind, id: g.scopeId, name: row?.name ?? g.scopeId };
 }
 
+/** A permit that ends within the next 30 days, counted in Jakarta days. */
+const EXPIRING = `p.expires_on between (now() at time zone 'Asia/Jakarta')::date and (now() at time zone 'Asia/Jakarta')::date + 30`;
 const MEMBERS_IN_DISTRICT = `from umkm u join region v on v.code = u.village_code where v.parent_code = $1`;
 
 type Builder = (db: Queryable, g: Grant, actor: AccountActor) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
 
-const districtDesk: Builder = async (db, g) => ({
+const districtDesk: Builder = async (db, g, actor) => ({
   figures: [
     fig('UMKM di kecamatan ini', 'UMKM in this kecamatan', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT}`, [g.scopeId])),
     fig('Pemilik belum mengaktifkan akun', 'Owners who have not claimed their account', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT} and not exists (select 1 from account a where a.owner_id = u.owner_id and a.password_hash is not null)`, [g.scopeId])),
+    // Permits expiring within 30 days (WIB): the queue is GET /api/registry/permits/expiring.
+    fig('Izin akan habis (30 hari)', 'Permits expiring (30 days)', await count(db, `select count(*) as n from permit p join umkm u on u.id = p.umkm_id join region v on v.code = u.village_code where v.parent_code = $1 and ${EXPIRING}`, [g.scopeId])),
   ],
   list: {
     title: { id: 'Antrean: pemilik yang perlu dibantu mengaktifkan akun', en: 'Queue: owners to help claim their account' },
@@ -59,9 +73,9 @@ const districtDesk: Builder = async (db, g) => ({
          order by u.registered_at desc, u.id desc limit 8`,
         [g.scopeId],
       )
-    ).map((r) => ({ primary: r.name, secondary: `UMKM #${r.id} · ${r.village}` })),
+    ).map((r) => ({ primary: r.name, secondary: same(`UMKM #${r.id} · ${r.village}`), umkmId: r.id })),
   },
-  shortcuts: [{ href: '/meja-kecamatan', label: { id: 'Meja layanan kecamatan', en: 'Kecamatan desk' } }],
+  shortcuts: g.role === 'pendamping' ? [{ href: '/meja-kecamatan', label: { id: 'Meja layanan kecamatan', en: 'Kecamatan desk' } }] : [],
 });
 
 const buyerAgency: Builder = async (db) => ({
@@ -70,7 +84,7 @@ const buyerAgency: Builder = async (db) => ({
     fig('UMKM pemasok', 'Supplying UMKM', await count(db, `select count(distinct umkm_id) as n from product where status = 'published'`)),
   ],
   list: null,
-  shortcuts: [{ href: '/katalog', label: { id: 'Cari di katalog', en: 'Search the catalogue' } }],
+  shortcuts: [],
 });
 
 const BUILDERS: Record<string, Builder> = {
@@ -86,7 +100,7 @@ const BUILDERS: Record<string, Builder> = {
       empty: { id: 'Belum ada aktivitas.', en: 'No activity yet.' },
       items: (await db.query<{ action: string; actor_label: string; at: Date }>('select action, actor_label, at from audit_log order by id desc limit 8')).map((r) => ({
         primary: r.action,
-        secondary: `${r.actor_label} · ${r.at.toISOString()}`,
+        secondary: { id: `${r.actor_label} · ${formatWib(r.at, 'id')}`, en: `${r.actor_label} · ${formatWib(r.at, 'en')}` },
       })),
     },
     shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
@@ -104,7 +118,7 @@ const BUILDERS: Record<string, Builder> = {
           'select u.id, u.name, f.since from fostering_link f join umkm u on u.id = f.umkm_id where f.agency_id::text = $1 order by f.since desc, u.id desc limit 8',
           [g.scopeId],
         )
-      ).map((r) => ({ primary: r.name, secondary: `UMKM #${r.id} · ${r.since}` })),
+      ).map((r) => ({ primary: r.name, secondary: { id: `UMKM #${r.id} · sejak ${formatDate(r.since, 'id')}`, en: `UMKM #${r.id} · since ${formatDate(r.since, 'en')}` } })),
     },
     shortcuts: [],
   }),
@@ -118,7 +132,7 @@ const BUILDERS: Record<string, Builder> = {
     list: {
       title: { id: 'Antrean kurasi', en: 'Curation queue' },
       empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
-      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'draft' order by p.created_at, p.id limit 8`)).map((r) => ({ primary: r.name, secondary: r.umkm })),
+      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'draft' order by p.created_at, p.id limit 8`)).map((r) => ({ primary: r.name, secondary: same(r.umkm) })),
     },
     shortcuts: [],
   }),
@@ -126,6 +140,7 @@ const BUILDERS: Record<string, Builder> = {
     figures: [
       fig('Usaha saya', 'My businesses', await count(db, 'select count(*) as n from umkm where owner_id = $1', [actor.ownerId ?? -1])),
       fig('Produk saya', 'My products', await count(db, 'select count(*) as n from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1', [actor.ownerId ?? -1])),
+      fig('Izin akan habis (30 hari)', 'Permits expiring (30 days)', await count(db, `select count(*) as n from permit p join umkm u on u.id = p.umkm_id where u.owner_id = $1 and ${EXPIRING}`, [actor.ownerId ?? -1])),
     ],
     list: {
       title: { id: 'Produk saya', en: 'My products' },
@@ -135,7 +150,7 @@ const BUILDERS: Record<string, Builder> = {
           'select p.name, p.price, p.status from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1 order by p.id limit 8',
           [actor.ownerId ?? -1],
         )
-      ).map((r) => ({ primary: r.name, secondary: `${r.price} · ${r.status}` })),
+      ).map((r) => ({ primary: r.name, secondary: { id: `${formatRupiah(r.price)} · ${STATUS[r.status]?.id ?? r.status}`, en: `${formatRupiah(r.price, 'en')} · ${STATUS[r.status]?.en ?? r.status}` } })),
     },
     shortcuts: [{ href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } }],
   }),
@@ -157,9 +172,9 @@ const BUILDERS: Record<string, Builder> = {
     list: {
       title: { id: 'Entri terbaru', en: 'Latest entries' },
       empty: { id: 'Belum ada entri.', en: 'No entries yet.' },
-      items: (await db.query<{ id: number; action: string; entity_type: string; entity_id: string }>('select id, action, entity_type, entity_id from audit_log order by id desc limit 8')).map((r) => ({
+      items: (await db.query<{ id: number; action: string; entity_type: string; entity_id: string; at: Date }>('select id, action, entity_type, entity_id, at from audit_log order by id desc limit 8')).map((r) => ({
         primary: `#${r.id} ${r.action}`,
-        secondary: `${r.entity_type} ${r.entity_id}`,
+        secondary: { id: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'id')}`, en: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'en')}` },
       })),
     },
     shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
@@ -188,7 +203,7 @@ const BUILDERS: Record<string, Builder> = {
     list: {
       title: { id: 'Produk terbaru', en: 'Newest products' },
       empty: { id: 'Belum ada produk.', en: 'No products yet.' },
-      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'published' order by p.id desc limit 8`)).map((r) => ({ primary: r.name, secondary: r.umkm })),
+      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'published' order by p.id desc limit 8`)).map((r) => ({ primary: r.name, secondary: same(r.umkm) })),
     },
     shortcuts: [],
   }),

@@ -25,7 +25,12 @@ const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
   fosteringAgencyId: (w) => String(w.fosteringAgencyId),
   districtCode: (w) => w.district,
   requestId: (w) => String(w.dataRequestId),
+  jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
+  stage: () => '2',
+  permitId: (w) => String(permitOf.get(w.umkmId)),
 };
+/** A permit (with a document path) per world's business, for the permit-document route. */
+const permitOf = new Map<number, number>();
 
 /** Bodies that point into the other world, for operations whose target is in the body. */
 const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
@@ -37,6 +42,13 @@ beforeAll(async () => {
   app = await testApp();
   mine = await makeWorld(db, '3171');
   theirs = await makeWorld(db, '3175');
+  for (const w of [mine, theirs]) {
+    const [p] = await db.query<{ id: number }>(
+      `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'pirt', $2, current_date + 10, 'permits/none.pdf', 'application/pdf', 10) returning id`,
+      [w.umkmId, `P-IRT ${w.umkmId}`],
+    );
+    permitOf.set(w.umkmId, p!.id);
+  }
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
   // The owner's account is the person behind `mine`'s business.
   await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);

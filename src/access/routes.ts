@@ -235,7 +235,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
     role: z.string(),
     scope: z.object({ kind: z.string(), id: z.string(), name: z.string() }).nullable(),
     figures: z.array(z.object({ label: Bi, value: z.number(), unit: z.enum(['count', 'rupiah', 'm2', 'percent']) })),
-    list: z.object({ title: Bi, empty: Bi, items: z.array(z.object({ primary: z.string(), secondary: z.string() })) }).nullable(),
+    list: z.object({ title: Bi, empty: Bi, items: z.array(z.object({ primary: z.string(), secondary: Bi, umkmId: z.number().int().optional() })) }).nullable(),
     shortcuts: z.array(z.object({ href: z.string(), label: Bi })),
   });
   app.get(

@@ -58,7 +58,6 @@ function RoleHome({ me }: { me: Me }) {
 }
 
 /** Times inside the server's list text (ISO, UTC) are shown as Jakarta time, as every time in the product is. */
-const withWibTimes = (text: string, dateTime: (at: Date) => string) => text.replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, (iso) => dateTime(new Date(iso)));
 
 function Section({ section: s, index }: { section: HomeSection; index: number }) {
   const i18n = useI18n();
@@ -92,7 +91,7 @@ function Section({ section: s, index }: { section: HomeSection; index: number })
               {s.list.items.map((it, i) => (
                 <li key={`${i}-${it.primary}`}>
                   <span className="primary">{it.primary}</span>
-                  <span className="secondary">{withWibTimes(it.secondary, i18n.dateTime)}</span>
+                  <span className="secondary">{it.secondary[lang]}</span>
                 </li>
               ))}
             </ul>

@@ -30,17 +30,16 @@ interface Issued {
 interface Waiting {
   umkmId: number;
   name: string;
-  secondary: string;
+  secondary: { id: string; en: string };
 }
 
-/** The home queue's rows name their business as `UMKM #<id> · kelurahan`. */
+/** The pendamping's home queue: owners whose account is not claimed yet, each row naming its business. */
 function queueOf(sections: HomeSection[]): Waiting[] {
   const out: Waiting[] = [];
   for (const s of sections) {
     if (s.role !== 'pendamping') continue;
     for (const it of s.list?.items ?? []) {
-      const m = /UMKM #(\d+)/.exec(it.secondary);
-      if (m) out.push({ umkmId: Number(m[1]), name: it.primary, secondary: it.secondary });
+      if (it.umkmId !== undefined) out.push({ umkmId: it.umkmId, name: it.primary, secondary: it.secondary });
     }
   }
   return out;
@@ -149,7 +148,7 @@ function Desk({ me }: { me: Me }) {
             {queue.map((q) => (
               <li key={q.umkmId} className="queue-item" data-umkm={q.umkmId}>
                 <span className="primary">{q.name}</span>
-                <span className="secondary">{q.secondary}</span>
+                <span className="secondary">{q.secondary[i18n.lang]}</span>
                 <button type="button" className="button secondary" disabled={busy} onClick={() => void issue(q.umkmId, q.name)} aria-label={t('desk.issueFor', { name: q.name })}>
                   {t('desk.issue')}
                 </button>
