@@ -6,9 +6,15 @@ import { outcomesRoutes } from './outcomes/routes.ts';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './access/audit-routes.ts';
 import { registryRoutes } from './registry/routes.ts';
+import { registryReferenceRoutes } from './registry/reference-routes.ts';
+import { importRoutes } from './registry/import/routes.ts';
+import { exportRoutes } from './registry/export/routes.ts';
+import { journeyRoutes } from './registry/journey/routes.ts';
+import { permitRoutes } from './registry/permits/routes.ts';
+import { overlapRoutes } from './registry/overlap/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
-export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, outcomesRoutes];
+export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 

@@ -56,6 +56,8 @@ const MEMBERS_IN_DISTRICT = `from umkm u join region v on v.code = u.village_cod
 
 type Builder = (db: Queryable, g: Grant, actor: AccountActor) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
 
+const MEMBERS_SHORTCUT = { href: '/anggota', label: { id: 'Daftar anggota', en: 'Member list' } };
+
 const districtDesk: Builder = async (db, g, actor) => ({
   figures: [
     fig('UMKM di kecamatan ini', 'UMKM in this kecamatan', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT}`, [g.scopeId])),
@@ -75,7 +77,15 @@ const districtDesk: Builder = async (db, g, actor) => ({
       )
     ).map((r) => ({ primary: r.name, secondary: same(`UMKM #${r.id} · ${r.village}`), umkmId: r.id })),
   },
-  shortcuts: g.role === 'pendamping' ? [{ href: '/meja-kecamatan', label: { id: 'Meja layanan kecamatan', en: 'Kecamatan desk' } }] : [],
+  shortcuts: [
+    ...(g.role === 'pendamping'
+      ? [
+          { href: '/meja-kecamatan', label: { id: 'Meja layanan kecamatan', en: 'Kecamatan desk' } },
+          { href: '/meja-kecamatan/daftar', label: { id: 'Daftarkan UMKM baru', en: 'Register a new UMKM' } },
+        ]
+      : []),
+    MEMBERS_SHORTCUT,
+  ],
 });
 
 const buyerAgency: Builder = async (db) => ({
@@ -103,7 +113,7 @@ const BUILDERS: Record<string, Builder> = {
         secondary: { id: `${r.actor_label} · ${formatWib(r.at, 'id')}`, en: `${r.actor_label} · ${formatWib(r.at, 'en')}` },
       })),
     },
-    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
+    shortcuts: [MEMBERS_SHORTCUT, { href: '/admin/permintaan-data', label: { id: 'Permintaan data pribadi', en: 'Personal-data requests' } }, { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
   }),
   pengampu_officer: async (db, g) => ({
     figures: [
@@ -120,7 +130,7 @@ const BUILDERS: Record<string, Builder> = {
         )
       ).map((r) => ({ primary: r.name, secondary: { id: `UMKM #${r.id} · sejak ${formatDate(r.since, 'id')}`, en: `UMKM #${r.id} · since ${formatDate(r.since, 'en')}` } })),
     },
-    shortcuts: [],
+    shortcuts: [MEMBERS_SHORTCUT],
   }),
   pendamping: districtDesk,
   kasatpel: districtDesk,

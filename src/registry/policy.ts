@@ -15,7 +15,27 @@ export const registryPolicy = {
   imports: (a: Actor): boolean => hasRole(a, 'platform_admin'),
   exports: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'),
   handlesDataRequests: (a: Actor): boolean => hasRole(a, 'platform_admin'),
+  /** 7P funnels and the pengampu overlap (aggregate counts, no names): the slice is checked by funnelAllowed. */
+  seesFunnels: (a: Actor): boolean => registryPolicy.readsAll(a) || hasRole(a, 'pengampu_officer', 'pendamping', 'kasatpel'),
+  /** Permits expiring soon: the owner for their business, the kecamatan desk as its queue (within memberScope). */
+  watchesPermitExpiry: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'),
 };
+
+/**
+ * Which funnel slice an actor may see: province roles any; a pengampu officer the members its agency fosters
+ * (in any region); a kecamatan role (pendamping, kasatpel) its own kecamatan or a kelurahan in it.
+ */
+export function funnelAllowed(a: Actor, slice: { agencyId: number | null; district: string | null }): boolean {
+  if (registryPolicy.readsAll(a)) return true;
+  if (slice.agencyId !== null && scopesOf(a, 'pengampu_officer').map(Number).includes(slice.agencyId)) return true;
+  return slice.district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(slice.district);
+}
+
+/** The overlap matrix (counts only): province roles and pengampu officers province-wide, a kecamatan role its own. */
+export function overlapAllowed(a: Actor, district: string | null): boolean {
+  if (registryPolicy.readsAll(a) || hasRole(a, 'pengampu_officer')) return true;
+  return district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(district);
+}
 
 export interface ScopeSql {
   sql: string; // a boolean SQL condition over the umkm alias

@@ -13,12 +13,14 @@ import { mulberry32, streamSeed } from './prng.ts';
 import { procurementModule } from './procurement.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { registryModule } from './registry.ts';
+import { registryActivityModule } from './registry-activity.ts';
 import { loadProfile } from './vocabulary.ts';
 
 export const DEFAULT_SEED = 20211025; // the day of the Kompas article the mission comes from
 
-export function seedModules(profile = 'jakarta'): SeedModule[] {
-  return [registryModule(profile), catalogModule(), procurementModule(profile), mallModule(profile), capitalModule(profile)];
+/** `today`: the reference day (WIB) permit expiry dates are drawn around; see registry-activity.ts. */
+export function seedModules(profile = 'jakarta', today?: string): SeedModule[] {
+  return [registryModule(profile), catalogModule(), procurementModule(profile), mallModule(profile), capitalModule(profile), registryActivityModule(today)];
 }
 
 export interface SeedOptions {
@@ -33,6 +35,8 @@ export interface SeedOptions {
   batch?: number;
   /** Insert statements in flight; default 2 on a PostgreSQL pool, 1 in a transaction or on PGlite. */
   parallel?: number;
+  /** The reference day (WIB, YYYY-MM-DD) for permit expiry dates; default today. Fix it for reproducible rows. */
+  today?: string;
   /** Run ANALYZE afterwards so the planner knows the new sizes (default true). */
   analyze?: boolean;
 }
@@ -57,7 +61,7 @@ export async function runSeed(q: Queryable, opts: SeedOptions): Promise<SeedRepo
   const scale = parseScale(opts.scale);
   const seed = opts.seed ?? DEFAULT_SEED;
   const profile = opts.profile ?? 'jakarta';
-  const modules = seedModules(profile);
+  const modules = seedModules(profile, opts.today);
   const log = opts.log ?? (() => {});
   const total = modules.reduce((a, m) => a + m.units(scale), 0);
   const ctx: SeedContext = {

@@ -90,7 +90,7 @@ describe('the seed generator', () => {
     expect(await dbChecksum()).toBe(before);
     const other = await runSeed(db, { scale: { umkm: 50 }, seed: 8, analyze: false });
     expect(other.checksum).not.toBe(first.checksum);
-    await db.exec('delete from fostering_link where umkm_id > 1000; delete from product where umkm_id > 1000; delete from umkm where id > 1000; delete from owner where id > 1000');
+    await db.exec('delete from journey_stage where umkm_id > 1000; delete from permit where umkm_id > 1000; delete from size_class_history where umkm_id > 1000; delete from fostering_link where umkm_id > 1000; delete from product where umkm_id > 1000; delete from umkm where id > 1000; delete from owner where id > 1000');
   });
 
   it('spreads members over the kota in proportion to the profile weights, postal codes within each kota', async () => {

@@ -1,0 +1,229 @@
+// Spreadsheet import of member lists (issue 4, item 7): template, upload + dry run, errors, import, progress.
+// Admins only (registryPolicy.imports). Upload is multipart (a 100k-row file is ~10 MB), limited to 30 MB.
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
+import { AppError, notFound } from '../../platform/http/problem.ts';
+import type { App, RoutePlugin } from '../../platform/http/server.ts';
+import { CONTENT_TYPES, sinkFor, type SheetFormat } from './spreadsheet.ts';
+import { backgroundIdle, runInBackground } from './background.ts';
+import { checkFile, createJob } from './check-file.ts';
+import { COLUMNS_DOC, MAX_UPLOAD_BYTES } from './columns.ts';
+import { importFile, startImport } from './import-file.ts';
+import { type JobRow, listRowErrors, loadJob, parseMessage, previewCounts } from './jobs.ts';
+import { detectKind, FileProblem } from './read-file.ts';
+import * as S from './schema.ts';
+import { templateCsv, templateXlsx } from './template.ts';
+
+const ADMIN = ['platform_admin'] as const; // registryPolicy.imports
+const ACCEPTED_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'application/vnd.ms-excel', // what Windows browsers call a .csv
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+]);
+
+const jobNotFound = () => notFound({ id: 'Impor tidak ditemukan.', en: 'Import not found.' });
+
+async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise<S.JobOut> {
+  const [agency] = j.fostering_agency_id ? await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency where id = $1', [j.fostering_agency_id]) : [];
+  const phase: S.JobOut['phase'] =
+    j.status === 'staged' ? 'checking' : j.status === 'checked' ? (j.rows_bad > 0 ? 'has_errors' : 'ready') : j.status;
+  const canImport = (j.status === 'checked' || j.status === 'failed') && j.rows_bad === 0 && j.rows_total > 0 && (await db.query('select 1 from import_row where job_id = $1 limit 1', [j.id])).length > 0;
+  return {
+    id: j.id,
+    fileName: j.file_name,
+    fileKind: j.file_kind,
+    fosteringAgency: agency ?? null,
+    status: j.status,
+    phase,
+    rowsTotal: j.rows_total,
+    rowsBad: j.rows_bad,
+    rowsDone: j.rows_done,
+    rowsNew: j.rows_new,
+    rowsLinked: j.rows_linked,
+    rowsUnchanged: j.status === 'imported' ? j.rows_total - j.rows_new - j.rows_linked : 0,
+    progress: j.rows_total ? Math.min(1, j.rows_done / j.rows_total) : j.status === 'staged' ? 0 : 1,
+    canImport,
+    preview: canImport ? await previewCounts(db, j.id) : null,
+    message: parseMessage(j.message),
+    createdAt: j.created_at.toISOString(),
+    finishedAt: j.finished_at?.toISOString() ?? null,
+  };
+}
+
+export const importRoutes: RoutePlugin = async (app, { db }) => {
+  app.addHook('onClose', async () => backgroundIdle());
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/registry/import-template.${format}`,
+      {
+        config: { access: ADMIN },
+        schema: { operationId: `getImportTemplate${format === 'xlsx' ? 'Xlsx' : 'Csv'}`, tags: ['registry-import'], summary: `The member-list template (${format.toUpperCase()}) with the columns the import reads`, description: COLUMNS_DOC },
+      },
+      async (_req, reply) => {
+        reply.header('content-disposition', `attachment; filename="templat-anggota.${format}"`).type(CONTENT_TYPES[format]);
+        return format === 'xlsx' ? templateXlsx() : templateCsv();
+      },
+    );
+  }
+
+  // The upload lives in its own encapsulated context: only this route parses multipart bodies.
+  await app.register(async (child: App) => {
+    await child.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+    child.post(
+      '/api/registry/import-jobs',
+      {
+        config: { access: ADMIN },
+        schema: {
+          operationId: 'uploadMemberList',
+          tags: ['registry-import'],
+          summary: 'Upload a member list (CSV or XLSX, multipart field "file", ≤ 30 MB) for a dry run; answers 202 with the job',
+          description: `The pengampu (fostering agency) for the whole file is the query parameter. Columns (Indonesian headers, the first sheet of an XLSX):\n${COLUMNS_DOC}\n\nPoll GET /api/registry/import-jobs/{jobId} for progress; nothing in the register changes until POST …/import.`,
+          querystring: z.strictObject({ fosteringAgencyId: z.coerce.number().int().positive().max(2 ** 31 - 1) }),
+          response: { 202: S.JobOut },
+        },
+      },
+      async (req, reply) => {
+        const actor = req.actor as AccountActor;
+        if (!req.isMultipart())
+          throw new AppError(415, 'unsupported_media_type', { id: 'Kirim berkas sebagai multipart/form-data (kolom "file").', en: 'Send the file as multipart/form-data (field "file").' });
+        const [agency] = await db.query('select 1 from fostering_agency where id = $1', [req.query.fosteringAgencyId]);
+        if (!agency)
+          throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
+            { field: 'querystring.fosteringAgencyId', code: 'unknown_agency', message: { id: 'Pengampu tidak dikenal.', en: 'Unknown fostering agency.' } },
+          ]);
+        const part = await req.file();
+        if (!part || part.fieldname !== 'file')
+          throw new AppError(400, 'file_missing', { id: 'Tidak ada berkas pada kolom "file".', en: 'No file in the field "file".' });
+        if (!ACCEPTED_TYPES.has(part.mimetype.split(';')[0]!.trim().toLowerCase()) || !/\.(csv|xlsx|txt)$/i.test(part.filename))
+          throw new AppError(415, 'unsupported_file', { id: 'Hanya berkas .csv atau .xlsx.', en: 'Only .csv or .xlsx files.' });
+        const file = await part.toBuffer(); // over 30 MB: 413 from the multipart limit
+        if (!file.length) throw new AppError(400, 'empty_file', { id: 'Berkas kosong.', en: 'The file is empty.' });
+        let kind;
+        try {
+          kind = detectKind(file, part.filename);
+        } catch (e) {
+          if (e instanceof FileProblem) throw new AppError(415, e.code, e.bilingual);
+          throw e;
+        }
+        const who = auditActor(actor, 'platform_admin', req.id);
+        const jobId = await createJob(db, who, actor.accountId, part.filename, kind, req.query.fosteringAgencyId);
+        runInBackground(db, req.log, jobId, 'check', () => checkFile(db, who, { jobId, file, kind, fosteringAgencyId: req.query.fosteringAgencyId }));
+        return reply.code(202).send(await present(db, (await loadJob(db, jobId))!));
+      },
+    );
+  });
+
+  app.get(
+    '/api/registry/import-jobs',
+    {
+      config: { access: ADMIN },
+      schema: {
+        operationId: 'listImportJobs',
+        tags: ['registry-import'],
+        summary: 'Recent import jobs, newest first',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: z.object({ items: z.array(S.JobOut) }) },
+      },
+    },
+    async (req) => {
+      const jobs = await db.query<JobRow>('select * from import_job order by id desc limit $1', [req.query.limit]);
+      return { items: await Promise.all(jobs.map((j) => present(db, j))) };
+    },
+  );
+
+  app.get(
+    '/api/registry/import-jobs/:jobId',
+    {
+      config: { access: ADMIN },
+      schema: { operationId: 'getImportJob', tags: ['registry-import'], summary: 'An import job: status, counts, progress (poll while checking or importing)', params: S.jobParam, response: { 200: S.JobOut } },
+    },
+    async (req) => {
+      const job = await loadJob(db, req.params.jobId);
+      if (!job) throw jobNotFound();
+      return present(db, job);
+    },
+  );
+
+  app.get(
+    '/api/registry/import-jobs/:jobId/errors',
+    {
+      config: { access: ADMIN },
+      schema: {
+        operationId: 'listImportErrors',
+        tags: ['registry-import'],
+        summary: 'The problems of the bad rows (row, column, message), in row order; limit counts rows, page with afterRow',
+        params: S.jobParam,
+        querystring: z.strictObject({ afterRow: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.object({ items: z.array(S.RowErrorOut), rowsBad: z.number().int(), nextAfterRow: z.number().int().nullable() }) },
+      },
+    },
+    async (req) => {
+      const job = await loadJob(db, req.params.jobId);
+      if (!job) throw jobNotFound();
+      const page = await listRowErrors(db, job.id, { afterRow: req.query.afterRow, limit: req.query.limit });
+      return { items: page.items, rowsBad: job.rows_bad, nextAfterRow: page.rows === req.query.limit ? (page.lastRow ?? null) : null };
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const satisfies readonly SheetFormat[]) {
+    app.get(
+      `/api/registry/import-jobs/:jobId/errors.${format}`,
+      {
+        config: { access: ADMIN },
+        schema: { operationId: `downloadImportErrors${format === 'csv' ? 'Csv' : 'Xlsx'}`, tags: ['registry-import'], summary: `The error report as ${format.toUpperCase()}: baris, kolom, pesan (id), message (en)`, params: S.jobParam },
+      },
+      async (req, reply) => {
+        const job = await loadJob(db, req.params.jobId);
+        if (!job) throw jobNotFound();
+        const sink = sinkFor(format, 'kesalahan', ['baris', 'kolom', 'kode', 'pesan', 'message']);
+        reply.header('content-disposition', `attachment; filename="kesalahan-impor-${job.id}.${format}"`).type(CONTENT_TYPES[format]);
+        void (async () => {
+          let after = 0;
+          for (;;) {
+            const page = await listRowErrors(db, job.id, { afterRow: after, limit: 2000 });
+            if (page.lastRow === undefined) break;
+            for (const e of page.items) await sink.add([e.row, e.column, e.code, e.message.id, e.message.en]);
+            after = page.lastRow;
+          }
+          if (job.status === 'failed' && job.rows_total === 0) {
+            const m = parseMessage(job.message);
+            if (m) await sink.add([1, '', m.code, m.id, m.en]); // the whole file was unreadable
+          }
+          await sink.end();
+        })().catch((e) => {
+          req.log.error({ err: e }, 'error report failed');
+          sink.stream.destroy(e as Error);
+        });
+        return reply.send(sink.stream);
+      },
+    );
+  }
+
+  app.post(
+    '/api/registry/import-jobs/:jobId/import',
+    {
+      config: { access: ADMIN },
+      schema: {
+        operationId: 'startImport',
+        tags: ['registry-import'],
+        summary: 'Import a checked file without errors (all or nothing; idempotent by NIK/NIB); answers 202, poll the job',
+        description: 'rowsTotal must repeat the job\'s row count: the admin confirms what the dry run showed.',
+        params: S.jobParam,
+        body: z.strictObject({ rowsTotal: z.number().int().min(0) }),
+        response: { 202: S.JobOut },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      const who = auditActor(actor, 'platform_admin', req.id);
+      const job = await startImport(db, who, req.params.jobId, req.body.rowsTotal);
+      runInBackground(db, req.log, job.id, 'import', () => importFile(db, who, job.id));
+      return reply.code(202).send(await present(db, job));
+    },
+  );
+};
