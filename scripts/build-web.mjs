@@ -11,7 +11,12 @@ if (!fs.existsSync(vite)) {
   console.log('build-web: vite is not installed (production install without dev dependencies); skipping');
   process.exit(0);
 }
-execFileSync(vite, ['build', '--config', path.join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+// Always React's production build, whatever NODE_ENV the caller runs under (vitest sets 'test').
+execFileSync(vite, ['build', '--config', path.join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 const out = path.join(root, 'dist/web');
 for (const file of fs.readdirSync(out, { recursive: true })) {
   const p = path.join(out, String(file));
