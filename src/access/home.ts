@@ -56,7 +56,12 @@ const MEMBERS_IN_DISTRICT = `from umkm u join region v on v.code = u.village_cod
 
 type Builder = (db: Queryable, g: Grant, actor: AccountActor) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
 
-const MEMBERS_SHORTCUT = { href: '/anggota', label: { id: 'Daftar anggota', en: 'Member list' } };
+const MEMBERS_SHORTCUT = { href: '/anggota', label: { id: 'Cari anggota', en: 'Find a member' } }; // no label inside another (“Impor daftar anggota”): links are found by name
+// The register's analysis and admin pages (web/src/pages/registry-admin); each role gets the ones its policy allows.
+const FUNNEL_SHORTCUT = { href: '/corong', label: { id: 'Corong 7P', en: '7P funnel' } };
+const OVERLAP_SHORTCUT = { href: '/tumpang-tindih', label: { id: 'Irisan daftar pengampu', en: 'Pengampu overlap' } };
+const EXPORT_SHORTCUT = { href: '/ekspor', label: { id: 'Ekspor daftar anggota', en: 'Export the member list' } };
+const EXPIRING_SHORTCUT = { href: '/izin', label: { id: 'Izin akan habis', en: 'Permits expiring' } };
 
 const districtDesk: Builder = async (db, g, actor) => ({
   figures: [
@@ -85,6 +90,9 @@ const districtDesk: Builder = async (db, g, actor) => ({
         ]
       : []),
     MEMBERS_SHORTCUT,
+    EXPIRING_SHORTCUT,
+    FUNNEL_SHORTCUT,
+    EXPORT_SHORTCUT,
   ],
 });
 
@@ -113,7 +121,15 @@ const BUILDERS: Record<string, Builder> = {
         secondary: { id: `${r.actor_label} · ${formatWib(r.at, 'id')}`, en: `${r.actor_label} · ${formatWib(r.at, 'en')}` },
       })),
     },
-    shortcuts: [MEMBERS_SHORTCUT, { href: '/admin/permintaan-data', label: { id: 'Permintaan data pribadi', en: 'Personal-data requests' } }, { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
+    shortcuts: [
+      MEMBERS_SHORTCUT,
+      { href: '/admin/impor', label: { id: 'Impor daftar anggota', en: 'Import member lists' } },
+      EXPORT_SHORTCUT,
+      FUNNEL_SHORTCUT,
+      OVERLAP_SHORTCUT,
+      { href: '/admin/permintaan-data', label: { id: 'Permintaan data pribadi', en: 'Personal-data requests' } },
+      { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
+    ],
   }),
   pengampu_officer: async (db, g) => ({
     figures: [
@@ -130,7 +146,7 @@ const BUILDERS: Record<string, Builder> = {
         )
       ).map((r) => ({ primary: r.name, secondary: { id: `UMKM #${r.id} · sejak ${formatDate(r.since, 'id')}`, en: `UMKM #${r.id} · since ${formatDate(r.since, 'en')}` } })),
     },
-    shortcuts: [MEMBERS_SHORTCUT],
+    shortcuts: [MEMBERS_SHORTCUT, FUNNEL_SHORTCUT, OVERLAP_SHORTCUT, EXPORT_SHORTCUT],
   }),
   pendamping: districtDesk,
   kasatpel: districtDesk,
@@ -162,7 +178,7 @@ const BUILDERS: Record<string, Builder> = {
         )
       ).map((r) => ({ primary: r.name, secondary: { id: `${formatRupiah(r.price)} · ${STATUS[r.status]?.id ?? r.status}`, en: `${formatRupiah(r.price, 'en')} · ${STATUS[r.status]?.en ?? r.status}` } })),
     },
-    shortcuts: [{ href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } }],
+    shortcuts: [{ href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } }, { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } }],
   }),
   pa_kpa: buyerAgency,
   ppk: buyerAgency,
@@ -174,7 +190,7 @@ const BUILDERS: Record<string, Builder> = {
     return {
       figures: [fig('Instansi pembeli', 'Buying agencies', await count(db, 'select count(*) as n from agency')), fig('Target porsi UMK', 'UMK share target', Math.round(Number(share?.value ?? 0) * 100), 'percent')],
       list: null,
-      shortcuts: [],
+      shortcuts: [FUNNEL_SHORTCUT, OVERLAP_SHORTCUT],
     };
   },
   auditor: async (db) => ({
@@ -187,7 +203,7 @@ const BUILDERS: Record<string, Builder> = {
         secondary: { id: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'id')}`, en: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'en')}` },
       })),
     },
-    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }],
+    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }, FUNNEL_SHORTCUT, OVERLAP_SHORTCUT, EXPORT_SHORTCUT],
   }),
   mall_partner: async (db, g) => {
     const [m] = await db.query<{ area: number; share: number }>(

@@ -1,9 +1,10 @@
 // Shared steps for the signed-in browser journeys: the README's demo accounts, logging in through the form
 // (with a fresh TOTP code), and the checks every page gets (no sideways scroll, axe).
 import fs from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { stepAt, totpCode } from '../../src/platform/auth/totp.ts';
 
 export const PHONE = { viewport: { width: 360, height: 740 } };
@@ -34,22 +35,59 @@ export function readmeDemoAccounts(): DemoRow[] {
   return body.map(([role = '', login = '', password = '', totpSecret = '']) => ({ role, login, password, totpSecret }));
 }
 
-// The server accepts each TOTP step once per account, and steps now-1…now+1: an account that logs in again within
-// 30 seconds uses the next step's code, and waits only if even that one is spent.
-const lastStep = new Map<string, number>();
-export async function freshTotp(secret: string): Promise<string> {
-  let step = stepAt(Date.now());
-  const last = lastStep.get(secret) ?? -Infinity;
-  if (step <= last) {
-    if (last + 1 > step + 1) await new Promise((r) => setTimeout(r, last * 30_000 - Date.now() + 200));
-    step = Math.max(stepAt(Date.now()), last + 1);
+// The server accepts each TOTP step once per account, in increasing order, and steps now-1…now+1: an account that
+// logs in again within 30 seconds uses the next step's code, and waits only if even that one is spent. Test files
+// run in parallel worker processes and may log the same demo account in at the same moment, so the last step used
+// is kept per secret in a file of this test run, and a lock directory makes "pick a step, log in" one step at a time.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const runDir = () => path.dirname(inject('pgliteDir'));
+const stepFile = (secret: string) => path.join(runDir(), `totp-${secret}.step`);
+const lastStep = (secret: string) => {
+  try {
+    return Number(fs.readFileSync(stepFile(secret), 'utf8'));
+  } catch {
+    return -Infinity;
   }
-  lastStep.set(secret, step);
-  return totpCode(secret, step);
+};
+const held = new Set<string>();
+
+/** Runs `fn` holding this run's lock for one TOTP secret (re-entrant within a process). */
+export async function withTotpLock<T>(secret: string, fn: () => Promise<T>): Promise<T> {
+  if (held.has(secret)) return fn();
+  const lock = `${stepFile(secret)}.lock`;
+  for (let tries = 0; ; tries++) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 2400) throw e; // 60 s: a worker died holding it
+      await sleep(25);
+    }
+  }
+  held.add(secret);
+  try {
+    return await fn();
+  } finally {
+    held.delete(secret);
+    fs.rmdirSync(lock);
+  }
+}
+
+export async function freshTotp(secret: string): Promise<string> {
+  return withTotpLock(secret, async () => {
+    let step = stepAt(Date.now());
+    const last = lastStep(secret);
+    if (step <= last) {
+      if (last + 1 > step + 1) await sleep(last * 30_000 - Date.now() + 200);
+      step = Math.max(stepAt(Date.now()), last + 1);
+    }
+    fs.writeFileSync(stepFile(secret), String(step));
+    return totpCode(secret, step);
+  });
 }
 /** Records a step the server has seen through another route (enrolment), so the next login does not reuse it. */
 export function markTotpUsed(secret: string, ms = Date.now()) {
-  lastStep.set(secret, Math.max(lastStep.get(secret) ?? -Infinity, stepAt(ms)));
+  fs.writeFileSync(stepFile(secret), String(Math.max(lastStep(secret), stepAt(ms))));
 }
 
 /** Fills the login form (already open) and, when the server asks for it, the TOTP step. */
@@ -63,8 +101,15 @@ export async function logInThroughForm(page: Page, a: { login: string; password:
     expect(await field.getAttribute('inputmode')).toBe('numeric');
     expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('totp');
-    await field.fill(await freshTotp(a.totpSecret));
-    await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
+    const secret = a.totpSecret;
+    // Hold the lock until the server has answered, so another process's login cannot overtake with a later step.
+    await withTotpLock(secret, async () => {
+      await field.fill(await freshTotp(secret));
+      await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login' && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Verifikasi', exact: true }).click(),
+      ]);
+    });
   }
 }
 

@@ -22,10 +22,24 @@ export const routes: readonly Route[] = [
   { path: '/aktifkan', component: lazy(() => import('../pages/access/ClaimPage.tsx')) },
   { path: '/lupa-sandi', component: lazy(() => import('../pages/access/ForgotPasswordPage.tsx')) },
   { path: '/atur-ulang', component: lazy(() => import('../pages/access/ResetPasswordPage.tsx')) },
-  { path: '/daftar', component: lazy(() => import('../pages/RegisterPage.tsx')) },
+  { path: '/daftar', component: lazy(() => import('../pages/registry/RegisterPage.tsx')) },
   { path: '/beranda', component: lazy(() => import('../pages/account/RoleHomePage.tsx')) },
   { path: '/keamanan/totp', component: lazy(() => import('../pages/account/TotpEnrolPage.tsx')) },
   { path: '/meja-kecamatan', component: lazy(() => import('../pages/desk/DistrictDeskPage.tsx')) },
+  { path: '/meja-kecamatan/daftar', component: lazy(() => import('../pages/registry/DeskRegisterPage.tsx')) },
+  { path: '/usaha-saya', component: lazy(() => import('../pages/registry/MyBusinessPage.tsx')) },
+  { path: '/anggota', component: lazy(() => import('../pages/registry/MembersPage.tsx')) },
+  { path: '/anggota/:id', component: lazy(() => import('../pages/registry/MembersPage.tsx').then((m) => ({ default: m.MemberPage }))) },
+  { path: '/admin/permintaan-data', component: lazy(() => import('../pages/registry/DataRequestsPage.tsx')) },
+  { path: '/log-audit', component: lazy(() => import('../pages/registry/AuditLogPage.tsx')) },
+  // The register's analysis and admin pages (pages/registry-admin).
+  { path: '/corong', component: lazy(() => import('../pages/registry-admin/FunnelPage.tsx')) },
+  { path: '/tumpang-tindih', component: lazy(() => import('../pages/registry-admin/OverlapPage.tsx')) },
+  { path: '/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx').then((m) => ({ default: m.ExpiringPage }))) },
+  { path: '/anggota/:id/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx')) },
+  { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx')) },
+  { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx').then((m) => ({ default: m.ImportJobPage }))) },
+  { path: '/ekspor', component: lazy(() => import('../pages/registry-admin/ExportPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));

@@ -82,9 +82,6 @@ export const en: Record<MessageKey, string> = {
   'audience.civil.text':
     'Order meeting food from fostered businesses through e-Order, shop on Jumat Beli Lokal, and see how much of your office’s spending reaches small businesses.',
 
-  'register.title': 'Register a business',
-  'register.soon':
-    'Online registration is being prepared. For now, register at your district (kecamatan) office with your KTP and KK.',
   'common.backHome': 'Back to the home page',
 
   'form.required': 'Required.',
@@ -201,6 +198,7 @@ export const en: Record<MessageKey, string> = {
   'desk.whatsapp': 'Send by WhatsApp',
   'desk.whatsapp.text': 'Your Pasar Lokal activation code: {code} (valid until {time}, once). Open {url}, enter your mobile number, this code and a new password. Do not share this code with anyone.',
   'desk.done': 'Done',
+  'desk.registerNew': 'Register a new UMKM',
   'desk.queue': 'Owners who have not activated their account',
   'desk.queue.empty': 'Every owner in your kecamatan has activated their account.',
   'desk.notAllowed': 'The kecamatan desk is for kecamatan mentors (pendamping) only.',

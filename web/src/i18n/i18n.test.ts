@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AreaMessages } from './area.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
 import { translate } from './translate.ts';
 
 const webSrc = path.resolve(import.meta.dirname, '..');
+
+/** Every page area's dictionary: `web/src/pages/<area>/i18n.ts` exporting `messages` (see area.ts). */
+const areaFiles = fs
+  .readdirSync(path.join(webSrc, 'pages'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => path.basename(f) === 'i18n.ts')
+  .map((f) => path.join(webSrc, 'pages', f));
+const areas = await Promise.all(
+  areaFiles.map(async (file) => ({ file, dir: path.dirname(file), messages: ((await import(file)) as { messages: AreaMessages<string> }).messages })),
+);
+const areaOfKey = (key: string) => areas.find((a) => key.startsWith(`${a.messages.area}.`));
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -38,11 +49,48 @@ describe('translations', () => {
     for (const file of sourceFiles(webSrc)) {
       if (file.includes(`${path.sep}i18n${path.sep}`)) continue;
       const src = fs.readFileSync(file, 'utf8');
-      for (const m of src.matchAll(/\bt\(\s*['"`]([\w.]+)['"`]/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/\bt\(\s*['"`]([\w.]+)['"`]/g)) if (!areaOfKey(m[1]!)) used.add(m[1]!); // area keys: checked below
       for (const m of src.matchAll(/['"]((?:app|nav|lang|footer|home|figures|jakpreneur|channels|audience|login|register|common|notFound|form|error|claim|forgot|reset|account|dash|role|scope|totp|desk)\.[\w.]+)['"]/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !(k in id))).toEqual([]);
+  });
+
+  it('finds the page areas’ dictionaries', () => {
+    expect(areas.map((a) => a.messages.area)).toContain('registry');
+    const names = areas.map((a) => a.messages.area);
+    expect(new Set(names).size, 'one dictionary per area name').toBe(names.length);
+  });
+
+  describe.each(areas.map((a) => [a.messages.area, a] as const))('page area %s', (area, a) => {
+    it('has the same keys in Indonesian and English, all under its own prefix and none shared with the shell', () => {
+      const idKeys = Object.keys(a.messages.id);
+      const enKeys = Object.keys(a.messages.en);
+      expect(enKeys.filter((k) => !(k in a.messages.id)), 'keys only in English').toEqual([]);
+      expect(idKeys.filter((k) => !(k in a.messages.en)), 'keys missing from English').toEqual([]);
+      expect(idKeys.filter((k) => !k.startsWith(`${area}.`)), `keys not starting with "${area}."`).toEqual([]);
+      expect(idKeys.filter((k) => k in id), 'keys also in the shared dictionary').toEqual([]);
+    });
+
+    it('has no empty text and the same {placeholders} in both languages', () => {
+      for (const [key, text] of Object.entries(a.messages.id)) {
+        const other = (a.messages.en as Record<string, string>)[key] ?? '';
+        expect(text.trim(), key).not.toBe('');
+        expect(other.trim(), key).not.toBe('');
+        expect(placeholders(other), key).toEqual(placeholders(text));
+      }
+    });
+
+    it('defines every key its pages ask for', () => {
+      const used = new Set<string>();
+      const prefix = new RegExp(`['"\`](${area}\\.[\\w.]+)['"\`]`, 'g');
+      for (const file of sourceFiles(webSrc)) {
+        if (file === a.file) continue;
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(prefix)) used.add(m[1]!);
+      }
+      expect(used.size).toBeGreaterThan(0);
+      expect([...used].filter((k) => !(k in a.messages.id))).toEqual([]);
+    });
   });
 
   it('fills placeholders and shows a missing key rather than nothing', () => {

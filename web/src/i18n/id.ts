@@ -81,9 +81,6 @@ export const id = {
   'audience.civil.text':
     'Pesan konsumsi rapat dari UMKM binaan lewat e-Order, belanja di Jumat Beli Lokal, dan lihat berapa bagian belanja kantor Anda yang sampai ke usaha kecil.',
 
-  'register.title': 'Daftar UMKM',
-  'register.soon':
-    'Pendaftaran daring sedang disiapkan. Untuk sementara, daftar di kantor kecamatan dengan membawa KTP dan KK.',
   'common.backHome': 'Kembali ke beranda',
 
   'form.required': 'Wajib diisi.',
@@ -200,6 +197,7 @@ export const id = {
   'desk.whatsapp': 'Kirim lewat WhatsApp',
   'desk.whatsapp.text': 'Kode aktivasi akun Pasar Lokal Anda: {code} (berlaku sampai {time}, sekali pakai). Buka {url}, masukkan nomor HP Anda, kode ini, dan kata sandi baru. Jangan berikan kode ini kepada siapa pun.',
   'desk.done': 'Selesai',
+  'desk.registerNew': 'Daftarkan UMKM baru',
   'desk.queue': 'Pemilik yang belum mengaktifkan akun',
   'desk.queue.empty': 'Semua pemilik di kecamatan Anda sudah mengaktifkan akun.',
   'desk.notAllowed': 'Meja kecamatan hanya untuk pendamping kecamatan.',

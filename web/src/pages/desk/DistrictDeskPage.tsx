@@ -108,6 +108,11 @@ function Desk({ me }: { me: Me }) {
   return (
     <Page title={t('desk.title')}>
       <p>{t('desk.intro')}</p>
+      <p>
+        <Link href="/meja-kecamatan/daftar" className="button secondary">
+          {t('desk.registerNew')}
+        </Link>
+      </p>
       {issued && (
         <section aria-labelledby="issued-h" className="issued" data-umkm={issued.umkmId}>
           <h2 id="issued-h" ref={result} tabIndex={-1}>
@@ -165,7 +170,7 @@ function Desk({ me }: { me: Me }) {
  * A WhatsApp message for the owner, always in Indonesian (the owner's language, whatever the desk's screen shows),
  * with the activation page's address. `wa.me/?text=` lets the pendamping pick the owner's chat.
  */
-function waLink(i: Issued): string {
+export function waLink(i: { code: string; expiresAt: string }): string {
   const text = translate(idText, 'desk.whatsapp.text', {
     code: i.code,
     url: `${location.origin}/aktifkan`,

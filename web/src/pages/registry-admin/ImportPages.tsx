@@ -1,0 +1,394 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { JobOut } from '../../../../src/registry/import/schema.ts';
+import { ApiProblem, api } from '../../app/api.ts';
+import { Page } from '../../app/Page.tsx';
+import type { PageProps } from '../../app/routes.ts';
+import { RequireSession } from '../../app/RequireSession.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import type { Me } from '../../app/session.ts';
+import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
+import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
+import { messages } from './i18n.ts';
+import { type Agency, hasAnyRole, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, upload, useLoad, useReference } from './shared.tsx';
+
+type Msg = AreaI18n<keyof typeof messages.id>;
+interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  message: Bilingual;
+}
+const ADMIN = ['platform_admin']; // registryPolicy.imports
+const POLL_MS = 700;
+const running = (j: JobOut) => j.phase === 'checking' || j.phase === 'importing';
+
+/** `/admin/impor`: templates, the upload (a dry run starts at once) and the recent jobs to come back to. */
+export default function ImportPage() {
+  return <RequireSession>{(me) => <ImportHome me={me} />}</RequireSession>;
+}
+
+function ImportHome({ me }: { me: Me }) {
+  const i18n = useAreaI18n(messages);
+  const { t } = i18n;
+  const allowed = hasAnyRole(me, ADMIN);
+  const jobs = useLoad<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null);
+  if (!allowed)
+    return (
+      <Page title={t('regadmin.import.title')}>
+        <NotAllowed />
+      </Page>
+    );
+  return (
+    <Page title={t('regadmin.import.title')}>
+      <p className="lead">{t('regadmin.import.intro')}</p>
+      <h2>{t('regadmin.import.template')}</h2>
+      <p className="actions">
+        <a className="button secondary" href="/api/registry/import-template.xlsx" download>
+          {t('regadmin.import.templateXlsx')}
+        </a>
+        <a className="button secondary" href="/api/registry/import-template.csv" download>
+          {t('regadmin.import.templateCsv')}
+        </a>
+      </p>
+      <UploadForm heading={t('regadmin.import.upload')} />
+      <h2>{t('regadmin.import.jobs')}</h2>
+      {jobs.status === 'loading' && <Loading />}
+      {jobs.status === 'error' && <LoadError error={jobs.error} onRetry={jobs.reload} />}
+      {jobs.status === 'ready' &&
+        (jobs.data.items.length === 0 ? (
+          <p className="muted">{t('regadmin.import.noJobs')}</p>
+        ) : (
+          <ul className="items ra-jobs">
+            {jobs.data.items.map((j) => (
+              <li key={j.id} data-job={j.id}>
+                <Link href={`/admin/impor/${j.id}`} className="primary">
+                  {t('regadmin.import.job', { id: j.id })}: {j.fileName}
+                </Link>
+                <span className="secondary">
+                  {j.fosteringAgency?.code ?? '—'} · <PhaseBadge phase={j.phase} /> · {t('regadmin.import.jobLine', { rows: i18n.num(j.rowsTotal), time: i18n.dateTime(new Date(j.createdAt)) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Page>
+  );
+}
+
+function PhaseBadge({ phase }: { phase: JobOut['phase'] }) {
+  const { t } = useAreaI18n(messages);
+  return <span className={`ra-badge ra-phase-${phase}`}>{t(`regadmin.phase.${phase}`)}</span>;
+}
+
+/** Pengampu + file → POST import-jobs (multipart) → the job's page, where the dry run's progress shows. */
+function UploadForm({ heading, agencyId }: { heading: string; agencyId?: number }) {
+  const i18n = useAreaI18n(messages);
+  const { t, lang } = i18n;
+  const agencies = useReference<Agency>('/api/registry/fostering-agencies');
+  const form = useRef<HTMLFormElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ agency?: Bilingual; file?: Bilingual }>({});
+  const [alert, setAlert] = useState<unknown>(null);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const agency = String(data.get('agency') ?? '');
+    const file = data.get('file');
+    const local: typeof errors = {};
+    if (!agency) local.agency = i18n.msg('regadmin.import.chooseAgencyFirst');
+    if (!(file instanceof File) || file.size === 0) local.file = i18n.msg('regadmin.import.chooseFile');
+    setErrors(local);
+    setAlert(null);
+    if (Object.keys(local).length) return focusFirstError(form.current);
+    const body = new FormData();
+    body.set('file', file as File);
+    setBusy(true);
+    try {
+      const job = await upload<JobOut>(`/api/registry/import-jobs?fosteringAgencyId=${agency}`, body);
+      navigate(`/admin/impor/${job.id}`);
+    } catch (err) {
+      // The server's refusal of the file (type, size, unreadable) belongs next to the file field.
+      const fields = err instanceof ApiProblem ? err.fieldErrors() : {};
+      if (fields['querystring.fosteringAgencyId']) setErrors({ agency: fields['querystring.fosteringAgencyId'] });
+      else if (err instanceof ApiProblem && err.bilingual && err.status !== 0 && err.status < 500) setErrors({ file: err.bilingual });
+      else setAlert(err);
+      focusFirstError(form.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-upload">
+      <h2 id="import-upload">{heading}</h2>
+      <form ref={form} className="form ra-form" noValidate onSubmit={submit} aria-labelledby="import-upload">
+        <FormAlert>{alert ? problemText(alert, i18n) : null}</FormAlert>
+        <SelectField name="agency" label={t('regadmin.agency')} hint={t('regadmin.import.agencyHint')} error={errors.agency?.[lang]} defaultValue={agencyId ? String(agencyId) : ''} key={agencies.length}>
+          <option value="">{t('regadmin.import.chooseAgency')}</option>
+          {[...agencies]
+            .sort((a, b) => a.id - b.id)
+            .map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.code} — {a.name}
+              </option>
+            ))}
+        </SelectField>
+        <Field name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label={t('regadmin.import.file')} hint={t('regadmin.import.fileHint')} error={errors.file?.[lang]} />
+        <SubmitButton busy={busy} busyText={t('regadmin.import.uploading')}>
+          {t('regadmin.import.check')}
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+/** `/admin/impor/:jobId`: one job — its dry run's progress, the bad rows or the preview, the import and its result. */
+export function ImportJobPage({ params }: PageProps) {
+  return <RequireSession>{(me) => <JobView me={me} id={params.jobId ?? ''} />}</RequireSession>;
+}
+
+/** Polls the job while it runs (checking or importing); `restart` starts polling again after the import begins. */
+function useJob(id: string) {
+  const [state, setState] = useState<Loaded<JobOut>>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = () =>
+      api<JobOut>(`/api/registry/import-jobs/${id}`).then(
+        (job) => {
+          if (!live) return;
+          setState({ status: 'ready', data: job });
+          if (running(job)) timer = setTimeout(tick, POLL_MS);
+        },
+        (error: unknown) => live && setState({ status: 'error', error }),
+      );
+    void tick();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [id, round]);
+  const restart = useCallback((job?: JobOut) => {
+    if (job) setState({ status: 'ready', data: job });
+    setRound((n) => n + 1);
+  }, []);
+  return [state, restart] as const;
+}
+
+function JobView({ me, id }: { me: Me; id: string }) {
+  const i18n = useAreaI18n(messages);
+  const { t } = i18n;
+  if (!hasAnyRole(me, ADMIN))
+    return (
+      <Page title={t('regadmin.import.title')}>
+        <NotAllowed />
+      </Page>
+    );
+  if (!/^\d{1,15}$/.test(id))
+    return (
+      <Page title={t('regadmin.import.title')}>
+        <p className="notice">{t('regadmin.import.notFound')}</p>
+      </Page>
+    );
+  return <Job id={id} i18n={i18n} />;
+}
+
+function Job({ id, i18n }: { id: string; i18n: Msg }) {
+  const { t } = i18n;
+  const [job, restart] = useJob(id);
+  const notFound = job.status === 'error' && job.error instanceof ApiProblem && job.error.status === 404;
+  return (
+    <Page title={t('regadmin.import.job', { id })}>
+      <p>
+        <Link href="/admin/impor">{t('regadmin.import.back')}</Link>
+      </p>
+      {job.status === 'loading' && <Loading />}
+      {notFound && <p className="notice">{t('regadmin.import.notFound')}</p>}
+      {job.status === 'error' && !notFound && <LoadError error={job.error} onRetry={() => restart()} />}
+      {job.status === 'ready' && <JobBody job={job.data} i18n={i18n} onStarted={restart} />}
+    </Page>
+  );
+}
+
+function JobBody({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: (job: JobOut) => void }) {
+  const { t, lang } = i18n;
+  const total = i18n.num(job.rowsTotal);
+  return (
+    <div className="ra-job" data-phase={job.phase}>
+      <p>
+        {t('regadmin.import.fileOf', { file: job.fileName, agency: job.fosteringAgency ? `${job.fosteringAgency.code} — ${job.fosteringAgency.name}` : '—' })}
+      </p>
+      <p role="status" className="ra-phase">
+        <PhaseBadge phase={job.phase} />
+      </p>
+      {job.phase === 'checking' && (
+        <Progress job={job} text={job.rowsTotal ? t('regadmin.import.checking', { done: i18n.num(job.rowsDone), total }) : t('regadmin.import.checkingStart')} />
+      )}
+      {job.phase === 'importing' && <Progress job={job} text={t('regadmin.import.importing', { done: i18n.num(job.rowsDone), total })} />}
+      {job.phase === 'has_errors' && (
+        <>
+          <p className="notice error">{t('regadmin.import.badRows', { bad: i18n.num(job.rowsBad), total })}</p>
+          <RowErrors job={job} i18n={i18n} />
+          <UploadForm heading={t('regadmin.import.uploadFixed')} agencyId={job.fosteringAgency?.id} />
+        </>
+      )}
+      {job.phase === 'ready' && job.preview && <Confirm job={job} i18n={i18n} onStarted={onStarted} />}
+      {job.phase === 'imported' && (
+        <>
+          <p className="notice">{t('regadmin.import.done', { total })}</p>
+          <dl className="tiles">
+            <div className="tile" data-figure="new">
+              <dt>{t('regadmin.import.resultNew')}</dt>
+              <dd>{i18n.num(job.rowsNew)}</dd>
+            </div>
+            <div className="tile" data-figure="linked">
+              <dt>{t('regadmin.import.resultLinked')}</dt>
+              <dd>{i18n.num(job.rowsLinked)}</dd>
+            </div>
+            <div className="tile" data-figure="unchanged">
+              <dt>{t('regadmin.import.resultUnchanged')}</dt>
+              <dd>{i18n.num(job.rowsUnchanged)}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+      {job.phase === 'failed' && (
+        <>
+          <div role="alert" className="notice error">
+            <p>{t('regadmin.import.failed', { message: job.message ? job.message[lang] : t('error.unknown') })}</p>
+          </div>
+          {job.canImport ? <Confirm job={job} i18n={i18n} onStarted={onStarted} retry /> : <UploadForm heading={t('regadmin.import.uploadFixed')} agencyId={job.fosteringAgency?.id} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The bar while the job runs: a native progress element, named by the line of text under it. */
+function Progress({ job, text }: { job: JobOut; text: string }) {
+  const { t } = useAreaI18n(messages);
+  return (
+    <div className="ra-progress">
+      <label htmlFor={`progress-${job.id}`}>{t('regadmin.import.progress')}</label>
+      {job.rowsTotal ? <progress id={`progress-${job.id}`} max={job.rowsTotal} value={job.rowsDone} aria-describedby={`progress-text-${job.id}`} /> : <progress id={`progress-${job.id}`} aria-describedby={`progress-text-${job.id}`} />}
+      <p id={`progress-text-${job.id}`} className="muted">
+        {text}
+      </p>
+    </div>
+  );
+}
+
+function RowErrors({ job, i18n }: { job: JobOut; i18n: Msg }) {
+  const { t, lang } = i18n;
+  const [items, setItems] = useState<RowError[]>([]);
+  const [next, setNext] = useState<number | null | undefined>(undefined); // undefined: first page not yet loaded
+  const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: true });
+  const load = useCallback(
+    (after: number) => {
+      setState({ busy: true });
+      api<{ items: RowError[]; nextAfterRow: number | null }>(`/api/registry/import-jobs/${job.id}/errors?afterRow=${after}&limit=100`).then(
+        (r) => {
+          setItems((xs) => (after === 0 ? r.items : [...xs, ...r.items]));
+          setNext(r.nextAfterRow);
+          setState({ busy: false });
+        },
+        (error: unknown) => setState({ busy: false, error }),
+      );
+    },
+    [job.id],
+  );
+  useEffect(() => load(0), [load]);
+  return (
+    <section aria-labelledby="import-errors">
+      <h2 id="import-errors">{t('regadmin.import.errors')}</h2>
+      <p className="actions">
+        <a className="button secondary" href={`/api/registry/import-jobs/${job.id}/errors.csv`} download>
+          {t('regadmin.import.reportCsv')}
+        </a>
+        <a className="button secondary" href={`/api/registry/import-jobs/${job.id}/errors.xlsx`} download>
+          {t('regadmin.import.reportXlsx')}
+        </a>
+      </p>
+      {items.length > 0 && (
+        <ScrollBox label={t('regadmin.import.errors')} hint={false}>
+          <table className="ra-table ra-errors" data-testid="import-errors">
+            <caption className="sr-only">{t('regadmin.import.errors')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('regadmin.import.col.row')}
+                </th>
+                <th scope="col">{t('regadmin.import.col.column')}</th>
+                <th scope="col">{t('regadmin.import.col.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e, i) => (
+                <tr key={`${e.row}-${e.column}-${i}`} data-row={e.row} data-column={e.column}>
+                  <td className="num">{i18n.num(e.row)}</td>
+                  <td>
+                    <code>{e.column}</code>
+                  </td>
+                  <td>{e.message[lang]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+      {state.busy && <Loading />}
+      {state.error !== undefined && <LoadError error={state.error} onRetry={() => load(items.at(-1)?.row ?? 0)} />}
+      {!state.busy && next != null && (
+        <button type="button" className="button secondary" onClick={() => load(next)}>
+          {t('regadmin.import.moreErrors')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The preview of a clean file and the confirmation, which repeats the row count the admin saw. */
+function Confirm({ job, i18n, onStarted, retry = false }: { job: JobOut; i18n: Msg; onStarted: (job: JobOut) => void; retry?: boolean }) {
+  const { t } = i18n;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      onStarted(await api<JobOut>(`/api/registry/import-jobs/${job.id}/import`, { method: 'POST', body: { rowsTotal: job.rowsTotal } }));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="import-preview">
+      <h2 id="import-preview">{t('regadmin.import.ready', { total: i18n.num(job.rowsTotal) })}</h2>
+      {job.preview && (
+        <dl className="tiles">
+          <div className="tile" data-figure="new">
+            <dt>{t('regadmin.import.previewNew')}</dt>
+            <dd>{i18n.num(job.preview.create)}</dd>
+          </div>
+          <div className="tile" data-figure="link">
+            <dt>{t('regadmin.import.previewLink')}</dt>
+            <dd>{i18n.num(job.preview.link)}</dd>
+          </div>
+          <div className="tile" data-figure="unchanged">
+            <dt>{t('regadmin.import.previewUnchanged')}</dt>
+            <dd>{i18n.num(job.preview.unchanged)}</dd>
+          </div>
+        </dl>
+      )}
+      <p className="muted">{t('regadmin.import.confirmHint')}</p>
+      <FormAlert>{error ? problemText(error, i18n) : null}</FormAlert>
+      <button type="button" className="button" disabled={busy} onClick={start}>
+        {busy ? t('regadmin.import.starting') : retry ? t('regadmin.import.retryImport') : t('regadmin.import.confirm', { total: i18n.num(job.rowsTotal) })}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { type ComponentPropsWithRef, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Bilingual, FieldError } from '../../../../src/platform/http/problem.ts';
+import { ApiProblem, api } from '../../app/api.ts';
+import { navigate } from '../../app/router.tsx';
+import { csrfToken, type Me } from '../../app/session.ts';
+import { useAreaI18n } from '../../i18n/area.ts';
+import { problemText } from '../../ui/form.tsx';
+import { messages } from './i18n.ts';
+
+/** Parts shared by the register's analysis and admin pages: loading, uploads, selects, scroll containers. */
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
+
+/**
+ * GETs `path` (null = nothing yet) and loads again when it changes; only the latest answer counts. `reload()`
+ * refreshes in place: the data shown stays until the new answer arrives (a form under a list keeps its message).
+ */
+export function useLoad<T>(path: string | null): Loaded<T> & { reload: () => void } {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    if (shown.current !== path) setState({ status: 'loading' });
+    shown.current = path;
+    api<T>(path).then(
+      (data) => live && setState({ status: 'ready', data }),
+      (error: unknown) => live && setState({ status: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, attempt]);
+  const reload = useCallback(() => {
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' })); // after a failure, show that we try again
+    setAttempt((n) => n + 1);
+  }, []);
+  return { ...state, reload };
+}
+
+/** Reference lists (regions, agencies) change once a year at most: one request per visit. */
+const cache = new Map<string, Promise<unknown>>();
+export function useReference<T>(path: string | null): T[] {
+  const [items, setItems] = useState<T[]>([]);
+  useEffect(() => {
+    if (path === null) return setItems([]);
+    let live = true;
+    let p = cache.get(path) as Promise<{ items: T[] }> | undefined;
+    if (!p) {
+      p = api<{ items: T[] }>(path);
+      cache.set(path, p);
+      p.catch(() => cache.delete(path));
+    }
+    p.then(
+      (r) => live && setItems(r.items),
+      () => undefined, // a filter without choices still works ("all"); the page's own request reports the outage
+    );
+    return () => {
+      live = false;
+    };
+  }, [path]);
+  return items;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+}
+export interface Agency {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/**
+ * Sends a multipart form (a file upload) with the session cookie and CSRF token. Failures become the same
+ * ApiProblem as `api()` gives, so field errors (`body.document`) land next to their field.
+ */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiProblem(0, 'network', undefined);
+  }
+  if (res.ok) return (await res.json()) as T;
+  let problem: { code?: string; message?: Bilingual; errors?: FieldError[] } = {};
+  try {
+    problem = await res.json();
+  } catch {
+    /* not JSON: the status alone */
+  }
+  const p = new ApiProblem(res.status, problem.code ?? `http_${res.status}`, problem.message, problem.errors ?? []);
+  if (p.code === 'unauthenticated') navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname)}`, { replace: true });
+  throw p;
+}
+
+/** The roles a page serves, and the scopes the account holds in them. */
+export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
+export const scopesIn = (me: Me, roles: readonly string[]) => me.roles.filter((g) => roles.includes(g.role)).map((g) => g.scopeId);
+/** Province-wide readers (registryPolicy.readsAll). */
+export const PROVINCE_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst'] as const;
+export const DISTRICT_ROLES = ['pendamping', 'kasatpel'] as const;
+
+export function Loading() {
+  const { t } = useAreaI18n(messages);
+  return (
+    <p className="muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const i18n = useAreaI18n(messages);
+  return (
+    <div role="alert" className="notice error">
+      <p>{problemText(error, i18n)}</p>
+      <button type="button" className="button secondary" onClick={onRetry}>
+        {i18n.t('regadmin.retry')}
+      </button>
+    </div>
+  );
+}
+
+export function NotAllowed() {
+  const { t } = useAreaI18n(messages);
+  return <p className="notice">{t('regadmin.notAllowed')}</p>;
+}
+
+type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'name' | 'children'> & { name: string; label: string; hint?: string; error?: string; children: ReactNode };
+
+/** A labelled select with its hint and error tied to it (aria-describedby), 48 px high. */
+export function SelectField({ name, label, hint, error, children, ...select }: SelectProps) {
+  const id = `${name}-${useId().replace(/:/g, '')}`;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+        {children}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A wide table on a phone: it scrolls sideways inside its own box (the page never does). The box is focusable
+ * and named, so keyboard users can scroll it too.
+ */
+export function ScrollBox({ label, children, hint = true }: { label: string; children: ReactNode; hint?: boolean }) {
+  const { t } = useAreaI18n(messages);
+  const hintId = useId();
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className="hint ra-scroll-hint">
+          {t('regadmin.scrollHint')}
+        </p>
+      )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+      <div className="ra-scroll" role="region" aria-label={label} aria-describedby={hint ? hintId : undefined} tabIndex={0}>
+        {children}
+      </div>
+    </>
+  );
+}
+
+/** Keeps a page's filters in its address (shareable, survives reload) without adding history entries. */
+export function useSearchState<K extends string>(keys: readonly K[]): [Record<K, string>, (next: Partial<Record<K, string>>) => void] {
+  const read = () => {
+    const p = new URLSearchParams(location.search);
+    return Object.fromEntries(keys.map((k) => [k, p.get(k) ?? ''])) as Record<K, string>;
+  };
+  const [state, setState] = useState<Record<K, string>>(read);
+  const update = useCallback((next: Partial<Record<K, string>>) => {
+    setState((s) => {
+      const merged = { ...s, ...next };
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(merged) as [string, string][]) if (v) p.set(k, v);
+      const qs = p.toString();
+      history.replaceState(history.state, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+      return merged;
+    });
+  }, []);
+  return [state, update];
+}

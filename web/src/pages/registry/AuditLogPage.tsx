@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { Page } from '../../app/Page.tsx';
+import { RequireSession } from '../../app/RequireSession.tsx';
+import type { Me } from '../../app/session.ts';
+import { useAreaI18n } from '../../i18n/area.ts';
+import { problemText } from '../../ui/form.tsx';
+import { roleLabel } from '../account/home-sections.ts';
+import { messages } from './i18n.ts';
+
+interface Entry {
+  id: number;
+  at: string;
+  actorLabel: string;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  umkmId: number | null;
+}
+
+const PAGE = 50;
+
+/** `/log-audit`: every recorded change and every NIK view, newest first, for the auditor and the admin. */
+export default function AuditLogPage() {
+  return <RequireSession>{(me) => <AuditLog me={me} />}</RequireSession>;
+}
+
+type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: Entry[]; total: number; more: boolean; loadingMore: boolean; moreError?: unknown };
+
+function AuditLog({ me }: { me: Me }) {
+  const i18n = useAreaI18n(messages);
+  const { t } = i18n;
+  const allowed = me.roles.some((g) => g.role === 'auditor' || g.role === 'platform_admin');
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const load = useCallback(() => {
+    if (!allowed) return;
+    setState({ status: 'loading' });
+    api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then(
+      (r) => setState({ status: 'ready', items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [allowed]);
+  useEffect(load, [load]);
+
+  function loadMore() {
+    if (state.status !== 'ready') return;
+    setState({ ...state, loadingMore: true, moreError: undefined });
+    api<{ items: Entry[] }>(`/api/audit-log?limit=${PAGE}&before=${state.items.at(-1)?.id ?? ''}`).then(
+      (r) => setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false } : s)),
+      (error: unknown) => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s)),
+    );
+  }
+
+  if (!allowed)
+    return (
+      <Page title={t('registry.audit.title')}>
+        <p className="notice">{t('registry.audit.notAllowed')}</p>
+      </Page>
+    );
+  return (
+    <Page title={t('registry.audit.title')}>
+      <p>{t('registry.audit.intro')}</p>
+      {state.status === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {state.status === 'error' && (
+        <div role="alert" className="notice error">
+          <p>{problemText(state.error, i18n)}</p>
+          <button type="button" className="button" onClick={load}>
+            {t('figures.retry')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <p className="muted" role="status">
+            {t('registry.audit.shown', { n: i18n.num(state.items.length), total: i18n.num(state.total) })}
+          </p>
+          <ol className="items audit" reversed>
+            {state.items.map((e) => (
+              <li key={e.id} data-entry={e.id}>
+                <span className="primary">
+                  <code>{e.action}</code> · {e.entityType} {e.entityId}
+                </span>
+                <span className="secondary">
+                  #{e.id} · <time dateTime={e.at}>{i18n.dateTime(new Date(e.at))}</time> · {e.actorLabel}
+                  {e.actorRole ? ` (${roleLabel(e.actorRole, i18n.t)})` : ''}
+                  {e.umkmId !== null ? ` · UMKM #${e.umkmId}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+          {state.moreError !== undefined && (
+            <p role="alert" className="field-error">
+              {problemText(state.moreError, i18n)}
+            </p>
+          )}
+          {state.more && (
+            <button type="button" className="button secondary" disabled={state.loadingMore} onClick={loadMore}>
+              {state.loadingMore ? t('app.loading') : t('registry.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,187 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiProblem, api } from '../../app/api.ts';
+import type { PageProps } from '../../app/routes.ts';
+import { Page } from '../../app/Page.tsx';
+import { RequireSession } from '../../app/RequireSession.tsx';
+import { Link } from '../../app/router.tsx';
+import type { Me } from '../../app/session.ts';
+import { useAreaI18n } from '../../i18n/area.ts';
+import { problemText } from '../../ui/form.tsx';
+import { SelectField, TextField } from './fields.tsx';
+import { messages } from './i18n.ts';
+import { type Region, useList } from './lookups.ts';
+import { type Member, MemberDetails } from './MemberDetails.tsx';
+
+const PAGE = 20;
+const LIST_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst', 'kurator', 'pendamping', 'kasatpel', 'pengampu_officer'];
+const NIK_ROLES = ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'];
+
+/** `/anggota`: the members within the caller's scope (the server decides the scope), by name and kecamatan. */
+export default function MembersPage() {
+  return <RequireSession>{(me) => <Members me={me} />}</RequireSession>;
+}
+
+type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: Member[]; more: boolean; loadingMore: boolean; moreError?: unknown };
+
+function Members({ me }: { me: Me }) {
+  const i18n = useAreaI18n(messages);
+  const { t } = i18n;
+  const allowed = me.roles.some((g) => LIST_ROLES.includes(g.role));
+  const ownDistricts = me.roles.filter((g) => g.role === 'pendamping' || g.role === 'kasatpel').map((g) => g.scopeId);
+  const districts = useList<Region>(allowed ? '/api/regions?level=district' : null);
+  const [query, setQuery] = useState({ q: '', district: '' });
+  const [typed, setTyped] = useState({ q: '', district: '' });
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  const url = useCallback((after?: number) => {
+    const p = new URLSearchParams({ limit: String(PAGE) });
+    if (query.q.trim()) p.set('q', query.q.trim());
+    if (query.district) p.set('district', query.district);
+    if (after) p.set('after', String(after));
+    return `/api/registry/members?${p}`;
+  }, [query]);
+
+  const load = useCallback(() => {
+    if (!allowed) return;
+    setState({ status: 'loading' });
+    api<{ items: Member[] }>(url()).then(
+      (r) => setState({ status: 'ready', items: r.items, more: r.items.length === PAGE, loadingMore: false }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [allowed, url]);
+  useEffect(load, [load]);
+
+  function loadMore() {
+    if (state.status !== 'ready') return;
+    const last = state.items.at(-1)?.id;
+    setState({ ...state, loadingMore: true, moreError: undefined });
+    api<{ items: Member[] }>(url(last)).then(
+      (r) => setState((s) => (s.status === 'ready' ? { status: 'ready', items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false } : s)),
+      (error: unknown) => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s)),
+    );
+  }
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    setQuery(typed);
+  }
+
+  if (!allowed)
+    return (
+      <Page title={t('registry.members.title')}>
+        <p className="notice">{t('registry.members.notAllowed')}</p>
+      </Page>
+    );
+  const districtOptions = districts.status === 'ready' ? districts.items.filter((d) => ownDistricts.length === 0 || ownDistricts.includes(d.code)) : [];
+  return (
+    <Page title={t('registry.members.title')}>
+      <form className="form filters" role="search" onSubmit={search} aria-label={t('registry.members.search')}>
+        <TextField name="q" label={t('registry.members.q')} type="search" autoComplete="off" value={typed.q} onChange={(e) => setTyped((x) => ({ ...x, q: e.target.value }))} />
+        <SelectField
+          name="district"
+          label={t('registry.district')}
+          value={typed.district}
+          onChange={(e) => setTyped((x) => ({ ...x, district: e.target.value }))}
+          options={
+            <>
+              <option value="">{t('registry.members.allDistricts')}</option>
+              {districtOptions.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+            </>
+          }
+        />
+        <button type="submit" className="button">
+          {t('registry.members.searchButton')}
+        </button>
+      </form>
+      {state.status === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {state.status === 'error' && (
+        <div role="alert" className="notice error">
+          <p>{state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : problemText(state.error, i18n)}</p>
+          <button type="button" className="button" onClick={load}>
+            {t('figures.retry')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <p role="status" className="muted">
+            {state.items.length === 0 ? t('registry.members.empty') : t('registry.members.shown', { n: i18n.num(state.items.length) })}
+          </p>
+          <ul className="items members">
+            {state.items.map((m) => (
+              <li key={m.id} data-umkm={m.id}>
+                <Link href={`/anggota/${m.id}`} className="primary">
+                  {m.name}
+                </Link>
+                <span className="secondary">
+                  {m.owner.fullName} · {m.village.name}, {m.village.district} · UMKM #{m.id}
+                </span>
+                <span className="secondary">
+                  <code>{m.owner.nikMasked}</code> · {m.fosteringAgencies.map((a) => a.name).join('; ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {state.moreError !== undefined && (
+            <p role="alert" className="field-error">
+              {problemText(state.moreError, i18n)}
+            </p>
+          )}
+          {state.more && (
+            <button type="button" className="button secondary" disabled={state.loadingMore} onClick={loadMore}>
+              {state.loadingMore ? t('app.loading') : t('registry.loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+/** `/anggota/:id`: one member; 404 when absent or outside the caller's scope (the two look the same). */
+export function MemberPage({ params }: PageProps) {
+  return <RequireSession>{(me) => <OneMember me={me} id={params.id ?? ''} />}</RequireSession>;
+}
+
+function OneMember({ me, id }: { me: Me; id: string }) {
+  const i18n = useAreaI18n(messages);
+  const { t } = i18n;
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; member: Member }>({ status: 'loading' });
+  const load = useCallback(() => {
+    if (!/^\d+$/.test(id)) return setState({ status: 'error', error: new ApiProblem(404, 'not_found', undefined) });
+    setState({ status: 'loading' });
+    api<Member>(`/api/registry/members/${id}`).then(
+      (member) => setState({ status: 'ready', member }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [id]);
+  useEffect(load, [load]);
+  const title = state.status === 'ready' ? state.member.name : t('registry.member.title');
+  const notFound = state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404;
+  return (
+    <Page title={title}>
+      <p>
+        <Link href="/anggota">{t('registry.member.back')}</Link>
+      </p>
+      {state.status === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {notFound && <p className="notice">{t('registry.member.notFound')}</p>}
+      {state.status === 'error' && !notFound && (
+        <div role="alert" className="notice error">
+          <p>{problemText(state.error, i18n)}</p>
+          <button type="button" className="button" onClick={load}>
+            {t('figures.retry')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && <MemberDetails member={state.member} canReveal={me.roles.some((g) => NIK_ROLES.includes(g.role))} />}
+    </Page>
+  );
+}
