@@ -166,6 +166,8 @@ describe('corrections and personal-data rights', () => {
     const req = await app.inject({ method: 'POST', url: '/api/registry/my-data/deletion-requests', headers: { cookie }, payload: { reason: 'Usaha sudah tutup' } });
     expect(req.statusCode).toBe(202);
     const admin = await makeAccount(db, [{ role: 'platform_admin' }], { totp: true });
+    const list = await app.inject({ method: 'GET', url: '/api/registry/data-requests', headers: { cookie: await session(admin.id) } });
+    expect(list.json().items.find((i: { id: number }) => i.id === req.json().requestId)).toMatchObject({ ownerName: 'Siti Aminah', umkmId, reason: 'Usaha sudah tutup', status: 'open' });
     const decided = await app.inject({
       method: 'POST',
       url: `/api/registry/data-requests/${req.json().requestId}/decision`,

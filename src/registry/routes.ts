@@ -213,14 +213,45 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listDataRequests',
         tags: ['registry'],
         summary: 'Open personal-data requests',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), ownerId: z.number().int(), kind: z.string(), status: z.string(), requestedAt: z.string() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number().int(),
+                ownerId: z.number().int(),
+                ownerName: z.string(),
+                umkmId: z.number().int().nullable(),
+                businessName: z.string().nullable(),
+                reason: z.string().nullable(),
+                kind: z.string(),
+                status: z.string(),
+                requestedAt: z.string(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async () => {
-      const rows = await db.query<{ id: number; owner_id: number; kind: string; status: string; requested_at: Date }>(
-        `select id, owner_id, kind, status, requested_at from personal_data_request order by (status = 'open') desc, id desc limit 200`,
+      // Who is asking, so the admin knows whose data a decision erases (the admin may see personal data).
+      const rows = await db.query<{ id: number; owner_id: number; full_name: string; umkm_id: number | null; business: string | null; reason: string | null; kind: string; status: string; requested_at: Date }>(
+        `select r.id, r.owner_id, o.full_name, u.id as umkm_id, u.name as business, r.reason, r.kind, r.status, r.requested_at
+           from personal_data_request r join owner o on o.id = r.owner_id left join umkm u on u.owner_id = r.owner_id
+          order by (r.status = 'open') desc, r.id desc limit 200`,
       );
-      return { items: rows.map((r) => ({ id: r.id, ownerId: r.owner_id, kind: r.kind, status: r.status, requestedAt: r.requested_at.toISOString() })) };
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          ownerId: r.owner_id,
+          ownerName: r.full_name,
+          umkmId: r.umkm_id,
+          businessName: r.business,
+          reason: r.reason,
+          kind: r.kind,
+          status: r.status,
+          requestedAt: r.requested_at.toISOString(),
+        })),
+      };
     },
   );
 

@@ -9,7 +9,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  */
 export async function registerWeb(app: FastifyInstance, webDir?: string): Promise<((reply: FastifyReply) => FastifyReply) | undefined> {
   if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return undefined;
-  const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+  // index.html is re-read when a rebuild replaced it: a running server must not point at deleted assets.
+  const indexFile = path.join(webDir, 'index.html');
+  let index = { mtimeMs: 0, html: Buffer.alloc(0) };
+  const indexHtml = () => {
+    const mtimeMs = fs.statSync(indexFile, { throwIfNoEntry: false })?.mtimeMs ?? index.mtimeMs;
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: fs.readFileSync(indexFile) };
+    return index.html;
+  };
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
@@ -28,7 +35,7 @@ export async function registerWeb(app: FastifyInstance, webDir?: string): Promis
     app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg));
   }
   const serveIndex = (reply: FastifyReply) =>
-    reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml());
   app.get('/', { schema: { hide: true } }, (_req, reply) => serveIndex(reply));
   return serveIndex;
 }

@@ -54,6 +54,11 @@ async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise
   };
 }
 
+
+/** A refused upload names the file field, so a form shows the message next to it. */
+const fileProblem = (status: number, code: string, message: { id: string; en: string }) =>
+  new AppError(status, code, message, [{ field: 'body.file', code, message }]);
+
 export const importRoutes: RoutePlugin = async (app, { db }) => {
   app.addHook('onClose', async () => backgroundIdle());
 
@@ -98,16 +103,16 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
           ]);
         const part = await req.file();
         if (!part || part.fieldname !== 'file')
-          throw new AppError(400, 'file_missing', { id: 'Tidak ada berkas pada kolom "file".', en: 'No file in the field "file".' });
+          throw fileProblem(400, 'file_missing', { id: 'Tidak ada berkas pada kolom "file".', en: 'No file in the field "file".' });
         if (!ACCEPTED_TYPES.has(part.mimetype.split(';')[0]!.trim().toLowerCase()) || !/\.(csv|xlsx|txt)$/i.test(part.filename))
-          throw new AppError(415, 'unsupported_file', { id: 'Hanya berkas .csv atau .xlsx.', en: 'Only .csv or .xlsx files.' });
+          throw fileProblem(415, 'unsupported_file', { id: 'Hanya berkas .csv atau .xlsx.', en: 'Only .csv or .xlsx files.' });
         const file = await part.toBuffer(); // over 30 MB: 413 from the multipart limit
-        if (!file.length) throw new AppError(400, 'empty_file', { id: 'Berkas kosong.', en: 'The file is empty.' });
+        if (!file.length) throw fileProblem(400, 'empty_file', { id: 'Berkas kosong.', en: 'The file is empty.' });
         let kind;
         try {
           kind = detectKind(file, part.filename);
         } catch (e) {
-          if (e instanceof FileProblem) throw new AppError(415, e.code, e.bilingual);
+          if (e instanceof FileProblem) throw fileProblem(415, e.code, e.bilingual);
           throw e;
         }
         const who = auditActor(actor, 'platform_admin', req.id);

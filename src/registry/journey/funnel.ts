@@ -37,13 +37,17 @@ export function withRates(counts: Map<number, number>): StageCount[] {
 const forbiddenSlice = () =>
   new AppError(403, 'forbidden_slice', { id: 'Anda tidak berhak melihat corong untuk wilayah atau pengampu ini.', en: 'You may not see the funnel for this region or pengampu.' });
 
-/** Without a filter a non-province role sees its own scope: its agency, or its kecamatan. */
+/**
+ * A non-province role's missing filters default to its own scope: a pengampu officer's agency, a kecamatan role's
+ * kecamatan — also when it narrows by the other dimension (a pendamping choosing a pengampu stays in its kecamatan).
+ */
 function defaultSlice(actor: Actor, q: FunnelQuery): FunnelQuery {
-  if (q.agencyId !== undefined || q.region !== undefined || registryPolicy.readsAll(actor)) return q;
+  if (registryPolicy.readsAll(actor)) return q;
   const agency = scopesOf(actor, 'pengampu_officer')[0];
-  if (agency) return { ...q, agencyId: Number(agency) };
   const district = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')][0];
-  return district ? { ...q, region: district } : q;
+  if (agency && q.agencyId === undefined && (q.region === undefined || !district)) return { ...q, agencyId: Number(agency) };
+  if (district && q.region === undefined) return { ...q, region: district };
+  return q;
 }
 
 /**

@@ -129,6 +129,11 @@ describe('the funnel', () => {
     expect(desk.json().slice.region.code).toBe(world.district);
     expect(desk.json().groups.find((g: { key: string }) => g.key === world.village).stages[0].members).toBeGreaterThanOrEqual(4);
     expect((await get(pendamping, `/api/registry/funnel?region=${otherDistrict}`)).statusCode).toBe(403);
+    // …and narrowing by a pengampu keeps them in their kecamatan.
+    const byAgency = await get(pendamping, `/api/registry/funnel?agencyId=${agency}`);
+    expect(byAgency.statusCode, byAgency.body).toBe(200);
+    expect(byAgency.json()).toMatchObject({ slice: { region: { code: world.district } } });
+    expect(byAgency.json().total[0].members).toBe(4);
   });
 });
 

@@ -12,6 +12,9 @@ import { messages } from './i18n.ts';
 interface DataRequest {
   id: number;
   ownerId: number;
+  ownerName: string;
+  businessName: string | null;
+  reason: string | null;
   kind: string;
   status: string;
   requestedAt: string;
@@ -72,7 +75,8 @@ function Requests({ me }: { me: Me }) {
         <ul className="items requests">
           {state.items.map((r) => (
             <li key={r.id} data-request={r.id} data-status={r.status}>
-              <span className="primary">{t('registry.requests.item', { id: r.id, owner: r.ownerId })}</span>
+              <span className="primary">{t('registry.requests.item', { id: r.id, owner: r.ownerName, business: r.businessName ?? '—' })}</span>
+              {r.reason && <span className="secondary">{t('registry.requests.reason', { reason: r.reason })}</span>}
               <span className="secondary">
                 {t('registry.requests.requested', { time: i18n.dateTime(new Date(r.requestedAt)) })} · {r.status in STATUS ? t(STATUS[r.status as keyof typeof STATUS]) : r.status}
               </span>
