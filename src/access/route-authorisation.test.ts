@@ -28,7 +28,10 @@ const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
   jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
   stage: () => '2',
   permitId: (w) => String(permitOf.get(w.umkmId)),
+  productId: (w) => String(productOf.get(w.umkmId)),
 };
+/** A curated, published product per world's business, for the public product page. */
+const productOf = new Map<number, number>();
 /** A permit (with a document path) per world's business, for the permit-document route. */
 const permitOf = new Map<number, number>();
 
@@ -48,6 +51,11 @@ beforeAll(async () => {
       [w.umkmId, `P-IRT ${w.umkmId}`],
     );
     permitOf.set(w.umkmId, p!.id);
+    const [pr] = await db.query<{ id: number }>(
+      `insert into product (umkm_id, name, category_code, price, unit, status, curation_status, curated_at) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs', 'published', 'curated', now()) returning id`,
+      [w.umkmId],
+    );
+    productOf.set(w.umkmId, pr!.id);
   }
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
   // The owner's account is the person behind `mine`'s business.
@@ -72,7 +80,12 @@ function urlFor(r: RouteInfo, w: World): string {
 async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
   const cookie = await cookieFor(role);
   const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-  return app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+  try {
+    return await app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+  } catch (e) {
+    // A response that breaks off is a server failure of that route: report it with the others.
+    return { statusCode: 599, body: `${r.method} ${r.url}: ${String(e)}`, json: () => ({}) };
+  }
 }
 
 /** Who may see a NIK in clear: the roles that check KTPs, and the owner themself. */

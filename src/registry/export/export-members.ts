@@ -87,6 +87,7 @@ interface ExportRow {
   erased: boolean;
 }
 
+const UNREADABLE = '(tidak terbaca)';
 const maskPhone = (e164: string) => `${e164.slice(0, 6)}****${e164.slice(-3)}`;
 
 /**
@@ -114,11 +115,19 @@ export async function exportMembers(db: Queryable, actor: Actor, who: AuditActor
           order by u.id limit ${PAGE}`,
         [...w.params, after],
       );
+      // One unreadable value (a row sealed under another key) must not break off a 385,000-row download.
+      const open = (sealed: Buffer) => {
+        try {
+          return keys.decrypt(sealed);
+        } catch {
+          return UNREADABLE;
+        }
+      };
       for (const r of rows) {
-        const nik = r.erased || !r.nik_enc ? '' : clear ? keys.decrypt(r.nik_enc) : maskNik(r.nik_region, r.nik_last4);
-        const phone = r.phone_enc && !r.erased ? keys.decrypt(r.phone_enc) : '';
+        const nik = r.erased || !r.nik_enc ? '' : clear ? open(r.nik_enc) : maskNik(r.nik_region, r.nik_last4);
+        const phone = r.phone_enc && !r.erased ? open(r.phone_enc) : '';
         await sink.add([
-          r.id, r.full_name, nik, clear ? phone : phone && maskPhone(phone), clear ? (r.email ?? '') : r.email ? '***' : '', r.name, r.nib ?? '', r.npwp ?? '', r.kbli,
+          r.id, r.full_name, nik, clear || phone === UNREADABLE ? phone : phone && maskPhone(phone), clear ? (r.email ?? '') : r.email ? '***' : '', r.name, r.nib ?? '', r.npwp ?? '', r.kbli,
           r.village_code, r.village_name, r.district_name, r.city_name, r.address, r.postal_code ?? '', r.start_year, r.workers, r.capital, r.annual_sales,
           KIND_ID[r.kind] ?? r.kind, r.size_class ?? '', r.agencies ?? '', r.registration_channel, localDate(r.registered_at), r.status,
         ]);

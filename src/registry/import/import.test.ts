@@ -216,4 +216,15 @@ describe('register export', () => {
     const [a] = await db.query<{ after: { rows: number } }>(`select after from audit_log where action = 'registry.export_unmasked' and entity_id = $1`, [res.headers['x-request-id']]);
     expect(a!.after.rows).toBe(niks.length);
   });
+
+  it('finishes the download when one row cannot be decrypted (sealed under another key), marking that value', async () => {
+    const [o] = await db.query<{ id: number }>(
+      `insert into owner (full_name, nik_enc, nik_hash, nik_last4, nik_region, phone_enc) values ('Kunci Lain', '\\x00', $1, '0009', '317101', '\\x0001') returning id`,
+      [Buffer.from(`other-key-${Math.random()}`)],
+    );
+    const [u] = await db.query<{ id: number }>(`insert into umkm (owner_id, name, kbli_code, village_code) values ($1, 'Usaha Kunci Lain', '10710', '3171011001') returning id`, [o!.id]);
+    await db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [u!.id, agencyB]);
+    const rows = csvRows((await exportAs(admin, `pengampu=${agencyB}`)).body);
+    expect(rows.find((r) => r[0] === String(u!.id))?.slice(2, 4)).toEqual(['(tidak terbaca)', '(tidak terbaca)']);
+  });
 });
