@@ -37,9 +37,25 @@ export async function api<T>(path: string, opts: { method?: 'GET' | 'POST' | 'PA
     headers['content-type'] = 'application/json';
     if (token) headers['x-csrf-token'] = token;
   }
+  return send<T>(path, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}) });
+}
+
+/**
+ * Sends a multipart form (a file upload) with the session cookie and CSRF token. Failures become the same
+ * ApiProblem as `api()` gives, so field errors (`body.document`) land next to their field.
+ */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  return send<T>(path, { method: 'POST', headers, body: form });
+}
+
+/** The request itself, and what `api()` and `upload()` make of a failure. */
+async function send<T>(path: string, init: { method: string; headers: Record<string, string>; body: BodyInit | undefined }): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}) });
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiProblem(0, 'network', undefined);
   }

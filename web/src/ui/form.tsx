@@ -1,4 +1,4 @@
-import { type ComponentPropsWithRef, type ReactNode, useId, useState } from 'react';
+import { type ComponentPropsWithRef, type ReactNode, type RefObject, useId, useState } from 'react';
 import type { Bilingual } from '../../../src/platform/http/problem.ts';
 import { ApiProblem } from '../app/api.ts';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
@@ -87,6 +87,31 @@ export function focusFirstError(form: HTMLFormElement | null) {
   requestAnimationFrame(() => form?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
 }
 
+/**
+ * A form's round trip to the server: clears the last errors, marks the form busy, runs `action`; a failure puts
+ * the server's field errors next to their fields, its sentence in the alert, and the keyboard on the first wrong
+ * field. `leaves`: the action navigates away on success, so the form stays busy until the page changes.
+ */
+export function useSubmit(form: RefObject<HTMLFormElement | null>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  async function submit(action: () => Promise<void>, { leaves = false } = {}) {
+    setFailure(undefined);
+    setErrors({});
+    setBusy(true);
+    try {
+      await action();
+      if (!leaves) setBusy(false);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
+      setFailure(err);
+      focusFirstError(form.current);
+    }
+  }
+  return { errors, setErrors, failure, setFailure, busy, submit };
+}
 
 /** A message kept as data (a key of ours, or the server's two languages) so a language switch re-renders it. */
 export type Msg = Bilingual | { key: MessageKey };

@@ -1,10 +1,10 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiProblem, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { type Me, signedIn } from '../../app/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton } from '../../ui/form.tsx';
+import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 
 /**
  * An owner registered at the kecamatan office activates the account (or gets back in after losing the password)
@@ -14,10 +14,8 @@ export default function ClaimPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [values, setValues] = useState({ login: '', code: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, failure, setFailure, busy, submit: send } = useSubmit(form);
   const set = (name: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
 
   async function submit(e: FormEvent) {
@@ -29,17 +27,14 @@ export default function ClaimPage() {
     setErrors(found);
     setFailure(undefined);
     if (Object.keys(found).length) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      const me = await api<Me>('/api/auth/claim', { method: 'POST', body: { login: values.login.trim(), code: values.code.trim().toUpperCase(), password: values.password } });
-      signedIn(me);
-      navigate('/beranda', { replace: true });
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
-      setFailure(err);
-      focusFirstError(form.current);
-    }
+    await send(
+      async () => {
+        const me = await api<Me>('/api/auth/claim', { method: 'POST', body: { login: values.login.trim(), code: values.code.trim().toUpperCase(), password: values.password } });
+        signedIn(me);
+        navigate('/beranda', { replace: true });
+      },
+      { leaves: true },
+    );
   }
 
   return (

@@ -1,9 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiProblem, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, problemText, SubmitButton } from '../../ui/form.tsx';
+import { Field, FormAlert, focusFirstError, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 
 type Bilingual = { id: string; en: string };
 
@@ -12,11 +12,9 @@ export default function ForgotPasswordPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const [login, setLogin] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
   const [sent, setSent] = useState<Bilingual>();
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, failure, setFailure, busy, submit: send } = useSubmit(form);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,18 +23,10 @@ export default function ForgotPasswordPage() {
       setErrors({ login: { key: 'form.required' } });
       return focusFirstError(form.current);
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const res = await api<{ message: Bilingual }>('/api/auth/password-reset', { method: 'POST', body: { login: login.trim() } });
       setSent(res.message);
-    } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
-      setFailure(err);
-      focusFirstError(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

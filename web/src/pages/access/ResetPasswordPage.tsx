@@ -1,9 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiProblem, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton } from '../../ui/form.tsx';
+import { FormAlert, focusFirstError, msgText, PasswordField, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 
 type Bilingual = { id: string; en: string };
 
@@ -13,11 +13,9 @@ export default function ResetPasswordPage() {
   const { t } = i18n;
   const [token] = useState(() => new URLSearchParams(location.search).get('token') ?? '');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<Bilingual>();
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, failure, setFailure, busy, submit: send } = useSubmit(form);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -26,17 +24,9 @@ export default function ResetPasswordPage() {
       setErrors({ password: { key: 'form.passwordShort' } });
       return focusFirstError(form.current);
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       setDone((await api<{ message: Bilingual }>('/api/auth/password-reset/complete', { method: 'POST', body: { token, password } })).message);
-    } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
-      setFailure(err);
-      focusFirstError(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiProblem, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
@@ -8,7 +8,7 @@ import { formatWib } from '../../../../src/platform/time.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { id as idText } from '../../i18n/id.ts';
 import { translate } from '../../i18n/translate.ts';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, problemText, SubmitButton } from '../../ui/form.tsx';
+import { Field, FormAlert, focusFirstError, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 import type { HomeSection } from '../account/home-sections.ts';
 
 /**
@@ -51,11 +51,9 @@ function Desk({ me }: { me: Me }) {
   const allowed = me.abilities.includes('access.assisted_reset.issue');
   const [queue, setQueue] = useState<Waiting[]>();
   const [umkmId, setUmkmId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Issued>();
   const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, failure, busy, submit: send } = useSubmit(form);
   const result = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -70,19 +68,10 @@ function Desk({ me }: { me: Me }) {
   }, [issued]);
 
   async function issue(id: number, name: string) {
-    setFailure(undefined);
-    setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const r = await api<{ accountId: number; code: string; expiresAt: string }>('/api/access/assisted-resets', { method: 'POST', body: { umkmId: id } });
       setIssued({ umkmId: id, name, ...r });
-    } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
-      setFailure(err);
-      focusFirstError(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function submit(e: FormEvent) {

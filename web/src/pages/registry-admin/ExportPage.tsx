@@ -6,7 +6,8 @@ import { Field } from '../../ui/form.tsx';
 import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
 import { messages } from './i18n.ts';
-import { DISTRICT_ROLES, hasAnyRole, LoadError, Loading, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
+import { LoadStatus } from '../../ui/resource.tsx';
+import { DISTRICT_ROLES, hasAnyRole, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
 
 interface Summary {
   rows: number;
@@ -70,8 +71,7 @@ function ExportView({ me }: { me: Me }) {
         <h2 id="export-summary" aria-live="polite">
           {summary.status === 'ready' ? t('regadmin.export.rows', { n: i18n.num(summary.data.rows) }) : t('regadmin.export.counting')}
         </h2>
-        {summary.status === 'loading' && <Loading />}
-        {summary.status === 'error' && <LoadError error={summary.error} onRetry={summary.reload} />}
+        <LoadStatus state={summary} onRetry={summary.reload} secondary />
         {summary.status === 'ready' &&
           (summary.data.rows === 0 ? (
             <p className="notice">{t('regadmin.export.nothing')}</p>

@@ -6,7 +6,8 @@ import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { SliceFields } from './filters.tsx';
 import { barWidth, percent, queryOf } from './format.ts';
 import { messages } from './i18n.ts';
-import { DISTRICT_ROLES, hasAnyRole, LoadError, Loading, NotAllowed, PROVINCE_ROLES, ScrollBox, SelectField, scopesIn, useLoad, useSearchState } from './shared.tsx';
+import { LoadStatus } from '../../ui/resource.tsx';
+import { DISTRICT_ROLES, hasAnyRole, NotAllowed, PROVINCE_ROLES, ScrollBox, SelectField, scopesIn, useLoad, useSearchState } from './shared.tsx';
 
 export interface StageCount {
   stage: number;
@@ -73,8 +74,7 @@ function FunnelView({ me }: { me: Me }) {
           ))}
         </SelectField>
       </form>
-      {funnel.status === 'loading' && <Loading />}
-      {funnel.status === 'error' && <LoadError error={funnel.error} onRetry={funnel.reload} />}
+      <LoadStatus state={funnel} onRetry={funnel.reload} secondary />
       {funnel.status === 'ready' && <FunnelResult data={funnel.data} i18n={i18n} />}
     </Page>
   );

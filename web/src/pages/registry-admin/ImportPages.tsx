@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import type { JobOut } from '../../../../src/registry/import/schema.ts';
-import { ApiProblem, api } from '../../app/api.ts';
+import { ApiProblem, api, upload } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
 import { RequireSession } from '../../app/RequireSession.tsx';
@@ -10,7 +10,7 @@ import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { messages } from './i18n.ts';
-import { type Agency, hasAnyRole, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, upload, useLoad, useReference } from './shared.tsx';
+import { type Agency, hasAnyRole, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 interface RowError {

@@ -6,7 +6,8 @@ import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
 import { messages } from './i18n.ts';
-import { DISTRICT_ROLES, hasAnyRole, LoadError, Loading, NotAllowed, PROVINCE_ROLES, ScrollBox, useLoad, useSearchState } from './shared.tsx';
+import { LoadStatus } from '../../ui/resource.tsx';
+import { DISTRICT_ROLES, hasAnyRole, NotAllowed, PROVINCE_ROLES, ScrollBox, useLoad, useSearchState } from './shared.tsx';
 
 export interface Overlap {
   region: { code: string; name: string; level: string } | null;
@@ -59,8 +60,7 @@ function OverlapView({ me }: { me: Me }) {
           )}
         </form>
       )}
-      {data.status === 'loading' && <Loading />}
-      {data.status === 'error' && <LoadError error={data.error} onRetry={data.reload} />}
+      <LoadStatus state={data} onRetry={data.reload} secondary />
       {data.status === 'ready' && <OverlapResult data={data.data} i18n={i18n} />}
     </Page>
   );

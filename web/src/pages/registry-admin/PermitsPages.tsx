@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
-import { ApiProblem } from '../../app/api.ts';
+import { ApiProblem, upload } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
 import { RequireSession } from '../../app/RequireSession.tsx';
@@ -10,7 +10,7 @@ import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { fileSize } from './format.ts';
 import { messages } from './i18n.ts';
-import { hasAnyRole, LoadError, Loading, NotAllowed, SelectField, upload, useLoad, useSearchState } from './shared.tsx';
+import { hasAnyRole, LoadError, Loading, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
 
 const KINDS = ['nib', 'pirt', 'halal', 'haki', 'bpom', 'other'] as const;
 type Kind = (typeof KINDS)[number];

@@ -5,7 +5,6 @@ import { areaMessages } from '../../i18n/area.ts';
 export const messages = areaMessages(
   'regadmin',
   {
-    'regadmin.retry': 'Coba lagi',
     'regadmin.notAllowed': 'Halaman ini tidak tersedia untuk peran Anda.',
     'regadmin.all': 'Semua',
     'regadmin.allAgencies': 'Semua pengampu',
@@ -187,7 +186,6 @@ export const messages = areaMessages(
     'regadmin.export.nothing': 'Tidak ada anggota dengan saringan ini.',
   },
   {
-    'regadmin.retry': 'Try again',
     'regadmin.notAllowed': 'This page is not available for your role.',
     'regadmin.all': 'All',
     'regadmin.allAgencies': 'All fostering agencies',

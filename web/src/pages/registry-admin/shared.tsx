@@ -1,10 +1,8 @@
 import { type ComponentPropsWithRef, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Bilingual, FieldError } from '../../../../src/platform/http/problem.ts';
-import { ApiProblem, api } from '../../app/api.ts';
-import { navigate } from '../../app/router.tsx';
-import { csrfToken, type Me } from '../../app/session.ts';
+import { api } from '../../app/api.ts';
+import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { problemText } from '../../ui/form.tsx';
+import { LoadError as SharedLoadError } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
 
 /** Parts shared by the register's analysis and admin pages: loading, uploads, selects, scroll containers. */
@@ -73,32 +71,6 @@ export interface Agency {
   name: string;
 }
 
-/**
- * Sends a multipart form (a file upload) with the session cookie and CSRF token. Failures become the same
- * ApiProblem as `api()` gives, so field errors (`body.document`) land next to their field.
- */
-export async function upload<T>(path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = csrfToken();
-  if (token) headers['x-csrf-token'] = token;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiProblem(0, 'network', undefined);
-  }
-  if (res.ok) return (await res.json()) as T;
-  let problem: { code?: string; message?: Bilingual; errors?: FieldError[] } = {};
-  try {
-    problem = await res.json();
-  } catch {
-    /* not JSON: the status alone */
-  }
-  const p = new ApiProblem(res.status, problem.code ?? `http_${res.status}`, problem.message, problem.errors ?? []);
-  if (p.code === 'unauthenticated') navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname)}`, { replace: true });
-  throw p;
-}
-
 /** The roles a page serves, and the scopes the account holds in them. */
 export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
 export const scopesIn = (me: Me, roles: readonly string[]) => me.roles.filter((g) => roles.includes(g.role)).map((g) => g.scopeId);
@@ -106,25 +78,11 @@ export const scopesIn = (me: Me, roles: readonly string[]) => me.roles.filter((g
 export const PROVINCE_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst'] as const;
 export const DISTRICT_ROLES = ['pendamping', 'kasatpel'] as const;
 
-export function Loading() {
-  const { t } = useAreaI18n(messages);
-  return (
-    <p className="muted" role="status">
-      {t('app.loading')}
-    </p>
-  );
-}
+export { Loading } from '../../ui/resource.tsx';
 
+/** These pages' retry is a secondary button: their forms and filters hold the main actions. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const i18n = useAreaI18n(messages);
-  return (
-    <div role="alert" className="notice error">
-      <p>{problemText(error, i18n)}</p>
-      <button type="button" className="button secondary" onClick={onRetry}>
-        {i18n.t('regadmin.retry')}
-      </button>
-    </div>
-  );
+  return <SharedLoadError error={error} onRetry={onRetry} secondary />;
 }
 
 export function NotAllowed() {

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { problemText } from '../../ui/form.tsx';
+import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { roleLabel } from '../account/home-sections.ts';
 import { messages } from './i18n.ts';
 
@@ -21,27 +21,21 @@ interface Entry {
 
 const PAGE = 50;
 
+type Loaded = { items: Entry[]; total: number; more: boolean; loadingMore: boolean; moreError?: unknown };
+
 /** `/log-audit`: every recorded change and every NIK view, newest first, for the auditor and the admin. */
 export default function AuditLogPage() {
   return <RequireSession>{(me) => <AuditLog me={me} />}</RequireSession>;
 }
 
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: Entry[]; total: number; more: boolean; loadingMore: boolean; moreError?: unknown };
-
 function AuditLog({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const allowed = me.roles.some((g) => g.role === 'auditor' || g.role === 'platform_admin');
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(() => {
-    if (!allowed) return;
-    setState({ status: 'loading' });
-    api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then(
-      (r) => setState({ status: 'ready', items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [allowed]);
-  useEffect(load, [load]);
+  const { state, setState, reload } = useResource<Loaded>(
+    () => (allowed ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then((r) => ({ items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false })) : undefined),
+    [allowed],
+  );
 
   function loadMore() {
     if (state.status !== 'ready') return;
@@ -61,19 +55,7 @@ function AuditLog({ me }: { me: Me }) {
   return (
     <Page title={t('registry.audit.title')}>
       <p>{t('registry.audit.intro')}</p>
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <div role="alert" className="notice error">
-          <p>{problemText(state.error, i18n)}</p>
-          <button type="button" className="button" onClick={load}>
-            {t('figures.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} onRetry={reload} />
       {state.status === 'ready' && (
         <>
           <p className="muted" role="status">

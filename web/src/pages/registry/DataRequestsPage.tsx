@@ -6,6 +6,7 @@ import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { focusFirstError, problemText } from '../../ui/form.tsx';
+import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { TextAreaField } from './fields.tsx';
 import { messages } from './i18n.ts';
 
@@ -31,17 +32,8 @@ function Requests({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const admin = me.roles.some((g) => g.role === 'platform_admin');
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: DataRequest[] }>({ status: 'loading' });
   const [decided, setDecided] = useState<Bilingual>();
-  const load = useCallback(() => {
-    if (!admin) return;
-    setState({ status: 'loading' });
-    api<{ items: DataRequest[] }>('/api/registry/data-requests').then(
-      (r) => setState({ status: 'ready', items: r.items }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [admin]);
-  useEffect(load, [load]);
+  const { state, reload: load } = useResource(() => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined), [admin]);
 
   if (!admin)
     return (
@@ -57,19 +49,7 @@ function Requests({ me }: { me: Me }) {
           {decided[i18n.lang]}
         </p>
       )}
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <div role="alert" className="notice error">
-          <p>{problemText(state.error, i18n)}</p>
-          <button type="button" className="button" onClick={load}>
-            {t('figures.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} onRetry={load} />
       {state.status === 'ready' && state.items.length === 0 && <p className="muted">{t('registry.requests.empty')}</p>}
       {state.status === 'ready' && state.items.length > 0 && (
         <ul className="items requests">

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { ApiProblem, api } from '../../app/api.ts';
 import type { PageProps } from '../../app/routes.ts';
 import { Page } from '../../app/Page.tsx';
@@ -7,6 +7,7 @@ import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { problemText } from '../../ui/form.tsx';
+import { LoadError, Loading, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { messages } from './i18n.ts';
 import { type Region, useList } from './lookups.ts';
@@ -21,7 +22,7 @@ export default function MembersPage() {
   return <RequireSession>{(me) => <Members me={me} />}</RequireSession>;
 }
 
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: Member[]; more: boolean; loadingMore: boolean; moreError?: unknown };
+type Loaded = { items: Member[]; more: boolean; loadingMore: boolean; moreError?: unknown };
 
 function Members({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
@@ -31,7 +32,6 @@ function Members({ me }: { me: Me }) {
   const districts = useList<Region>(allowed ? '/api/regions?level=district' : null);
   const [query, setQuery] = useState({ q: '', district: '' });
   const [typed, setTyped] = useState({ q: '', district: '' });
-  const [state, setState] = useState<State>({ status: 'loading' });
 
   const url = useCallback((after?: number) => {
     const p = new URLSearchParams({ limit: String(PAGE) });
@@ -41,15 +41,10 @@ function Members({ me }: { me: Me }) {
     return `/api/registry/members?${p}`;
   }, [query]);
 
-  const load = useCallback(() => {
-    if (!allowed) return;
-    setState({ status: 'loading' });
-    api<{ items: Member[] }>(url()).then(
-      (r) => setState({ status: 'ready', items: r.items, more: r.items.length === PAGE, loadingMore: false }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [allowed, url]);
-  useEffect(load, [load]);
+  const { state, setState, reload } = useResource<Loaded>(
+    () => (allowed ? api<{ items: Member[] }>(url()).then((r) => ({ items: r.items, more: r.items.length === PAGE, loadingMore: false })) : undefined),
+    [allowed, url],
+  );
 
   function loadMore() {
     if (state.status !== 'ready') return;
@@ -93,19 +88,8 @@ function Members({ me }: { me: Me }) {
           {t('registry.members.searchButton')}
         </button>
       </form>
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <div role="alert" className="notice error">
-          <p>{state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : problemText(state.error, i18n)}</p>
-          <button type="button" className="button" onClick={load}>
-            {t('figures.retry')}
-          </button>
-        </div>
-      )}
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} message={state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : undefined} />}
       {state.status === 'ready' && (
         <>
           <p role="status" className="muted">
@@ -150,16 +134,11 @@ export function MemberPage({ params }: PageProps) {
 function OneMember({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; member: Member }>({ status: 'loading' });
-  const load = useCallback(() => {
-    if (!/^\d+$/.test(id)) return setState({ status: 'error', error: new ApiProblem(404, 'not_found', undefined) });
-    setState({ status: 'loading' });
-    api<Member>(`/api/registry/members/${id}`).then(
-      (member) => setState({ status: 'ready', member }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [id]);
-  useEffect(load, [load]);
+  // A malformed id is a 404 without asking the server.
+  const { state, reload } = useResource(
+    () => (/^\d+$/.test(id) ? api<Member>(`/api/registry/members/${id}`).then((member) => ({ member })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
+    [id],
+  );
   const title = state.status === 'ready' ? state.member.name : t('registry.member.title');
   const notFound = state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404;
   return (
@@ -167,20 +146,8 @@ function OneMember({ me, id }: { me: Me; id: string }) {
       <p>
         <Link href="/anggota">{t('registry.member.back')}</Link>
       </p>
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      )}
       {notFound && <p className="notice">{t('registry.member.notFound')}</p>}
-      {state.status === 'error' && !notFound && (
-        <div role="alert" className="notice error">
-          <p>{problemText(state.error, i18n)}</p>
-          <button type="button" className="button" onClick={load}>
-            {t('figures.retry')}
-          </button>
-        </div>
-      )}
+      {!notFound && <LoadStatus state={state} onRetry={reload} />}
       {state.status === 'ready' && <MemberDetails member={state.member} canReveal={me.roles.some((g) => NIK_ROLES.includes(g.role))} />}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
@@ -7,6 +7,7 @@ import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { focusFirstError, problemText } from '../../ui/form.tsx';
+import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { RupiahField, TextAreaField, TextField } from './fields.tsx';
 import { formFieldOf, parseRupiah } from './form-model.ts';
 import { messages } from './i18n.ts';
@@ -20,41 +21,21 @@ export default function MyBusinessPage() {
   return <RequireSession>{(me) => <Mine me={me} />}</RequireSession>;
 }
 
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; member: Member | undefined };
-
 function Mine({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const owner = me.roles.some((g) => g.role === 'umkm_owner');
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const load = useCallback(() => {
-    if (!owner) return setState({ status: 'ready', member: undefined });
-    setState({ status: 'loading' });
+  const { state, setState, reload: load } = useResource<{ member: Member | undefined }>(
     // The list is scoped to the caller: an owner sees exactly their own business.
-    api<{ items: Member[] }>('/api/registry/members?limit=1').then(
-      (r) => setState({ status: 'ready', member: r.items[0] }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [owner]);
-  useEffect(load, [load]);
+    () => (owner ? api<{ items: Member[] }>('/api/registry/members?limit=1').then((r) => ({ member: r.items[0] })) : Promise.resolve({ member: undefined })),
+    [owner],
+  );
 
   return (
     <Page title={t('registry.mine.title')}>
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <div role="alert" className="notice error">
-          <p>{problemText(state.error, i18n)}</p>
-          <button type="button" className="button" onClick={load}>
-            {t('figures.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} onRetry={load} />
       {state.status === 'ready' && !state.member && (
         <div className="notice">
           <p>{t('registry.mine.none')}</p>

@@ -1,0 +1,59 @@
+import { type DependencyList, type Dispatch, type SetStateAction, useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { problemText } from './form.tsx';
+
+/** A resource a page loads: the fields of its answer sit on the 'ready' state itself (`state.items`). */
+export type Resource<T extends object> = { status: 'loading' } | { status: 'error'; error: unknown } | ({ status: 'ready' } & T);
+
+/**
+ * Loads on mount and whenever `deps` change; `reload()` loads again (the retry button). A fetcher that returns
+ * nothing (the reader may not see it) leaves the state as it is. `setState` lets a page grow what it has loaded
+ * (a "load more").
+ */
+export function useResource<T extends object>(fetcher: () => Promise<T> | undefined, deps: DependencyList) {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the fetcher depends on
+  const reload = useCallback(() => {
+    const loading = fetcher();
+    if (!loading) return;
+    setState({ status: 'loading' });
+    loading.then(
+      (data) => setState({ ...data, status: 'ready' }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, deps);
+  useEffect(reload, [reload]);
+  return { state, setState: setState as Dispatch<SetStateAction<Resource<T>>>, reload };
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/**
+ * The failure, in the reader's words unless the page has its own `message`, with a retry button (a secondary one
+ * where the page has its own actions).
+ */
+export function LoadError({ error, onRetry, secondary, message }: { error: unknown; onRetry: () => void; secondary?: boolean; message?: string }) {
+  const i18n = useI18n();
+  return (
+    <div role="alert" className="notice error">
+      <p>{message ?? problemText(error, i18n)}</p>
+      <button type="button" className={secondary ? 'button secondary' : 'button'} onClick={onRetry}>
+        {i18n.t('figures.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** What a loading resource shows until it is ready: the loading line, or the failure with its retry; else nothing. */
+export function LoadStatus({ state, onRetry, secondary }: { state: { status: string; error?: unknown }; onRetry: () => void; secondary?: boolean }) {
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={onRetry} secondary={secondary} />;
+  return null;
+}
