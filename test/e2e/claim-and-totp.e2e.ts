@@ -54,6 +54,9 @@ async function meOf(page: Page) {
 }
 
 async function logOut(page: Page) {
+  // Let the page's own refreshes (the desk reloads its queue after issuing a code) finish first: a request still
+  // in flight when the session ends is answered 401, which is right, but is not what this test looks at.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('banner').getByRole('button', { name: 'Keluar', exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/masuk');
 }
