@@ -8,6 +8,7 @@ export type Bench = (args: string[]) => Promise<Record<string, unknown>>;
 const benches: Record<string, () => Promise<{ default: Bench }>> = {
   seed: () => import('./seed.ts'),
   import: () => import('./import.ts'),
+  search: () => import('./search.ts'),
 };
 
 async function main() {

@@ -12,9 +12,10 @@ import { exportRoutes } from './registry/export/routes.ts';
 import { journeyRoutes } from './registry/journey/routes.ts';
 import { permitRoutes } from './registry/permits/routes.ts';
 import { overlapRoutes } from './registry/overlap/routes.ts';
+import { catalogSearchRoutes } from './catalog/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
-export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes];
+export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes, catalogSearchRoutes];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 

@@ -28,7 +28,10 @@ const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
   jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
   stage: () => '2',
   permitId: (w) => String(permitOf.get(w.umkmId)),
+  productId: (w) => String(productOf.get(w.umkmId)),
 };
+/** A curated, published product per world's business, for the public product page. */
+const productOf = new Map<number, number>();
 /** A permit (with a document path) per world's business, for the permit-document route. */
 const permitOf = new Map<number, number>();
 
@@ -48,6 +51,11 @@ beforeAll(async () => {
       [w.umkmId, `P-IRT ${w.umkmId}`],
     );
     permitOf.set(w.umkmId, p!.id);
+    const [pr] = await db.query<{ id: number }>(
+      `insert into product (umkm_id, name, category_code, price, unit, status, curation_status, curated_at) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs', 'published', 'curated', now()) returning id`,
+      [w.umkmId],
+    );
+    productOf.set(w.umkmId, pr!.id);
   }
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
   // The owner's account is the person behind `mine`'s business.

@@ -1,0 +1,85 @@
+// From the words a buyer typed to a tsquery: each word is stemmed by PostgreSQL's Indonesian stemmer; a word the
+// catalogue does not hold is replaced by the most similar words of the catalogue's own vocabulary (trigrams).
+import type { Queryable } from '../platform/db/types.ts';
+
+export const MAX_WORDS = 8;
+
+/** Lower-case words of letters and digits, accents folded, duplicates dropped: "Kue-kue" → ["kue"]. */
+export function splitWords(text: string | undefined): string[] {
+  if (!text) return [];
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && w.length <= 40);
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+export type TermStatus = 'known' | 'rare' | 'corrected' | 'unknown' | 'ignored';
+
+export interface ResolvedTerm {
+  word: string;
+  status: TermStatus;
+  /** The lexemes searched for the word (one, or the corrections OR-ed); empty when ignored or unknown. */
+  lexemes: string[];
+  /** The vocabulary words the corrections came from, for the buyer ("kripik" → "keripik"). */
+  searchedAs: string[];
+}
+
+/** How close a vocabulary word must be to count as the intended word (pg_trgm similarity, 0–1). */
+const MIN_SIMILARITY = 0.3;
+
+/**
+ * Each word's stem; whether the vocabulary holds it (a common word: done); for the others, up to three
+ * corrections with distinct stems, and then whether any searchable product holds the word itself (a rare word:
+ * kept as typed). The last check runs per word with the stem as a constant, so the planner sees how rare it is.
+ */
+export async function resolveTerms(q: Queryable, words: string[]): Promise<ResolvedTerm[]> {
+  if (!words.length) return [];
+  const rows = await q.query<{ word: string; lexeme: string | null; known: boolean; corrections: { word: string; lexeme: string }[] | null }>(
+    `with w as (
+       select w.ord, w.word, (select min(x) from unnest(tsvector_to_array(to_tsvector('indonesian', w.word))) x) as lexeme
+       from unnest($1::text[]) with ordinality as w(word, ord)
+     ), k as (
+       select w.*, exists (select 1 from catalog_term t where t.lexeme = w.lexeme) as known from w
+     )
+     select k.word, k.lexeme, k.known,
+       case when k.lexeme is not null and not k.known then (
+         select json_agg(json_build_object('word', c.word, 'lexeme', c.lexeme) order by c.sim desc, c.ndoc desc)
+         from (select * from (
+                 select distinct on (t.lexeme) t.word, t.lexeme, similarity(t.word, k.word) as sim, t.ndoc
+                 from catalog_term t where t.word % k.word and similarity(t.word, k.word) >= $2
+                 order by t.lexeme, similarity(t.word, k.word) desc, t.ndoc desc) d
+               order by d.sim desc, d.ndoc desc limit 3) c
+         ) end as corrections
+     from k order by k.ord`,
+    [words, MIN_SIMILARITY],
+  );
+  const out: ResolvedTerm[] = [];
+  for (const r of rows) {
+    if (r.lexeme === null) out.push({ word: r.word, status: 'ignored', lexemes: [], searchedAs: [] });
+    else if (r.known || (await inCatalogue(q, r.lexeme))) out.push({ word: r.word, status: r.known ? 'known' : 'rare', lexemes: [r.lexeme], searchedAs: [r.word] });
+    else if (r.corrections?.length) out.push({ word: r.word, status: 'corrected', lexemes: r.corrections.map((c) => c.lexeme), searchedAs: r.corrections.map((c) => c.word) });
+    else out.push({ word: r.word, status: 'unknown', lexemes: [r.lexeme], searchedAs: [r.word] });
+  }
+  return out;
+}
+
+async function inCatalogue(q: Queryable, lexeme: string): Promise<boolean> {
+  // count(*), not exists(): under "stop at the first match" the planner prefers a sequential scan, which reads the
+  // whole table when the word is in no product; a count is planned on the GIN index for a rare word.
+  const [r] = await q.query<{ n: number }>('select count(*)::int8 as n from catalog_search where tsv @@ $1::tsquery', [quoteLexeme(lexeme)]);
+  return (r?.n ?? 0) > 0;
+}
+
+const quoteLexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsquery text: every word must match (AND); a corrected word matches any of its corrections (OR). Null when
+ * no word is left to search (only stop words).
+ */
+export function toTsquery(terms: ResolvedTerm[]): string | null {
+  const parts = terms.filter((t) => t.lexemes.length).map((t) => (t.lexemes.length === 1 ? quoteLexeme(t.lexemes[0]!) : `(${t.lexemes.map(quoteLexeme).join(' | ')})`));
+  return parts.length ? parts.join(' & ') : null;
+}
