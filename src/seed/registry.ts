@@ -3,7 +3,7 @@
 import { ColumnBuffer, Pipeline, reserveIds } from './bulk.ts';
 import type { Member, SeedContext, SeedModule } from './context.ts';
 import type { Rng } from './prng.ts';
-import { lines, loadProfile, people } from './vocabulary.ts';
+import { businessName, lines, loadProfile, people } from './vocabulary.ts';
 
 const DAY = 86_400_000;
 const REGISTRATION_FROM = Date.UTC(2019, 0, 1);
@@ -93,14 +93,7 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
           // Business.
           const lineIndex = rng.weighted(lineWeights);
           const line = lines[lineIndex]!;
-          const name = rng
-            .pick(line.business)
-            .replace('{hon}', hon)
-            .replace('{nick}', nick)
-            .replace('{word}', rng.pick(people.business_words))
-            .replace('{item}', rng.pick(line.items))
-            .replace('{village}', village.name)
-            .slice(0, 200);
+          const name = businessName(rng, line, hon, nick, village.name);
           const r = rng.next();
           const sizeClass = r < 0.93 ? 'micro' : r < 0.99 ? 'small' : 'medium';
           // Size class by annual sales (PP 7/2021 Pasal 35, existing businesses); capital stays within the same class.

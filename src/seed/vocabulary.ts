@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Rng } from './prng.ts';
 
 // The word lists the generator combines. They are data (JSON next to this file), not code: edit them freely.
 
@@ -51,4 +52,20 @@ export const lines = read<{ lines: BusinessLine[] }>('./vocabulary/business-line
 export function loadProfile(name: string): Profile {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad profile name "${name}"`);
   return read<Profile>(`./profiles/${name}.json`);
+}
+
+/**
+ * A business name from a line's patterns: `{hon}` honorific, `{nick}` the owner's nickname, `{word}` a business
+ * word, `{item}` one of the line's items, `{village}` the kelurahan. The draws happen in a fixed order, so the same
+ * seed gives the same name wherever this is called.
+ */
+export function businessName(rng: Rng, line: BusinessLine, hon: string, nick: string, village: string): string {
+  return rng
+    .pick(line.business)
+    .replace('{hon}', hon)
+    .replace('{nick}', nick)
+    .replace('{word}', rng.pick(people.business_words))
+    .replace('{item}', rng.pick(line.items))
+    .replace('{village}', village)
+    .slice(0, 200);
 }

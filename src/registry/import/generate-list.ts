@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Queryable } from '../../platform/db/types.ts';
 import { loadGeography } from '../../seed/geography.ts';
 import { mulberry32 } from '../../seed/prng.ts';
-import { lines, people } from '../../seed/vocabulary.ts';
+import { businessName, lines, people } from '../../seed/vocabulary.ts';
 import { COLUMN_KEYS } from './columns.ts';
 
 export type ListRow = Record<string, string | number>;
@@ -48,14 +48,7 @@ export async function generateList(db: Queryable, opts: ListOptions): Promise<Li
     const [given, nick] = rng.pick(female ? people.female : people.male);
     const line = lines[rng.weighted(lines.map((l) => l.weight))]!;
     const hon = rng.pick(female ? people.honorific.female : people.honorific.male);
-    const name = rng
-      .pick(line.business)
-      .replace('{hon}', hon)
-      .replace('{nick}', nick)
-      .replace('{word}', rng.pick(people.business_words))
-      .replace('{item}', rng.pick(line.items))
-      .replace('{village}', v.name)
-      .slice(0, 200);
+    const name = businessName(rng, line, hon, nick, v.name);
     const sales = Math.round((12 + rng.next() * 1800) * 1_000_000 / 100_000) * 100_000;
     out.push({
       nama_pemilik: rng.chance(0.75) ? `${given} ${rng.pick(people.family)}` : given,
