@@ -57,3 +57,22 @@ export function LoadStatus({ state, onRetry, secondary }: { state: { status: str
   if (state.status === 'error') return <LoadError error={state.error} onRetry={onRetry} secondary={secondary} />;
   return null;
 }
+
+/** "Muat lagi" under a keyset-paginated list, with the error of the last attempt above it. */
+export function LoadMore({ more, busy, error, label, onLoad }: { more: boolean; busy: boolean; error: unknown; label: string; onLoad: () => void }) {
+  const i18n = useI18n();
+  return (
+    <>
+      {error !== undefined && (
+        <p role="alert" className="field-error">
+          {problemText(error, i18n)}
+        </p>
+      )}
+      {more && (
+        <button type="button" className="button secondary" disabled={busy} onClick={onLoad}>
+          {busy ? i18n.t('app.loading') : label}
+        </button>
+      )}
+    </>
+  );
+}

@@ -3,8 +3,7 @@ import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { problemText } from '../../ui/form.tsx';
-import { LoadStatus, useResource } from '../../ui/resource.tsx';
+import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { roleLabel } from '../account/home-sections.ts';
 import { messages } from './i18n.ts';
 
@@ -75,16 +74,7 @@ function AuditLog({ me }: { me: Me }) {
               </li>
             ))}
           </ol>
-          {state.moreError !== undefined && (
-            <p role="alert" className="field-error">
-              {problemText(state.moreError, i18n)}
-            </p>
-          )}
-          {state.more && (
-            <button type="button" className="button secondary" disabled={state.loadingMore} onClick={loadMore}>
-              {state.loadingMore ? t('app.loading') : t('registry.loadMore')}
-            </button>
-          )}
+          <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
         </>
       )}
     </Page>

@@ -6,8 +6,7 @@ import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { problemText } from '../../ui/form.tsx';
-import { LoadError, Loading, LoadStatus, useResource } from '../../ui/resource.tsx';
+import { LoadError, Loading, LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { messages } from './i18n.ts';
 import { type Region, useList } from './lookups.ts';
@@ -110,16 +109,7 @@ function Members({ me }: { me: Me }) {
               </li>
             ))}
           </ul>
-          {state.moreError !== undefined && (
-            <p role="alert" className="field-error">
-              {problemText(state.moreError, i18n)}
-            </p>
-          )}
-          {state.more && (
-            <button type="button" className="button secondary" disabled={state.loadingMore} onClick={loadMore}>
-              {state.loadingMore ? t('app.loading') : t('registry.loadMore')}
-            </button>
-          )}
+          <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
         </>
       )}
     </Page>
