@@ -10,6 +10,7 @@ import { id as idText } from '../../i18n/id.ts';
 import { translate } from '../../i18n/translate.ts';
 import { Field, FormAlert, focusFirstError, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 import type { HomeSection } from '../account/home-sections.ts';
+import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 /**
  * Meja kecamatan: after checking the owner's KTP, the pendamping issues a one-time code with which the owner
@@ -85,14 +86,7 @@ function Desk({ me }: { me: Me }) {
   }
 
   if (!allowed)
-    return (
-      <Page title={t('desk.title')}>
-        <p className="notice">{t('desk.notAllowed')}</p>
-        <p>
-          <Link href="/beranda">{t('dash.title')}</Link>
-        </p>
-      </Page>
-    );
+    return <NotAllowedPage title={t('desk.title')} message={t('desk.notAllowed')} />;
 
   return (
     <Page title={t('desk.title')}>

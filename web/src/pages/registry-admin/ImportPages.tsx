@@ -11,6 +11,7 @@ import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { messages } from './i18n.ts';
 import { type Agency, hasAnyRole, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
+import { AgencyOptions } from './filters.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 interface RowError {
@@ -127,13 +128,7 @@ function UploadForm({ heading, agencyId }: { heading: string; agencyId?: number 
         <FormAlert>{alert ? problemText(alert, i18n) : null}</FormAlert>
         <SelectField name="agency" label={t('regadmin.agency')} hint={t('regadmin.import.agencyHint')} error={errors.agency?.[lang]} defaultValue={agencyId ? String(agencyId) : ''} key={agencies.length}>
           <option value="">{t('regadmin.import.chooseAgency')}</option>
-          {[...agencies]
-            .sort((a, b) => a.id - b.id)
-            .map((a) => (
-              <option key={a.id} value={String(a.id)}>
-                {a.code} — {a.name}
-              </option>
-            ))}
+          <AgencyOptions agencies={agencies} />
         </SelectField>
         <Field name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label={t('regadmin.import.file')} hint={t('regadmin.import.fileHint')} error={errors.file?.[lang]} />
         <SubmitButton busy={busy} busyText={t('regadmin.import.uploading')}>

@@ -23,13 +23,7 @@ export function SliceFields({ value, onChange, agency = true, region = true, dis
       {agency && (
         <SelectField name="pengampu" label={t('regadmin.agency')} value={value.pengampu} onChange={(e) => onChange({ pengampu: e.target.value })}>
           <option value="">{t('regadmin.allAgencies')}</option>
-          {[...agencies]
-            .sort((a, b) => a.id - b.id)
-            .map((a) => (
-              <option key={a.id} value={String(a.id)}>
-                {a.code} — {a.name}
-              </option>
-            ))}
+          <AgencyOptions agencies={agencies} />
         </SelectField>
       )}
       {region && (
@@ -52,6 +46,21 @@ export function SliceFields({ value, onChange, agency = true, region = true, dis
           ))}
         </SelectField>
       )}
+    </>
+  );
+}
+
+/** The pengampu as `<option>`s, in a stable order, labelled `code — name`. */
+export function AgencyOptions({ agencies }: { agencies: readonly Agency[] }) {
+  return (
+    <>
+      {[...agencies]
+        .sort((a, b) => a.id - b.id)
+        .map((a) => (
+          <option key={a.id} value={String(a.id)}>
+            {a.code} — {a.name}
+          </option>
+        ))}
     </>
   );
 }

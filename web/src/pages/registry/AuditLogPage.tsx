@@ -6,6 +6,7 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { roleLabel } from '../account/home-sections.ts';
 import { messages } from './i18n.ts';
+import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 interface Entry {
   id: number;
@@ -46,11 +47,7 @@ function AuditLog({ me }: { me: Me }) {
   }
 
   if (!allowed)
-    return (
-      <Page title={t('registry.audit.title')}>
-        <p className="notice">{t('registry.audit.notAllowed')}</p>
-      </Page>
-    );
+    return <NotAllowedPage title={t('registry.audit.title')} message={t('registry.audit.notAllowed')} />;
   return (
     <Page title={t('registry.audit.title')}>
       <p>{t('registry.audit.intro')}</p>

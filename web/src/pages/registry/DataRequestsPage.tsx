@@ -9,6 +9,7 @@ import { focusFirstError, problemText } from '../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { TextAreaField } from './fields.tsx';
 import { messages } from './i18n.ts';
+import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 interface DataRequest {
   id: number;
@@ -36,11 +37,7 @@ function Requests({ me }: { me: Me }) {
   const { state, reload: load } = useResource(() => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined), [admin]);
 
   if (!admin)
-    return (
-      <Page title={t('registry.requests.title')}>
-        <p className="notice">{t('registry.requests.notAllowed')}</p>
-      </Page>
-    );
+    return <NotAllowedPage title={t('registry.requests.title')} message={t('registry.requests.notAllowed')} />;
   return (
     <Page title={t('registry.requests.title')}>
       <p>{t('registry.requests.intro')}</p>

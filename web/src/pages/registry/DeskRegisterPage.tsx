@@ -7,6 +7,7 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { waLink } from '../desk/DistrictDeskPage.tsx';
 import { messages } from './i18n.ts';
 import { RegistrationForm, type RegistrationResult } from './RegistrationForm.tsx';
+import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 /**
  * `/meja-kecamatan/daftar`: a pendamping registers an owner at the kecamatan desk, on the owner's behalf, and
@@ -21,14 +22,7 @@ function Desk({ me }: { me: Me }) {
   const [done, setDone] = useState<RegistrationResult>();
   const [round, setRound] = useState(0); // a fresh, empty form for the next owner
   if (!me.roles.some((g) => g.role === 'pendamping'))
-    return (
-      <Page title={t('registry.desk.title')}>
-        <p className="notice">{t('desk.notAllowed')}</p>
-        <p>
-          <Link href="/beranda">{t('dash.title')}</Link>
-        </p>
-      </Page>
-    );
+    return <NotAllowedPage title={t('registry.desk.title')} message={t('desk.notAllowed')} />;
   return (
     <Page title={t('registry.desk.title')}>
       {done ? (

@@ -11,6 +11,7 @@ import { SelectField, TextField } from './fields.tsx';
 import { messages } from './i18n.ts';
 import { type Region, useList } from './lookups.ts';
 import { type Member, MemberDetails } from './MemberDetails.tsx';
+import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 const PAGE = 20;
 const LIST_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst', 'kurator', 'pendamping', 'kasatpel', 'pengampu_officer'];
@@ -61,11 +62,7 @@ function Members({ me }: { me: Me }) {
   }
 
   if (!allowed)
-    return (
-      <Page title={t('registry.members.title')}>
-        <p className="notice">{t('registry.members.notAllowed')}</p>
-      </Page>
-    );
+    return <NotAllowedPage title={t('registry.members.title')} message={t('registry.members.notAllowed')} />;
   const districtOptions = districts.status === 'ready' ? districts.items.filter((d) => ownDistricts.length === 0 || ownDistricts.includes(d.code)) : [];
   return (
     <Page title={t('registry.members.title')}>
