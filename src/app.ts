@@ -13,9 +13,13 @@ import { journeyRoutes } from './registry/journey/routes.ts';
 import { permitRoutes } from './registry/permits/routes.ts';
 import { overlapRoutes } from './registry/overlap/routes.ts';
 import { catalogSearchRoutes } from './catalog/routes.ts';
+import { curationRoutes } from './curation/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { productRoutes } from './catalog/products/routes.ts';
+import { productPhotoRoutes } from './catalog/products/photo-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
-export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes, catalogSearchRoutes];
+export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes, catalogSearchRoutes, productRoutes, productPhotoRoutes, curationRoutes, notificationRoutes];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 

@@ -9,6 +9,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { APP_ROLE, openDb } from './platform/db/open.ts';
 import { loadDemoDataIfEmpty } from './seed/demo.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
+import { createDemoCuration } from './curation/demo.ts';
 
 async function main() {
   const started = Date.now();
@@ -54,6 +55,8 @@ async function main() {
     if (loaded) log.info(loaded, 'demo data loaded');
     const accounts = await createDemoAccounts(db);
     if (accounts) log.info({ accounts }, 'demo accounts created (see the README table)');
+    const curation = await createDemoCuration(db);
+    if (curation) log.info({ submissions: curation }, 'demo curation call created');
   }
   await db.useRole(APP_ROLE).catch((err: unknown) => {
     log.warn({ err }, `could not switch to the database role ${APP_ROLE}; the audit log is then protected by its triggers only`);

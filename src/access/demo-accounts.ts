@@ -53,17 +53,23 @@ interface Scopes {
   ownerId: number | null;
 }
 
-/** Demo scopes are read from the data: the busiest kecamatan, the first agency, mall and lender, a busy owner. */
+/**
+ * Demo scopes are read from the data: the busiest kecamatan, the first agency, mall and lender, and a busy owner
+ * of a food business IN that kecamatan, so the demo owner's products go to the demo pendamping and kasatpel.
+ */
 async function pickScopes(tx: Tx): Promise<Scopes> {
   const first = async (sql: string) => String((await tx.query<{ v: unknown }>(sql))[0]?.v ?? '');
+  const district = await first(`select v.parent_code as v from umkm u join region v on v.code = u.village_code group by v.parent_code order by count(*) desc, v.parent_code limit 1`);
   const [owner] = await tx.query<{ id: number }>(
-    `select u.owner_id as id from umkm u join product p on p.umkm_id = u.id
-      where not exists (select 1 from account a where a.owner_id = u.owner_id)
-      group by u.owner_id order by count(*) desc, u.owner_id limit 1`,
+    `select u.owner_id as id from umkm u join region v on v.code = u.village_code join product p on p.umkm_id = u.id
+       join product_category c on c.code = p.category_code
+      where v.parent_code = $1 and not exists (select 1 from account a where a.owner_id = u.owner_id)
+      group by u.owner_id order by bool_or(c.is_food) desc, count(*) desc, u.owner_id limit 1`,
+    [district],
   );
   return {
     fosteringAgency: await first('select id as v from fostering_agency order by id limit 1'),
-    district: await first(`select v.parent_code as v from umkm u join region v on v.code = u.village_code group by v.parent_code order by count(*) desc, v.parent_code limit 1`),
+    district,
     agency: await first(`select id as v from agency order by (kind = 'opd') desc, id limit 1`),
     mall: await first('select id as v from mall order by id limit 1'),
     lender: await first('select id as v from lender order by id limit 1'),

@@ -62,6 +62,12 @@ const FUNNEL_SHORTCUT = { href: '/corong', label: { id: 'Corong 7P', en: '7P fun
 const OVERLAP_SHORTCUT = { href: '/tumpang-tindih', label: { id: 'Irisan daftar pengampu', en: 'Pengampu overlap' } };
 const EXPORT_SHORTCUT = { href: '/ekspor', label: { id: 'Ekspor daftar anggota', en: 'Export the member list' } };
 const EXPIRING_SHORTCUT = { href: '/izin', label: { id: 'Izin akan habis', en: 'Permits expiring' } };
+// Curation (src/curation; pages in web/src/pages/curation): the officers' worklist, the overdue list, notifications.
+const CURATION_QUEUE_SHORTCUT = { href: '/kurasi/antrian', label: { id: 'Antrean kurasi', en: 'Curation queue' } };
+const CURATION_OVERDUE_SHORTCUT = { href: '/kurasi/terlambat', label: { id: 'Kurasi terlambat', en: 'Overdue curation' } };
+const NOTIFICATIONS_SHORTCUT = { href: '/notifikasi', label: { id: 'Notifikasi', en: 'Notifications' } };
+/** Submissions waiting at a step (status) in a kecamatan. */
+const WAITING_IN_DISTRICT = `select count(*) as n from curation_submission s join umkm u on u.id = s.umkm_id join region v on v.code = u.village_code where s.status = $2 and v.parent_code = $1`;
 
 const districtDesk: Builder = async (db, g, actor) => ({
   figures: [
@@ -69,6 +75,9 @@ const districtDesk: Builder = async (db, g, actor) => ({
     fig('Pemilik belum mengaktifkan akun', 'Owners who have not claimed their account', await count(db, `select count(*) as n ${MEMBERS_IN_DISTRICT} and not exists (select 1 from account a where a.owner_id = u.owner_id and a.password_hash is not null)`, [g.scopeId])),
     // Permits expiring within 30 days (WIB): the queue is GET /api/registry/permits/expiring.
     fig('Izin akan habis (30 hari)', 'Permits expiring (30 days)', await count(db, `select count(*) as n from permit p join umkm u on u.id = p.umkm_id join region v on v.code = u.village_code where v.parent_code = $1 and ${EXPIRING}`, [g.scopeId])),
+    g.role === 'pendamping'
+      ? fig('Produk menunggu verifikasi', 'Products awaiting verification', await count(db, WAITING_IN_DISTRICT, [g.scopeId, 'submitted']))
+      : fig('Produk menunggu validasi', 'Products awaiting validation', await count(db, WAITING_IN_DISTRICT, [g.scopeId, 'verified'])),
   ],
   list: {
     title: { id: 'Antrean: pemilik yang perlu dibantu mengaktifkan akun', en: 'Queue: owners to help claim their account' },
@@ -93,6 +102,9 @@ const districtDesk: Builder = async (db, g, actor) => ({
     EXPIRING_SHORTCUT,
     FUNNEL_SHORTCUT,
     EXPORT_SHORTCUT,
+    CURATION_QUEUE_SHORTCUT,
+    CURATION_OVERDUE_SHORTCUT,
+    NOTIFICATIONS_SHORTCUT,
   ],
 });
 
@@ -129,6 +141,9 @@ const BUILDERS: Record<string, Builder> = {
       OVERLAP_SHORTCUT,
       { href: '/admin/permintaan-data', label: { id: 'Permintaan data pribadi', en: 'Personal-data requests' } },
       { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
+      { href: '/kurasi/panggilan', label: { id: 'Panggilan kurasi', en: 'Curation calls' } },
+      CURATION_OVERDUE_SHORTCUT,
+      NOTIFICATIONS_SHORTCUT,
     ],
   }),
   pengampu_officer: async (db, g) => ({
@@ -150,17 +165,25 @@ const BUILDERS: Record<string, Builder> = {
   }),
   pendamping: districtDesk,
   kasatpel: districtDesk,
-  kurator: async (db) => ({
+  // The kurator's work: products validated by the kecamatan in the calls they are assigned to, soonest due first.
+  kurator: async (db, _g, actor) => ({
     figures: [
-      fig('Produk menunggu kurasi', 'Products awaiting curation', await count(db, `select count(*) as n from product where status = 'draft'`)),
-      fig('Produk terbit', 'Published products', await count(db, `select count(*) as n from product where status = 'published'`)),
+      fig('Produk menunggu penilaian', 'Products awaiting scoring', await count(db, `select count(*) as n from curation_submission s join curation_call_kurator k on k.call_id = s.call_id where k.account_id = $1 and s.status = 'validated'`, [actor.accountId])),
+      fig('Panggilan kurasi saya', 'My curation calls', await count(db, `select count(*) as n from curation_call_kurator k join curation_call c on c.id = k.call_id where k.account_id = $1 and c.status = 'open'`, [actor.accountId])),
     ],
     list: {
-      title: { id: 'Antrean kurasi', en: 'Curation queue' },
+      title: { id: 'Antrean penilaian', en: 'Scoring queue' },
       empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
-      items: (await db.query<{ name: string; umkm: string }>(`select p.name, u.name as umkm from product p join umkm u on u.id = p.umkm_id where p.status = 'draft' order by p.created_at, p.id limit 8`)).map((r) => ({ primary: r.name, secondary: same(r.umkm) })),
+      items: (
+        await db.query<{ name: string; umkm: string; due_on: string }>(
+          `select p.name, u.name as umkm, s.due_on::text as due_on from curation_submission s join curation_call_kurator k on k.call_id = s.call_id
+             join product p on p.id = s.product_id join umkm u on u.id = s.umkm_id
+            where k.account_id = $1 and s.status = 'validated' order by s.due_on, s.id limit 8`,
+          [actor.accountId],
+        )
+      ).map((r) => ({ primary: r.name, secondary: { id: `${r.umkm} · tenggat ${formatDate(r.due_on, 'id')}`, en: `${r.umkm} · due ${formatDate(r.due_on, 'en')}` } })),
     },
-    shortcuts: [],
+    shortcuts: [CURATION_QUEUE_SHORTCUT, CURATION_OVERDUE_SHORTCUT, NOTIFICATIONS_SHORTCUT],
   }),
   umkm_owner: async (db, _g, actor) => ({
     figures: [
@@ -178,7 +201,13 @@ const BUILDERS: Record<string, Builder> = {
         )
       ).map((r) => ({ primary: r.name, secondary: { id: `${formatRupiah(r.price)} · ${STATUS[r.status]?.id ?? r.status}`, en: `${formatRupiah(r.price, 'en')} · ${STATUS[r.status]?.en ?? r.status}` } })),
     },
-    shortcuts: [{ href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } }, { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } }],
+    shortcuts: [
+      { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
+      { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
+      { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },
+      { href: '/kurasi', label: { id: 'Ajukan produk ke kurasi', en: 'Submit products to curation' } },
+      NOTIFICATIONS_SHORTCUT,
+    ],
   }),
   pa_kpa: buyerAgency,
   ppk: buyerAgency,

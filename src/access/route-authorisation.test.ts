@@ -29,7 +29,16 @@ const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
   stage: () => '2',
   permitId: (w) => String(permitOf.get(w.umkmId)),
   productId: (w) => String(productOf.get(w.umkmId)),
+  photoId: (w) => String(photoOf.get(w.umkmId)),
+  callId: (w) => String(curationOf.get(w.umkmId)!.callId), // calls are province-wide: any will do
+  submissionId: (w) => String(curationOf.get(w.umkmId)!.submissionId),
+  code: (w) => curationOf.get(w.umkmId)!.code,
+  notificationId: (w) => String(curationOf.get(w.umkmId)!.notificationId),
 };
+/** A curation call, a submission of the world's product, its certificate, and a notification of another account. */
+const curationOf = new Map<number, { callId: number; submissionId: number; code: string; notificationId: number }>();
+/** A photo row (no file) of each world's product, for the photo routes. */
+const photoOf = new Map<number, number>();
 /** A curated, published product per world's business, for the public product page. */
 const productOf = new Map<number, number>();
 /** A permit (with a document path) per world's business, for the permit-document route. */
@@ -38,7 +47,36 @@ const permitOf = new Map<number, number>();
 /** Bodies that point into the other world, for operations whose target is in the body. */
 const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/access/assisted-resets': (w) => ({ umkmId: w.umkmId }),
+  'POST /api/curation/calls/:callId/submissions': (w) => ({ productId: productOf.get(w.umkmId) }),
+  'POST /api/curation/submissions/:submissionId/verify': () => ({ decision: 'verify' }),
+  'POST /api/curation/submissions/:submissionId/validate': () => ({ decision: 'validate' }),
+  'POST /api/curation/submissions/:submissionId/resubmit': () => ({}),
+  // Valid bodies, so that only the scope can refuse them.
+  'POST /api/catalog/members/:umkmId/products': () => ({ name: 'Tas Uji', categoryCode: 'tas-alas-kaki', price: 50000, unit: 'pcs' }),
+  'POST /api/catalog/manage/products/:productId/status': () => ({ status: 'draft' }),
+  'PUT /api/catalog/manage/products/:productId/photos/order': (w) => ({ photoIds: [photoOf.get(w.umkmId)] }),
 };
+
+async function curationFixture(umkmId: number, productId: number) {
+  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
+  const callId = await one(
+    `insert into curation_call (title_id, title_en, description_id, description_en, criteria_id, criteria_en, quota, deadline, channel, rubric_code, status)
+     values ('Kurasi uji', 'Test call', '', '', '', '', 5, now() + interval '10 days', 'jbl', 'food', 'open') returning id`,
+    [],
+  );
+  const submissionId = await one(
+    `insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'submitted', now(), now(), current_date + 3) returning id`,
+    [callId, productId, umkmId],
+  );
+  const code = `RA-${String(umkmId).padStart(8, '0')}`;
+  await db.query(
+    `insert into curation_certificate (code, submission_id, call_id, product_id, umkm_id, product_name, business_name, channel, percent, scores) values ($1, $2, $3, $4, $5, 'Kue Uji', 'Usaha', 'jbl', 90, '[]')`,
+    [code, submissionId, callId, productId, umkmId],
+  );
+  const someoneElse = await makeAccount(db);
+  const notificationId = await one(`insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`, [someoneElse.id, umkmId]);
+  return { callId, submissionId, code, notificationId };
+}
 
 beforeAll(async () => {
   db = await testDb();
@@ -56,6 +94,12 @@ beforeAll(async () => {
       [w.umkmId],
     );
     productOf.set(w.umkmId, pr!.id);
+    const [ph] = await db.query<{ id: number }>(
+      `insert into product_photo (product_id, umkm_id, position, display_path, thumb_path, width, height, bytes, thumb_bytes, uploaded_bytes) values ($1, $2, 0, 'products/none-display.webp', 'products/none-thumb.webp', 10, 10, 10, 10, 10) returning id`,
+      [pr!.id, w.umkmId],
+    );
+    photoOf.set(w.umkmId, ph!.id);
+    curationOf.set(w.umkmId, await curationFixture(w.umkmId, pr!.id));
   }
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
   // The owner's account is the person behind `mine`'s business.

@@ -4,18 +4,21 @@
 import { type Queryable, maybeOne } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import type { z } from 'zod';
+import { photoUrl } from './products/manage-products.ts';
 import type { ProductPage } from './schema.ts';
 
 type Page = z.infer<typeof ProductPage>;
 
 export async function getProduct(q: Queryable, productId: number): Promise<Page> {
-  const row = await maybeOne<Page & { channelFlags: boolean[] }>(
+  const row = await maybeOne<Omit<Page, 'photos'> & { channelFlags: boolean[]; photoRows: { id: number; width: number; height: number }[] }>(
     q,
     `select p.id, p.name, p.description,
             json_build_object('code', c.code, 'name', json_build_object('id', c.name_id, 'en', c.name_en), 'food', c.is_food) as category,
             p.price, p.unit, p.min_order as "minOrder", p.lead_time_days as "leadTimeDays", p.stock, p.halal,
             json_build_object('grade', p.curation_grade, 'curatedAt', to_char(p.curated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) as curation,
             array[p.channel_e_order, p.channel_jbl, p.channel_mall] as "channelFlags",
+            coalesce((select json_agg(json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height) order by ph.position)
+                        from product_photo ph where ph.product_id = p.id), '[]') as "photoRows",
             json_build_object(
               'id', u.id, 'name', u.name, 'kind', u.kind, 'sizeClass', u.size_class,
               'village', json_build_object('code', v.code, 'name', v.name),
@@ -35,7 +38,8 @@ export async function getProduct(q: Queryable, productId: number): Promise<Page>
     [productId],
   );
   if (!row) throw new AppError(404, 'not_found', { id: 'Produk tidak ditemukan di katalog.', en: 'No such product in the catalogue.' });
-  const { channelFlags, ...page } = row;
+  const { channelFlags, photoRows, ...page } = row;
   const channels = (['e_order', 'jbl', 'mall'] as const).filter((_, i) => channelFlags[i]);
-  return { ...page, channels };
+  const photos = photoRows.map((ph) => ({ ...ph, thumbUrl: photoUrl(ph.id, 'thumb'), displayUrl: photoUrl(ph.id, 'display') }));
+  return { ...page, channels, photos };
 }

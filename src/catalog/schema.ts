@@ -82,6 +82,9 @@ export const ProductPage = z.object({
   halal: z.boolean(),
   curation: z.object({ grade: z.enum(['A', 'B', 'C']).nullable(), curatedAt: z.string() }),
   channels: z.array(z.enum(CHANNELS)).describe('where to buy it: e-Order (government buyers), Jumat Beli Lokal, UMKM Goes To Mall'),
+  photos: z
+    .array(z.object({ id: z.number().int(), thumbUrl: z.string(), displayUrl: z.string(), width: z.number().int(), height: z.number().int() }))
+    .describe('cover first; WebP, thumbnail ≤ 320 px, display ≤ 1200 px (width/height are the display size)'),
   seller: z.object({
     id: z.number().int(),
     name: z.string(),

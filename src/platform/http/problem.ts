@@ -102,20 +102,24 @@ const FRAMEWORK_ERRORS: Record<string, Bilingual> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { id: 'Panjang konten tidak sesuai.', en: 'Content length does not match the body.' },
 };
 
+/** A request that fails its route's Zod schema, as the problem it becomes: 400 with a field error per issue. */
+export function validationProblem(err: FastifyError): AppError | undefined {
+  if (!hasZodFastifySchemaValidationErrors(err)) return undefined;
+  const where = err.validationContext ?? 'body';
+  const issues = err.validation.map((v) => ({
+    ...(v.params as object),
+    code: v.keyword,
+    message: v.message ?? '',
+    path: v.instancePath.split('/').filter(Boolean),
+  })) as ZodIssueLike[];
+  return new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fieldErrorsFromZod(issues, where));
+}
+
 /** One error handler for the whole API: a user error is a 4xx problem, anything else a logged 500 without details. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return sendProblem(reply, req, err);
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    const where = err.validationContext ?? 'body';
-    const issues = err.validation.map((v) => ({
-      ...(v.params as object),
-      code: v.keyword,
-      message: v.message ?? '',
-      path: v.instancePath.split('/').filter(Boolean),
-    })) as ZodIssueLike[];
-    const fields = fieldErrorsFromZod(issues, where);
-    return sendProblem(reply, req, new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields));
-  }
+  const invalid = validationProblem(err);
+  if (invalid) return sendProblem(reply, req, invalid);
   if (isResponseSerializationError(err)) {
     req.log.error({ err }, 'response does not match its schema');
     return sendProblem(reply, req, new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }));

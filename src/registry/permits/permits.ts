@@ -57,6 +57,16 @@ export function presentPermit(p: PermitRow, today = localDate(new Date())) {
 const COLUMNS = 'p.id, p.umkm_id, p.kind, p.number, p.issued_on, p.expires_on, p.document_mime, p.document_bytes, p.created_at';
 const memberNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'Member not found.' });
 
+/**
+ * Whether a business holds a halal certificate that is valid today in Jakarta (WIB): one without an end date
+ * (UU 6/2023 allows that) or ending today or later. The one definition: the permits page's "missing" list and the
+ * catalogue's publish rule for food and drink (src/catalog/products) both ask here.
+ */
+export async function hasValidHalalPermit(q: Queryable, umkmId: number, today = localDate(new Date())): Promise<boolean> {
+  const rows = await q.query(`select 1 from permit where umkm_id = $1 and kind = 'halal' and (expires_on is null or expires_on >= $2::date) limit 1`, [umkmId, today]);
+  return rows.length > 0;
+}
+
 /** A member's permits and what is missing (halal for a food business), within the caller's scope. */
 export async function listPermits(db: Queryable, actor: Actor, umkmId: number) {
   const scope = memberScope(actor, 2);
@@ -65,7 +75,7 @@ export async function listPermits(db: Queryable, actor: Actor, umkmId: number) {
   const today = localDate(new Date());
   const permits = (await db.query<PermitRow>(`select ${COLUMNS} from permit p where p.umkm_id = $1 order by p.kind, p.expires_on nulls first, p.id`, [umkmId])).map((p) => presentPermit(p, today));
   const missing: { kind: PermitKind; reason: { id: string; en: string } }[] = [];
-  if (isFoodKbli(m.kbli_code) && !permits.some((p) => p.kind === 'halal' && p.status !== 'expired'))
+  if (isFoodKbli(m.kbli_code) && !(await hasValidHalalPermit(db, m.id, today)))
     missing.push({ kind: 'halal', reason: { id: 'Wajib bagi usaha makanan dan minuman sejak 17 Okt 2024.', en: 'Required for food and drink businesses since 17 Oct 2024.' } });
   return { umkmId: m.id, name: m.name, permits, missing };
 }

@@ -1,10 +1,40 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from './api.ts';
-import { navigate } from './router.tsx';
+import { Link, navigate, usePath } from './router.tsx';
 import { type Me, setFlash, signedOut } from './session.ts';
 
 type Bilingual = { id: string; en: string };
+
+/** The notifications page announces a change of what is read with this event; the count then asks again. */
+export const NOTIFICATIONS_CHANGED = 'pasar-lokal:notifications';
+
+/**
+ * How many of my notifications are unread: asked on every page change and after marking read. Only this strip
+ * (logged-in people) asks, so the home page of a visitor stays light. A failure just shows no number.
+ */
+function useUnread(me: Me): number {
+  const path = usePath();
+  const [unread, setUnread] = useState(0);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const bump = () => setChanges((n) => n + 1);
+    window.addEventListener(NOTIFICATIONS_CHANGED, bump);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, bump);
+  }, []);
+  useEffect(() => {
+    if (me.mustEnrolTotp) return; // the server opens nothing else until TOTP is set up
+    let live = true;
+    fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ unread: number }>) : null))
+      .then((r) => live && r && setUnread(r.unread))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [me, path, changes]);
+  return unread;
+}
 
 /**
  * The logged-in strip under the menu: who is logged in, "Keluar", and "Keluar dari semua perangkat" for a lost or
@@ -14,6 +44,7 @@ export default function AccountBar({ me }: { me: Me }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const unread = useUnread(me);
 
   async function logout(path: '/api/auth/logout' | '/api/auth/logout-all') {
     setBusy(true);
@@ -36,6 +67,16 @@ export default function AccountBar({ me }: { me: Me }) {
         <span className="sr-only">{t('account.signedInAs')} </span>
         <strong>{me.account.displayName}</strong>
       </p>
+      <Link href="/notifikasi" className="header-button account-notifications" data-unread={unread}>
+        {t('account.notifications')}
+        {unread > 0 && (
+          <span className="account-unread">
+            {' '}
+            {unread > 99 ? '99+' : unread}
+            <span className="sr-only"> {t('account.unread')}</span>
+          </span>
+        )}
+      </Link>
       <button type="button" className="header-button" disabled={busy} onClick={() => void logout('/api/auth/logout')}>
         {t('account.logout')}
       </button>

@@ -30,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         <nav className="wrap site-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.home')}</Link>
+          <Link href="/cari">{t('nav.search')}</Link>
           {me ? (
             <Link href="/beranda">{t('nav.dashboard')}</Link>
           ) : (

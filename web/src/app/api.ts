@@ -28,9 +28,9 @@ export class ApiProblem extends Error {
   }
 }
 
-export async function api<T>(path: string, opts: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const token = csrfToken();
   if (method !== 'GET') {
     // Fastify refuses an empty body sent as JSON, so a write without fields sends `{}`.

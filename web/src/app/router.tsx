@@ -25,11 +25,12 @@ function onPopState() {
   notify();
 }
 
-export function navigate(to: string, opts: { replace?: boolean } = {}) {
+/** `keepScroll`: the page stays where it is (a filter chosen halfway down a list), else it starts at the top. */
+export function navigate(to: string, opts: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (opts.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   navigations++;
-  window.scrollTo(0, 0);
+  if (!opts.keepScroll) window.scrollTo(0, 0);
   notify();
 }
 
@@ -37,15 +38,20 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
 }
 
+/** The query string (`?q=kue`), for pages that keep their state in the address. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => location.search);
+}
+
 /** True once the user has moved within the app: pages then move focus to their heading for screen readers. */
 export function hasNavigated(): boolean {
   return navigations > 0;
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; keepScroll?: boolean };
 
 /** An ordinary link that the app follows without reloading; new tabs, downloads and other sites behave as usual. */
-export function Link({ href, onClick, ...rest }: LinkProps) {
+export function Link({ href, onClick, keepScroll, ...rest }: LinkProps) {
   const path = usePath();
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
@@ -54,7 +60,7 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
     const url = new URL(href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
     e.preventDefault();
-    navigate(url.pathname + url.search + url.hash);
+    navigate(url.pathname + url.search + url.hash, { keepScroll });
   };
   const current = new URL(href, 'http://x').pathname === path ? 'page' : undefined;
   return <a href={href} aria-current={current} onClick={handle} {...rest} />;

@@ -28,6 +28,10 @@ export const routes: readonly Route[] = [
   { path: '/meja-kecamatan', component: lazy(() => import('../pages/desk/DistrictDeskPage.tsx')) },
   { path: '/meja-kecamatan/daftar', component: lazy(() => import('../pages/registry/DeskRegisterPage.tsx')) },
   { path: '/usaha-saya', component: lazy(() => import('../pages/registry/MyBusinessPage.tsx')) },
+  // The owner's products (pages/products); "baru" before ":productId", the first match wins.
+  { path: '/usaha-saya/produk', component: lazy(() => import('../pages/products/ProductsPage.tsx')) },
+  { path: '/usaha-saya/produk/baru', component: lazy(() => import('../pages/products/ProductEditPage.tsx').then((m) => ({ default: m.NewProductPage }))) },
+  { path: '/usaha-saya/produk/:productId', component: lazy(() => import('../pages/products/ProductEditPage.tsx')) },
   { path: '/anggota', component: lazy(() => import('../pages/registry/MembersPage.tsx')) },
   { path: '/anggota/:id', component: lazy(() => import('../pages/registry/MembersPage.tsx').then((m) => ({ default: m.MemberPage }))) },
   { path: '/admin/permintaan-data', component: lazy(() => import('../pages/registry/DataRequestsPage.tsx')) },
@@ -40,6 +44,19 @@ export const routes: readonly Route[] = [
   { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx')) },
   { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx').then((m) => ({ default: m.ImportJobPage }))) },
   { path: '/ekspor', component: lazy(() => import('../pages/registry-admin/ExportPage.tsx')) },
+  // The public catalogue: search and the product page (pages/catalog).
+  { path: '/cari', component: lazy(() => import('../pages/catalog/SearchPage.tsx')) },
+  { path: '/produk/:productId', component: lazy(() => import('../pages/catalog/ProductPage.tsx')) },
+  // Curation (pages/curation): the owner's, the officers' worklists, the Dinas's calls, notifications, the public check.
+  { path: '/kurasi', component: lazy(() => import('../pages/curation/OwnerPage.tsx')) },
+  { path: '/kurasi/antrian', component: lazy(() => import('../pages/curation/WorklistPages.tsx')) },
+  { path: '/kurasi/terlambat', component: lazy(() => import('../pages/curation/WorklistPages.tsx').then((m) => ({ default: m.OverduePage }))) },
+  { path: '/kurasi/pengajuan/:submissionId', component: lazy(() => import('../pages/curation/SubmissionPage.tsx')) },
+  { path: '/kurasi/panggilan', component: lazy(() => import('../pages/curation/CallsPages.tsx')) },
+  { path: '/kurasi/panggilan/baru', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
+  { path: '/kurasi/panggilan/:callId', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
+  { path: '/notifikasi', component: lazy(() => import('../pages/curation/NotificationsPage.tsx')) },
+  { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));

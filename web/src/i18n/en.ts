@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main menu',
   'nav.home': 'Home',
+  'nav.search': 'Find products',
   'nav.login': 'Log in',
   'nav.register': 'Register a business',
   'nav.dashboard': 'My dashboard',
@@ -28,6 +29,9 @@ export const en: Record<MessageKey, string> = {
     'Pasar Lokal connects the small businesses fostered by Jakpreneur with their buyers: government offices, civil servants and residents, and shopping malls. Every result is recorded and open to the public.',
   'home.cta.login': 'Log in',
   'home.cta.register': 'Register a business',
+  'home.search.label': 'Find small-business products',
+  'home.search.hint': 'For example: kue lapis, batik, coffee',
+  'home.search.button': 'Search',
 
   'figures.heading': 'Today’s figures',
   'figures.intro': 'Counted live from the platform’s data, not estimated.',
@@ -138,6 +142,8 @@ export const en: Record<MessageKey, string> = {
   'account.logout': 'Log out',
   'account.logoutAll': 'Log out of all devices',
   'account.logoutFailed': 'Could not log out. Check your internet connection, then try again.',
+  'account.notifications': 'Notifications',
+  'account.unread': 'unread',
 
   'dash.title': 'My dashboard',
   'dash.hello': 'Hello, {name}',

@@ -9,6 +9,7 @@ export const id = {
 
   'nav.label': 'Menu utama',
   'nav.home': 'Beranda',
+  'nav.search': 'Cari produk',
   'nav.login': 'Masuk',
   'nav.register': 'Daftar UMKM',
   'nav.dashboard': 'Beranda saya',
@@ -27,6 +28,9 @@ export const id = {
     'Pasar Lokal mempertemukan UMKM binaan Jakpreneur dengan pembelinya: kantor pemerintah, pegawai negeri dan warga, serta mal. Semua hasilnya tercatat dan terbuka untuk umum.',
   'home.cta.login': 'Masuk',
   'home.cta.register': 'Daftar UMKM',
+  'home.search.label': 'Cari produk UMKM',
+  'home.search.hint': 'Misalnya: kue lapis, batik, kopi',
+  'home.search.button': 'Cari',
 
   'figures.heading': 'Angka hari ini',
   'figures.intro': 'Dihitung langsung dari data platform, bukan perkiraan.',
@@ -137,6 +141,8 @@ export const id = {
   'account.logout': 'Keluar',
   'account.logoutAll': 'Keluar dari semua perangkat',
   'account.logoutFailed': 'Gagal keluar. Periksa sambungan internet, lalu coba lagi.',
+  'account.notifications': 'Notifikasi',
+  'account.unread': 'belum dibaca',
 
   'dash.title': 'Beranda saya',
   'dash.hello': 'Halo, {name}',

@@ -3,6 +3,7 @@ import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
 import { Figures } from './Figures.tsx';
+import { ProductSearch } from './ProductSearch.tsx';
 
 // The seven stages of Jakpreneur (7P), spelled out so every key stays visible to the i18n key check.
 const STAGES: readonly [string, MessageKey, MessageKey][] = [
@@ -21,6 +22,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title')} heading={t('home.heading')}>
       <p className="lead">{t('home.lead')}</p>
+      <ProductSearch />
       <p className="actions">
         <Link href="/masuk" className="button">
           {t('home.cta.login')}

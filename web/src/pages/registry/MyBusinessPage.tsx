@@ -54,6 +54,11 @@ function Mine({ me }: { me: Me }) {
             </p>
           )}
           <MemberDetails member={state.member} canReveal />
+          <ul className="link-list">
+            <li>
+              <Link href="/usaha-saya/produk">{t('registry.mine.products')}</Link>
+            </li>
+          </ul>
           {editing ? (
             <Correction
               member={state.member}

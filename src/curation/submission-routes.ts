@@ -1,0 +1,125 @@
+// Submissions: owners submit and resubmit; the pendamping verifies, the kasatpel validates, the assigned kurator
+// scores; each reads their worklist and the overdue list. Scope is in the SQL: outside it, "not found".
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '../platform/auth/roles.ts';
+import type { Db, Tx } from '../platform/db/types.ts';
+import type { RoutePlugin } from '../platform/http/server.ts';
+import { idempotent } from '../platform/idempotency.ts';
+import { acting, stepAnswer } from './http.ts';
+import { OFFICERS, READERS } from './policy.ts';
+import { review } from './review-submission.ts';
+import * as S from './schema.ts';
+import { scoreSubmission } from './score-submission.ts';
+import type { Acting, StepOutcome } from './steps.ts';
+import { eligibleProducts, resubmit, submitProduct } from './submit-product.ts';
+import { getSubmission, listSubmissions, myQueue, overdueList } from './submissions.ts';
+
+/** Runs a step once per Idempotency-Key and answers with the submission and the WhatsApp links. */
+async function step(db: Db, req: FastifyRequest, roles: Role[], status: number, run: (tx: Tx, a: Acting) => Promise<StepOutcome>) {
+  const a = acting(req, roles);
+  const out = await idempotent(db, req, async (tx) => ({ status, body: await run(tx, a) }));
+  return { status: out.status, body: await stepAnswer(db, req, out.body) };
+}
+
+export const submissionRoutes: RoutePlugin = (app, { db }) => {
+  app.get(
+    '/api/curation/eligible-products',
+    {
+      config: { access: ['umkm_owner'] },
+      schema: {
+        operationId: 'listEligibleProducts',
+        tags: ['curation'],
+        summary: 'My products, each with whether it may be submitted to the call and why not',
+        querystring: z.strictObject({ callId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        response: { 200: S.EligibleProducts },
+      },
+    },
+    async (req) => eligibleProducts(db, req.actor, req.query.callId),
+  );
+
+  app.post(
+    '/api/curation/calls/:callId/submissions',
+    {
+      config: { access: ['umkm_owner'] },
+      schema: { operationId: 'submitToCurationCall', tags: ['curation'], summary: 'Submit one of my products to an open call', params: S.CallParams, body: S.SubmitBody, response: { 201: S.StepResult } },
+    },
+    async (req, reply) => {
+      const out = await step(db, req, ['umkm_owner'], 201, (tx, a) => submitProduct(tx, a, req.params.callId, req.body));
+      return reply.code(201).send(out.body);
+    },
+  );
+
+  app.get(
+    '/api/curation/submissions',
+    {
+      config: { access: READERS },
+      schema: { operationId: 'listCurationSubmissions', tags: ['curation'], summary: 'Submissions within my scope, newest first', querystring: S.SubmissionListQuery, response: { 200: S.SubmissionList } },
+    },
+    async (req) => listSubmissions(db, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/curation/submissions/:submissionId',
+    {
+      config: { access: READERS },
+      schema: { operationId: 'getCurationSubmission', tags: ['curation'], summary: 'One submission: status, due date, result, certificate, history, what I may do', params: S.SubmissionParams, response: { 200: S.Submission } },
+    },
+    async (req) => getSubmission(db, req.actor, req.params.submissionId),
+  );
+
+  const reviewRoute = (name: 'verify' | 'validate', role: Role, operationId: string, body: typeof S.VerifyBody | typeof S.ValidateBody, summary: string) =>
+    app.post(
+      `/api/curation/submissions/:submissionId/${name}`,
+      { config: { access: [role] }, schema: { operationId, tags: ['curation'], summary, params: S.SubmissionParams, body, response: { 200: S.StepResult } } },
+      async (req, reply) => {
+        const { decision, notes } = req.body as { decision: string; notes?: string };
+        const out = await step(db, req, [role], 200, (tx, a) => review(tx, a, name, req.params.submissionId, { approve: decision !== 'return', notes }));
+        return reply.code(200).send(out.body);
+      },
+    );
+  reviewRoute('verify', 'pendamping', 'verifyCurationSubmission', S.VerifyBody, "The kecamatan's pendamping verifies a submission or returns it with notes");
+  reviewRoute('validate', 'kasatpel', 'validateCurationSubmission', S.ValidateBody, "The kecamatan's kasatpel validates a verified submission or returns it with notes");
+
+  app.post(
+    '/api/curation/submissions/:submissionId/score',
+    {
+      config: { access: ['kurator'] },
+      schema: { operationId: 'scoreCurationSubmission', tags: ['curation'], summary: "A kurator assigned to the call scores every rubric criterion: passed (grade) or not", params: S.SubmissionParams, body: S.ScoreBody, response: { 200: S.StepResult } },
+    },
+    async (req, reply) => {
+      const out = await step(db, req, ['kurator'], 200, (tx, a) => scoreSubmission(tx, a, req.params.submissionId, req.body));
+      return reply.code(200).send(out.body);
+    },
+  );
+
+  app.post(
+    '/api/curation/submissions/:submissionId/resubmit',
+    {
+      config: { access: ['umkm_owner'] },
+      schema: { operationId: 'resubmitCurationSubmission', tags: ['curation'], summary: 'Resubmit a returned or failed product after improving it (a new round)', params: S.SubmissionParams, body: S.ResubmitBody, response: { 200: S.StepResult } },
+    },
+    async (req, reply) => {
+      const out = await step(db, req, ['umkm_owner'], 200, (tx, a) => resubmit(tx, a, req.params.submissionId, req.body));
+      return reply.code(200).send(out.body);
+    },
+  );
+
+  app.get(
+    '/api/curation/queue',
+    {
+      config: { access: OFFICERS },
+      schema: { operationId: 'myCurationQueue', tags: ['curation'], summary: 'What waits for my step, soonest due first', querystring: S.QueueQuery, response: { 200: S.Queue } },
+    },
+    async (req) => myQueue(db, req.actor, req.query.limit),
+  );
+
+  app.get(
+    '/api/curation/overdue',
+    {
+      config: { access: ['platform_admin', ...OFFICERS] },
+      schema: { operationId: 'listOverdueCurationSubmissions', tags: ['curation'], summary: 'Submissions past their step’s due date (working days, WIB), within my scope', response: { 200: S.OverdueList } },
+    },
+    async (req) => overdueList(db, req.actor),
+  );
+};
