@@ -167,7 +167,7 @@ describe('authorisation on every route, for every role', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // every route × every role: ~2,000 requests, seconds each on a loaded 2-core machine
 
   it('never answers a NIK in clear to a role that may not see it, even within its own scope', async () => {
     const failures: string[] = [];

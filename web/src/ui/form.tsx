@@ -82,9 +82,17 @@ export function problemText(e: unknown, i18n: I18n): string {
   return i18n.t('error.unknown');
 }
 
-/** Puts the keyboard on the first field with an error, so a screen reader reads its message next. */
-export function focusFirstError(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
+/**
+ * Puts the keyboard on the first field with an error, so a screen reader reads its message next. The errors (and
+ * the end of `busy`, which disables the fields) render after this is called, in a frame of React's choosing: try
+ * on each of the next frames until the field exists and takes the focus.
+ */
+export function focusFirstError(form: HTMLFormElement | null, frames = 30) {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLInputElement>('[aria-invalid="true"]');
+    field?.focus();
+    if ((!field || document.activeElement !== field) && frames > 1) focusFirstError(form, frames - 1);
+  });
 }
 
 /**
