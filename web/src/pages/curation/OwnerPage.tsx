@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
@@ -115,6 +115,8 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
   const [missing, setMissing] = useState(false);
   const { errors, failure, busy, submit } = useSubmit(form);
   const legend = useId();
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => said.current?.focus(), [done]); // the form is gone: the keyboard goes to what happened
 
   async function send(e: FormEvent) {
     e.preventDefault();
@@ -130,7 +132,7 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
   if (done)
     return (
       <div className="cur-done">
-        <p role="status" className="notice">
+        <p ref={said} tabIndex={-1} role="status" className="notice">
           {t('curation.owner.submitted', { product: done.submission.product.name, date: done.submission.dueText?.[lang] ?? '—' })}
         </p>
         <WhatsappLinks links={done.whatsapp} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ManagedProduct } from '../../../../src/catalog/products/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
@@ -32,6 +32,9 @@ function Detail({ me, id }: { me: Me; id: string }) {
   const valid = /^\d{1,15}$/.test(id);
   const { state, setState, reload } = useResource(() => (valid ? api<Submission>(`/api/curation/submissions/${id}`).then((s) => ({ s })) : undefined), [id]);
   const [step, setStep] = useState<{ result: StepResult; said: string } | null>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  // The form just used is gone (the step moved on): the keyboard goes to what happened instead of the page top.
+  useEffect(() => said.current?.focus(), [step]);
   const notFound = !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
   const s = state.status === 'ready' ? state.s : null;
 
@@ -50,7 +53,7 @@ function Detail({ me, id }: { me: Me; id: string }) {
           <Facts s={s} i18n={i18n} />
           {step && (
             <div className="cur-acted">
-              <p role="status" className="notice">
+              <p ref={said} tabIndex={-1} role="status" className="notice">
                 {step.said}
               </p>
               <WhatsappLinks links={step.result.whatsapp} />
