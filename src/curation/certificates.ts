@@ -1,7 +1,7 @@
 // Certificates (sertifikat kurasi): issued when a product passes, checked by anyone holding the code, revocable
 // by the Dinas. The PDF is drawn on request (certificate-pdf.ts).
 import crypto from 'node:crypto';
-import type { Actor } from '../platform/auth/actor.ts';
+import type { Actor, AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
@@ -107,4 +107,21 @@ export async function revokeCertificate(tx: Tx, a: Acting, code: string, reason:
   const s = await submissionRow(tx, a.actor, k.submission_id);
   const notices = await announce(tx, s, { kind: 'certificate_revoked', code: k.code, reason });
   return { certificate: await publicCertificate(tx, k.code), notices };
+}
+
+/**
+ * The owner changed what the kurator judged (name, description, category, halal label, photos): the certificates
+ * vouch for a product that no longer exists as judged, so they are revoked with that reason, and a visitor who
+ * scans the QR sees "revoked". The product itself returns to "not curated" (src/catalog/products).
+ */
+export async function revokeForChangedProduct(tx: Tx, who: AuditActor, productId: number, at = new Date()): Promise<string[]> {
+  const reason = 'Produk diubah pemiliknya setelah dikurasi / The product was changed by its owner after curation';
+  const revoked = await tx.query<{ code: string; umkm_id: number }>(
+    `update curation_certificate set revoked_at = $2, revoked_reason = $3
+      where product_id = $1 and revoked_at is null returning code, umkm_id`,
+    [productId, at, reason],
+  );
+  for (const k of revoked)
+    await audit(tx, who, { action: 'curation.certificate_revoke', entityType: 'curation_certificate', entityId: k.code, umkmId: k.umkm_id, before: { revoked: false }, after: { revoked: true, reason } });
+  return revoked.map((k) => k.code);
 }

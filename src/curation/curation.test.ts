@@ -357,6 +357,24 @@ describe('the curation flow', () => {
     );
     expect(p).toEqual({ curation_status: 'curated', curation_grade: null, channel_mall: true });
   });
+  it('revokes the certificate when the owner changes what the kurator judged; a price change keeps it', async () => {
+    const callId = await openCall();
+    const id = await submit(callId, await product(world));
+    await toScoring(id);
+    const scored = await post('kurator', `/api/curation/submissions/${id}/score`, { scores: FOOD_SCORES(5) });
+    const { code } = scored.json().submission.certificate as { code: string };
+    const productId = scored.json().submission.product.id as number;
+    const edit = (body: object) => send('owner', 'PATCH', `/api/catalog/manage/products/${productId}`, body);
+
+    expect((await edit({ price: 27500 })).statusCode).toBe(200);
+    expect((await get('', `/api/curation/certificates/${code}`)).json().status).toBe('valid');
+
+    expect((await edit({ name: `Kue Lapis Legit ${unique()}` })).statusCode).toBe(200);
+    expect((await get('', `/api/curation/certificates/${code}`)).json()).toMatchObject({ status: 'revoked' });
+    expect((await get('', `/api/catalog/products/${productId}`)).statusCode).toBe(404); // out of the catalogue
+    const [a] = await db.query<{ action: string; role: string | null }>(`select action, actor_role as role from audit_log where entity_type = 'curation_certificate' and entity_id = $1`, [code]);
+    expect(a).toMatchObject({ action: 'curation.certificate_revoke', role: 'umkm_owner' });
+  });
 });
 
 describe('notifications', () => {

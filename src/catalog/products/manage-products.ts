@@ -9,6 +9,7 @@
 // change at all, so the officers never pass something other than what they looked at. A rejected product keeps
 // its status (and the kurator's notes) while the owner improves it for resubmission.
 import { type Actor, type AuditActor } from '../../platform/auth/actor.ts';
+import { revokeForChangedProduct } from '../../curation/certificates.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
@@ -260,8 +261,12 @@ export function refuseWhileUnderReview(cur: Pick<ProductRow, 'curation_status'>,
   );
 }
 
-/** Clears a curated product's curation (it leaves the public catalogue through the search trigger). */
-export async function resetCuration(tx: Tx, productId: number): Promise<void> {
+/**
+ * Clears a curated product's curation (it leaves the public catalogue through the search trigger) and revokes its
+ * certificates, so the QR of a product that changed no longer says "valid".
+ */
+export async function resetCuration(tx: Tx, who: AuditActor, productId: number): Promise<void> {
+  await revokeForChangedProduct(tx, who, productId);
   await tx.query(
     `update product set curation_status = 'none', curation_grade = null, curated_at = null,
             channel_e_order = false, channel_jbl = false, channel_mall = false where id = $1`,
@@ -293,7 +298,7 @@ export async function updateProduct(tx: Tx, actor: Actor, who: AuditActor, produ
     [productId, ...sets.map(([key]) => after[key])],
   );
   const curationReset = cur.curation_status === 'curated' && judged.length > 0;
-  if (curationReset) await resetCuration(tx, productId);
+  if (curationReset) await resetCuration(tx, who, productId);
   await audit(tx, who, { action: 'product.update', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before, after: { ...after, ...(curationReset ? { curationStatus: 'none' } : {}) } });
   return { curationReset };
 }

@@ -112,7 +112,7 @@ export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId:
         [productId, cur.umkm_id, position, files.displayPath, files.thumbPath, variants.display.width, variants.display.height, variants.display.data.length, variants.thumb.data.length, upload.length, actor.kind === 'account' ? actor.accountId : null],
       );
       const curationReset = cur.curation_status === 'curated';
-      if (curationReset) await resetCuration(tx, productId);
+      if (curationReset) await resetCuration(tx, who, productId);
       await tx.query('update product set updated_at = now() where id = $1', [productId]);
       await audit(tx, who, {
         action: 'product.photo_add',
@@ -144,7 +144,7 @@ export async function deletePhoto(db: Db, actor: Actor, who: AuditActor, product
     if (!gone) throw photoNotFound();
     await tx.query('update product_photo set position = position - 1 where product_id = $1 and position > $2', [productId, gone.position]);
     const curationReset = cur.curation_status === 'curated';
-    if (curationReset) await resetCuration(tx, productId);
+    if (curationReset) await resetCuration(tx, who, productId);
     await tx.query('update product set updated_at = now() where id = $1', [productId]);
     await audit(tx, who, { action: 'product.photo_delete', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before: { photoId, position: gone.position }, ...(curationReset ? { after: { curationStatus: 'none' } } : {}) });
     return { files: [gone.display_path, gone.thumb_path], curationReset };
