@@ -138,7 +138,8 @@ const seesNikOf = (role: Role, w: World) => ['platform_admin', 'pendamping', 'ka
 const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
 const provinceWide = (role: Role) => ['province', 'none'].includes(ROLES[role].scope);
 
-describe('authorisation on every route, for every role', () => {
+// Every route × every role: ~2,000 requests per test, which take minutes on a loaded 2-core machine.
+describe('authorisation on every route, for every role', { timeout: 180_000 }, () => {
   it('covers a real route table', () => {
     expect(app.routeTable.length).toBeGreaterThan(10);
   });
@@ -167,7 +168,7 @@ describe('authorisation on every route, for every role', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 180_000); // every route × every role: ~2,000 requests, seconds each on a loaded 2-core machine
+  });
 
   it('never answers a NIK in clear to a role that may not see it, even within its own scope', async () => {
     const failures: string[] = [];
