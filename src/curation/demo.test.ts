@@ -1,50 +1,22 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { engine } from '../../test/support/db.ts';
-import { adminUrl, templateName, urlFor } from '../../test/support/pg-names.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownDb } from '../../test/support/db.ts';
 import { createDemoAccounts } from '../access/demo-accounts.ts';
-import { migrate } from '../platform/db/migrate.ts';
 import type { Db } from '../platform/db/types.ts';
 import { runSeed } from '../seed/index.ts';
 import { createDemoCuration } from './demo.ts';
 
 // The demo needs a register of its own (it picks the busiest kecamatan and a busy owner there).
 let db: Db;
-let dropDb: (() => Promise<void>) | undefined;
-
-async function freshDb(): Promise<Db> {
-  if (engine === 'pglite') {
-    const { openPglite } = await import('../platform/db/pglite.ts');
-    const d = await openPglite();
-    await migrate(d);
-    return d;
-  }
-  const name = `pl_test_${inject('pgRunId')}_curdemo${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`create database "${name}" template "${templateName(inject('pgRunId'))}"`);
-  await admin.end();
-  dropDb = async () => {
-    const a = new pg.Client({ connectionString: adminUrl() });
-    await a.connect();
-    await a.query(`drop database if exists "${name}" with (force)`);
-    await a.end();
-  };
-  const { openPostgres } = await import('../platform/db/postgres.ts');
-  const d = await openPostgres(urlFor(name), { max: 3 });
-  await migrate(d);
-  return d;
-}
+let closeDb: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await freshDb();
+  ({ db, close: closeDb } = await ownDb('curdemo'));
   await runSeed(db, { scale: { umkm: 400 }, seed: 11, analyze: false });
   await createDemoAccounts(db);
 });
 
 afterAll(async () => {
-  await db?.close();
-  await dropDb?.();
+  await closeDb?.();
 });
 
 describe('demo curation', () => {

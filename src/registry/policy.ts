@@ -49,20 +49,32 @@ export interface ScopeSql {
  */
 export function memberScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
   if (registryPolicy.readsAll(actor) || hasRole(actor, 'kurator')) return { sql: 'true', params: [] };
-  const parts: string[] = [];
+  return scopeOf(actor, ['district', 'agency', 'owner'], first, alias);
+}
+
+/** The parts of a scope by role: the kecamatan desk's kecamatan, the pengampu officer's agency, the owner's own. */
+export type ScopePart = 'district' | 'agency' | 'owner';
+
+/**
+ * The `parts` of the scope the actor holds, or'ed into one SQL condition on `umkm` aliased `alias` (parameters
+ * numbered from `first`); 'false' when it holds none of them. Each policy picks the parts its rule names.
+ */
+export function scopeOf(actor: Actor, parts: readonly ScopePart[], first = 1, alias = 'u'): ScopeSql {
+  const conditions: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
     return `$${first + params.length - 1}`;
   };
   const districts = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')];
-  if (districts.length)
-    parts.push(`exists (select 1 from region v where v.code = ${alias}.village_code and v.parent_code = any(${p(districts)}::text[]))`);
+  if (parts.includes('district') && districts.length)
+    conditions.push(`exists (select 1 from region v where v.code = ${alias}.village_code and v.parent_code = any(${p(districts)}::text[]))`);
   const agencies = scopesOf(actor, 'pengampu_officer').map(Number);
-  if (agencies.length)
-    parts.push(`exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`);
-  if (actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner')) parts.push(`${alias}.owner_id = ${p(actor.ownerId)}`);
-  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+  if (parts.includes('agency') && agencies.length)
+    conditions.push(`exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`);
+  if (parts.includes('owner') && actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner'))
+    conditions.push(`${alias}.owner_id = ${p(actor.ownerId)}`);
+  return { sql: conditions.length ? `(${conditions.join(' or ')})` : 'false', params };
 }
 
 /** `3171********0001`: the first four digits (province and kota) and the last four; the rest hidden. */

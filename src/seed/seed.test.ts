@@ -1,9 +1,5 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { adminUrl, templateName, urlFor } from '../../test/support/pg-names.ts';
-import { engine } from '../../test/support/db.ts';
-import { migrate } from '../platform/db/migrate.ts';
+import { ownDb } from '../../test/support/db.ts';
 import type { Db } from '../platform/db/types.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
 import { normalizePhone, postalPrefixesByCity, validateNib, validateNik } from '../registry/identifiers.ts';
@@ -14,31 +10,7 @@ import { loadProfile } from './vocabulary.ts';
 // The generator needs an empty register (NIK and NIB are unique), so this file has a database of its own
 // rather than the worker's shared one.
 let db: Db;
-let dropDb: (() => Promise<void>) | undefined;
-
-async function freshDb(): Promise<Db> {
-  if (engine === 'pglite') {
-    const { openPglite } = await import('../platform/db/pglite.ts');
-    const d = await openPglite();
-    await migrate(d);
-    return d;
-  }
-  const name = `pl_test_${inject('pgRunId')}_seed${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`create database "${name}" template "${templateName(inject('pgRunId'))}"`);
-  await admin.end();
-  dropDb = async () => {
-    const a = new pg.Client({ connectionString: adminUrl() });
-    await a.connect();
-    await a.query(`drop database if exists "${name}" with (force)`);
-    await a.end();
-  };
-  const { openPostgres } = await import('../platform/db/postgres.ts');
-  const d = await openPostgres(urlFor(name), { max: 3 });
-  await migrate(d);
-  return d;
-}
+let closeDb: (() => Promise<void>) | undefined;
 
 const emptyRegister = () => db.exec('truncate fostering_link, product, umkm, owner restart identity cascade');
 
@@ -58,13 +30,12 @@ const SCALE = { umkm: 1000 };
 let first: SeedReport;
 
 beforeAll(async () => {
-  db = await freshDb();
+  ({ db, close: closeDb } = await ownDb('seed'));
   first = await runSeed(db, { scale: SCALE, seed: 7 });
 }, 120_000);
 
 afterAll(async () => {
-  await db?.close();
-  await dropDb?.();
+  await closeDb?.();
 });
 
 describe('the seed generator', () => {

@@ -144,3 +144,25 @@ export function unexpected(problems: { consoleErrors: string[]; failedRequests: 
   }
   return { consoleErrors, failedRequests: failed };
 }
+
+/** From the role home to the login form and back, logged in (the TOTP step too when the account has one). */
+export async function logInFromHome(page: Page, a: { login: string; password: string; totpSecret?: string }) {
+  await page.goto(`${inject('baseUrl')}/beranda`, { waitUntil: 'networkidle' });
+  await page.waitForURL((u) => u.pathname === '/masuk');
+  await logInThroughForm(page, a);
+  await page.waitForURL((u) => u.pathname === '/beranda');
+}
+
+/** The checks every page of a journey gets, once it has settled: nothing serious for axe, no sideways scroll. */
+export async function checkPage(page: Page, where: string) {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousA11yViolations(page), where).toEqual([]);
+  await expectNoSidewaysScroll(page);
+}
+
+/** No failed request and no console error but the `expected` ones. */
+export function expectClean(problems: { consoleErrors: string[]; failedRequests: string[] }, who: string, expected: { status: number; path: string }[] = []) {
+  const left = unexpected(problems, expected);
+  expect(left.failedRequests, who).toEqual([]);
+  expect(left.consoleErrors, who).toEqual([]);
+}

@@ -1,5 +1,6 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { PHONE } from './accounts.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const baseUrl = () => inject('baseUrl');
@@ -29,4 +30,30 @@ export function watchProblems(page: Page): PageProblems {
     if (r.status() >= 400) p.failedRequests.push(`${r.status()} ${r.url()}`);
   });
   return p;
+}
+
+/** One browser for a test file's tests: launched before them, closed after. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** A phone of its own per person (360 px): cookies and problems are theirs. */
+export async function openPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page) };
+}
+
+/** A public API's JSON answer, which must be a 200. */
+export async function apiGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl()}${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
 }

@@ -1,59 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ProductPage, SearchResult } from '../../src/catalog/schema.ts';
+import type { ProductPage } from '../../src/catalog/schema.ts';
 import { formatNumber } from '../../src/platform/money.ts';
-import { expectNoSidewaysScroll, PHONE, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
-import { baseUrl, launch, watchProblems } from './browser.ts';
+import { checkPage, expectClean, expectNoSidewaysScroll, seriousA11yViolations, switchLang } from './accounts.ts';
+import { apiGet, baseUrl, browserForFile, openPhone } from './browser.ts';
+import { correctedTypo, searchApi, settled } from './catalog.ts';
 
 /**
  * A buyer on a 360 px phone finds a demo product by a misspelt word, narrows by kecamatan, and opens the product:
  * the seller and where to buy it. The word comes from the demo catalogue through the API, misspelt by one edit.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
-const get = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${baseUrl()}${path}`);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-};
-const search = (query: Record<string, string>) => get<SearchResult>(`/api/catalog/search?${new URLSearchParams(query)}`);
-
-/** A word of the demo catalogue with one letter dropped that the search corrects back to it, with results. */
-async function misspeltWord(): Promise<{ word: string; typo: string; result: SearchResult }> {
-  const { items } = await search({ limit: '50' });
-  const words = [...new Set(items.flatMap((i) => i.name.toLowerCase().split(/[^a-z]+/)))].filter((w) => w.length >= 6 && w.length <= 10);
-  for (const word of words) {
-    const typo = word.slice(0, 3) + word.slice(4); // one edit: the fourth letter dropped
-    const result = await search({ q: typo });
-    if (result.terms[0]?.status === 'corrected' && result.terms[0].searchedAs.includes(word) && result.items.length > 0 && result.facets.district.length > 1) return { word, typo, result };
-  }
-  throw new Error(`no word of ${words.join(', ')} is corrected from a one-letter typo`);
-}
+/** A word of the demo catalogue with one letter dropped that the search corrects back to it, with results in more than one kecamatan. */
+const misspeltWord = () => correctedTypo((r) => r.items.length > 0 && r.facets.district.length > 1);
 
 const results = (page: Page) => page.locator('.cat-item');
 const totalLine = (page: Page) => page.locator('.cat-total');
 
-/** Waits until the page shows the answer to the address's search (not "updating"). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const t = document.querySelector('.cat-total')?.textContent ?? '';
-    return t !== '' && !t.includes('Memperbarui') && !t.includes('Updating');
-  });
-}
 
 describe('catalogue search on a phone', () => {
   it('finds a product by a misspelt word, narrows by kecamatan, and opens its page with the seller and channels', async () => {
     const { typo, result } = await misspeltWord();
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
 
     // From the home page's search box.
     await page.goto(baseUrl(), { waitUntil: 'networkidle' });
@@ -71,19 +41,17 @@ describe('catalogue search on a phone', () => {
     expect(await results(page).first().textContent()).toContain(`Rp ${formatNumber(result.items[0]!.price, 'id')}`);
     // Results first: the filters wait behind the "Filter" button.
     expect(await page.locator('#cat-filters').isVisible()).toBe(false);
-    await expectNoSidewaysScroll(page);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPage(page, new URL(page.url()).pathname);
 
     // Narrow by the kecamatan with the most matches, through the facet.
     const district = result.facets.district[0]!;
-    const narrowed = await search({ q: typo, district: district.value });
+    const narrowed = await searchApi({ q: typo, district: district.value });
     await page.getByRole('button', { name: /^Filter/ }).click();
     expect(await page.getByRole('button', { name: /^Filter/ }).getAttribute('aria-expanded')).toBe('true');
     const facet = page.getByRole('region', { name: 'Kecamatan' });
     const option = facet.getByRole('link', { name: new RegExp(`^${district.label}, `) });
     expect(await option.locator('.cat-count').textContent()).toContain(formatNumber(district.count, 'id'));
-    await expectNoSidewaysScroll(page);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPage(page, new URL(page.url()).pathname);
     await option.click();
     await page.waitForURL((u) => u.searchParams.get('kecamatan') === district.value && u.searchParams.get('q') === typo);
     await settled(page);
@@ -108,7 +76,7 @@ describe('catalogue search on a phone', () => {
 
     // The product page: the seller's public profile and where to buy it.
     const first = narrowed.items[0]!;
-    const product = await get<z.infer<typeof ProductPage>>(`/api/catalog/products/${first.id}`);
+    const product = await apiGet<z.infer<typeof ProductPage>>(`/api/catalog/products/${first.id}`);
     await results(page).first().getByRole('link', { name: first.name }).click();
     await page.waitForURL((u) => u.pathname === `/produk/${first.id}`);
     await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
@@ -122,8 +90,7 @@ describe('catalogue search on a phone', () => {
     expect(await where.getByRole('heading', { level: 3 }).allTextContents()).toEqual(product.channels.map((c) => names[c]));
     expect(await where.getByRole('link').count()).toBe(0); // the channels' pages do not exist yet: no dead links
     expect(await page.getByRole('main').textContent()).toContain(`Rp ${formatNumber(product.price, 'id')} / ${product.unit}`);
-    await expectNoSidewaysScroll(page);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPage(page, new URL(page.url()).pathname);
 
     // Back to the same results, kecamatan and all.
     await page.getByRole('link', { name: 'Kembali ke hasil pencarian' }).click();
@@ -136,14 +103,12 @@ describe('catalogue search on a phone', () => {
     await page.waitForURL((u) => u.pathname === '/cari' && !u.searchParams.has('kecamatan'));
     await settled(page);
     expect(await chip.count()).toBe(0);
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    expectClean(problems, 'buyer');
     await context.close();
   });
 
   it('sorts, loads more with the cursor, and says when nothing matches; in English too', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     await page.goto(`${baseUrl()}/cari?urut=termurah`, { waitUntil: 'networkidle' });
     await settled(page);
     expect(await page.getByLabel('Urutkan').inputValue()).toBe('price_asc');
@@ -174,21 +139,18 @@ describe('catalogue search on a phone', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Find products');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await switchLang(page, 'id');
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    expectClean(problems, 'buyer');
     await context.close();
   });
 
   it('shows a "not found" page for a product that is not in the catalogue', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     await page.goto(`${baseUrl()}/produk/999999999`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Produk tidak ditemukan' }).waitFor();
     expect(await page.getByRole('main').textContent()).toContain('belum lolos kurasi');
     expect(await page.getByRole('main').getByRole('link', { name: 'Cari produk lain' }).getAttribute('href')).toBe('/cari');
-    await expectNoSidewaysScroll(page);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(unexpected(problems, [{ status: 404, path: '/api/catalog/products/999999999' }])).toEqual({ consoleErrors: [], failedRequests: [] });
+    await checkPage(page, new URL(page.url()).pathname);
+    expectClean(problems, 'buyer', [{ status: 404, path: '/api/catalog/products/999999999' }]);
     // A malformed id is not even asked for.
     await page.goto(`${baseUrl()}/produk/abc`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Produk tidak ditemukan' }).waitFor();

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { SearchResult } from '../../src/catalog/schema.ts';
 import type { Submission } from '../../src/curation/schema.ts';
-import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
-import { baseUrl, launch, type PageProblems, watchProblems } from './browser.ts';
+import { checkPage, expectClean, logInFromHome, readmeDemoAccounts, switchLang } from './accounts.ts';
+import { baseUrl, browserForFile, openPhone } from './browser.ts';
+import { correctedTypo, fillProductForm, settled } from './catalog.ts';
 
 /**
  * Issue 5's "done means", as new users on a 360 px phone on the demo server: the demo owner lists a product and
@@ -18,61 +18,11 @@ import { baseUrl, launch, type PageProblems, watchProblems } from './browser.ts'
 const accounts = readmeDemoAccounts();
 const account = (role: string) => accounts.find((r) => r.role === role)!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const get = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${baseUrl()}${path}`);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-};
-const search = (query: Record<string, string>) => get<SearchResult>(`/api/catalog/search?${new URLSearchParams(query)}`);
-
-/**
- * A word of the demo catalogue that the search corrects back from a one-letter typo. Correction draws on the
- * catalogue's vocabulary (refreshed after loads, not per product), so the new product's name carries such a word.
- */
-async function correctableWord(): Promise<{ word: string; typo: string }> {
-  const { items } = await search({ limit: '50' });
-  const words = [...new Set(items.flatMap((i) => i.name.toLowerCase().split(/[^a-z]+/)))].filter((w) => w.length >= 6 && w.length <= 10);
-  for (const word of words) {
-    const typo = word.slice(0, 3) + word.slice(4);
-    const r = await search({ q: typo });
-    if (r.terms[0]?.status === 'corrected' && r.terms[0].searchedAs.includes(word)) return { word, typo };
-  }
-  throw new Error(`no word of ${words.join(', ')} is corrected from a one-letter typo`);
-}
-
-/** A phone of its own per person: cookies and problems are theirs. */
-async function phone(): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  return { context, page, problems: watchProblems(page) };
-}
+const browser = browserForFile();
 
 async function logIn(page: Page, role: string) {
-  await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
-  await page.waitForURL((u) => u.pathname === '/masuk');
-  await logInThroughForm(page, account(role));
-  await page.waitForURL((u) => u.pathname === '/beranda');
+  await logInFromHome(page, account(role));
   await page.locator(`section[data-role="${role}"]`).waitFor();
-}
-
-async function checkPage(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-  await expectNoSidewaysScroll(page);
-}
-
-function expectClean(problems: PageProblems, who: string, expected: { status: number; path: string }[] = []) {
-  const left = unexpected(problems, expected);
-  expect(left.failedRequests, who).toEqual([]);
-  expect(left.consoleErrors, who).toEqual([]);
 }
 
 /** An officer opens the submission from their queue: it is there, with the overdue ones marked. */
@@ -99,24 +49,20 @@ async function expectWhatsappLinks(page: Page) {
 
 describe('the curation journey, on phones', () => {
   it('takes a new product from the owner through pendamping, kasatpel and kurator to a certificate anyone can check, and a buyer finds it', async () => {
-    const { word, typo } = await correctableWord();
+    // A word the search corrects back from a one-letter typo. Correction draws on the catalogue's vocabulary
+    // (refreshed after loads, not per product), so the new product's name carries such a word.
+    const { word, typo } = await correctedTypo();
     const name = `${word[0]!.toUpperCase()}${word.slice(1)} Bu Demo ${crypto.randomBytes(2).toString('hex')}`;
 
     // ---- The owner lists a product (the product pages) and submits it to the demo call.
-    const owner = await phone();
+    const owner = await openPhone(browser());
     let page = owner.page;
     await logIn(page, 'umkm_owner');
     await page.locator('section[data-role="umkm_owner"]').getByRole('link', { name: 'Kelola produk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Produk saya' }).waitFor();
     await page.getByRole('link', { name: 'Tambah produk' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tambah produk' }).waitFor();
-    await page.getByLabel('Nama produk').fill(name);
-    await page.getByLabel('Deskripsi').fill('Dibuat setiap pagi tanpa pengawet, kemasan 250 g berlabel.');
-    await page.getByLabel('Kategori').locator('option[value="kue-roti"]').waitFor({ state: 'attached' });
-    await page.getByLabel('Kategori').selectOption('kue-roti');
-    await page.getByLabel('Harga (Rp)').pressSequentially('35000');
-    await page.getByLabel('Satuan').fill('kotak');
-    await page.getByLabel('Stok').fill('40');
+    await fillProductForm(page, { name, description: 'Dibuat setiap pagi tanpa pengawet, kemasan 250 g berlabel.', category: 'kue-roti', price: '35000', unit: 'kotak', stock: '40' });
     await page.getByLabel('Produk ini bersertifikat halal').check();
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await page.waitForURL((u) => /^\/usaha-saya\/produk\/\d+$/.test(u.pathname));
@@ -164,7 +110,7 @@ describe('the curation journey, on phones', () => {
     await checkPage(page, '/kurasi/pengajuan/:id (owner, returned)');
 
     // ---- The pendamping of the kecamatan verifies it (after trying to return it without a note).
-    const pendamping = await phone();
+    const pendamping = await openPhone(browser());
     page = pendamping.page;
     await logIn(page, 'pendamping');
     await openFromQueue(page, 'pendamping', submissionId, 'Periksa dan verifikasi');
@@ -188,7 +134,7 @@ describe('the curation journey, on phones', () => {
     await checkPage(page, '/kurasi/terlambat');
 
     // ---- The kasatpel validates it.
-    const kasatpel = await phone();
+    const kasatpel = await openPhone(browser());
     page = kasatpel.page;
     await logIn(page, 'kasatpel');
     await openFromQueue(page, 'kasatpel', submissionId, 'Periksa dan validasi');
@@ -198,7 +144,7 @@ describe('the curation journey, on phones', () => {
     await checkPage(page, '/kurasi/pengajuan/:id (validated)');
 
     // ---- The kurator scores it on the rubric's criteria, seeing the grade before sending.
-    const kurator = await phone();
+    const kurator = await openPhone(browser());
     page = kurator.page;
     await logIn(page, 'kurator');
     await openFromQueue(page, 'kurator', submissionId, 'Nilai produk');
@@ -252,7 +198,7 @@ describe('the curation journey, on phones', () => {
     const district = submission.umkm.district;
 
     // ---- Anyone checks the certificate, without logging in.
-    const visitor = await phone();
+    const visitor = await openPhone(browser());
     page = visitor.page;
     await page.goto(`${baseUrl()}/verifikasi/${code}`, { waitUntil: 'networkidle' });
     await page.locator('[data-verdict="valid"]').waitFor();
@@ -276,6 +222,7 @@ describe('the curation journey, on phones', () => {
     await page.getByRole('button', { name: 'Lihat hasil' }).click();
     await page.getByLabel('Urutkan').selectOption('newest');
     await page.waitForURL((u) => u.searchParams.has('urut') && u.searchParams.get('kecamatan') === district.code);
+    await settled(page); // the narrowed results have replaced the earlier ones
     const found = page.locator('.cat-item').filter({ hasText: name });
     await found.waitFor();
     for (const text of await page.locator('.cat-item').allTextContents()) expect(text).toContain(district.name);
@@ -293,7 +240,7 @@ describe('the curation journey, on phones', () => {
 
   it('lets the Dinas create a call, refuses to publish it without a kurator, then publishes and closes it; in English too', async () => {
     const title = `Kurasi e-Order uji ${crypto.randomBytes(2).toString('hex')}`;
-    const admin = await phone();
+    const admin = await openPhone(browser());
     const page = admin.page;
     await logIn(page, 'platform_admin');
     await page.locator('section[data-role="platform_admin"]').getByRole('link', { name: 'Panggilan kurasi' }).click();

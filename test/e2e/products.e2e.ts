@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, unexpected } from './accounts.ts';
-import { baseUrl, launch, watchProblems } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPage, expectClean, logInFromHome, readmeDemoAccounts } from './accounts.ts';
+import { baseUrl, browserForFile, openPhone } from './browser.ts';
+import { fillProductForm } from './catalog.ts';
 
 /**
  * Issue 5 §1 on the demo server, on a 360 px phone: the demo owner adds a product from the role home, types its
@@ -11,18 +11,7 @@ import { baseUrl, launch, watchProblems } from './browser.ts';
  */
 const owner = readmeDemoAccounts().find((r) => r.role === 'umkm_owner')!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function checkPage(page: Page, where: string) {
-  expect(await seriousA11yViolations(page), where).toEqual([]);
-  await expectNoSidewaysScroll(page);
-}
+const browser = browserForFile();
 
 /** A camera-sized JPEG (4000 × 3000, blotchy so it does not compress to nothing), as a phone's gallery holds it. */
 async function cameraJpeg(): Promise<Buffer> {
@@ -33,13 +22,8 @@ async function cameraJpeg(): Promise<Buffer> {
 describe('an owner manages products on a phone', () => {
   it('adds a product with a photo compressed in the browser, and publishes it', async () => {
     const name = `Tas Anyaman Pandan ${crypto.randomBytes(2).toString('hex')}`;
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
-    await page.waitForURL((u) => u.pathname === '/masuk');
-    await logInThroughForm(page, owner);
-    await page.waitForURL((u) => u.pathname === '/beranda');
+    const { context, page, problems } = await openPhone(browser());
+    await logInFromHome(page, owner);
 
     // From the role home to the product list.
     await page.locator('section[data-role="umkm_owner"]').getByRole('link', { name: 'Kelola produk' }).click();
@@ -49,16 +33,9 @@ describe('an owner manages products on a phone', () => {
 
     await page.getByRole('link', { name: 'Tambah produk' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tambah produk' }).waitFor();
-    await page.getByLabel('Nama produk').fill(name);
-    await page.getByLabel('Deskripsi').fill('Dianyam tangan dari daun pandan, 30 × 25 cm.');
-    await page.getByLabel('Kategori').locator('option[value="kerajinan"]').waitFor({ state: 'attached' });
-    await page.getByLabel('Kategori').selectOption('kerajinan');
-    const price = page.getByLabel('Harga (Rp)');
-    await price.pressSequentially('1250000');
-    expect(await price.inputValue()).toBe('1.250.000'); // grouped as typed, the Indonesian way
+    await fillProductForm(page, { name, description: 'Dianyam tangan dari daun pandan, 30 × 25 cm.', category: 'kerajinan', price: '1250000', unit: 'pcs', stock: '8' });
+    expect(await page.getByLabel('Harga (Rp)').inputValue()).toBe('1.250.000'); // grouped as typed, the Indonesian way
     await page.getByText('Tampil sebagai Rp 1.250.000').waitFor();
-    await page.getByLabel('Satuan').fill('pcs');
-    await page.getByLabel('Stok').fill('8');
     await checkPage(page, '/usaha-saya/produk/baru');
 
     // Saved as a draft: the product's own page.
@@ -103,9 +80,7 @@ describe('an owner manages products on a phone', () => {
     expect(await row.locator('img.pp-thumb').count()).toBe(1);
     await checkPage(page, '/usaha-saya/produk (after)');
 
-    const left = unexpected(problems);
-    expect(left.failedRequests).toEqual([]);
-    expect(left.consoleErrors).toEqual([]);
+    expectClean(problems, 'owner');
     await context.close();
   });
 });

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, watchProblems } from './browser.ts';
-import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, browserForFile, openPhone } from './browser.ts';
+import { expectNoSidewaysScroll, logInThroughForm, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
 
 /**
  * The register's journeys of issue 4 on the demo server, on a 360 px phone: an owner registers (fixing a NIK typo
@@ -14,13 +14,7 @@ import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, se
 const POSTAL: Record<string, string[]> = JSON.parse(fs.readFileSync(new URL('../../db/reference/postal-prefixes.json', import.meta.url), 'utf8'));
 const pendamping = readmeDemoAccounts().find((r) => r.role === 'pendamping')!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 interface Region {
   code: string;
@@ -102,9 +96,7 @@ describe('an owner registers on a phone', () => {
     const phone = newPhone();
     const name = `Katering Bu Ani ${tag()}`;
 
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     await page.goto(`${baseUrl()}/daftar`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Daftar UMKM' }).waitFor();
     await expectNoSidewaysScroll(page);
@@ -188,9 +180,7 @@ describe('an owner registers on a phone', () => {
   it('keeps the half-filled form over a reload, and "Hapus draf" forgets it', async () => {
     const [city] = await regions('level=city');
     const [district] = await regions(`parent=${city!.code}&level=district`);
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     const signup = await page.request.post(`${baseUrl()}/api/auth/signup`, { data: { displayName: 'Budi Santoso', login: newPhone(), password: 'Warung-Budi-2026' } });
     expect(signup.status()).toBe(201);
     await page.goto(`${baseUrl()}/daftar`, { waitUntil: 'networkidle' });
@@ -226,9 +216,7 @@ describe('an owner registers on a phone', () => {
 
 describe('a pendamping registers an owner at the kecamatan desk', () => {
   it('hands over a claim code, the owner claims the account and sees the business; the same NIK from another pengampu is a link', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     await page.goto(`${baseUrl()}/masuk`, { waitUntil: 'networkidle' });
     await logInThroughForm(page, pendamping);
     await page.waitForURL((u) => u.pathname === '/beranda');
@@ -316,9 +304,7 @@ describe('a pendamping registers an owner at the kecamatan desk', () => {
 
 describe('the register for the kecamatan desk and the inspectorate', () => {
   it('a pendamping finds members of their kecamatan and sees a NIK (audited); the auditor reads that view in the log, in WIB', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPhone(browser());
     await page.goto(`${baseUrl()}/masuk`, { waitUntil: 'networkidle' });
     await logInThroughForm(page, pendamping);
     await page.waitForURL((u) => u.pathname === '/beranda');

@@ -1,9 +1,9 @@
 // A product's photos: upload (multipart), delete, reorder, and the photo files themselves.
-import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
-import type { App, RoutePlugin } from '../../platform/http/server.ts';
+import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
+import type { RoutePlugin } from '../../platform/http/server.ts';
 import { readDocument } from '../../registry/permits/documents.ts';
 import { getManagedProduct } from './manage-products.ts';
 import { addPhoto, checkPhotoRoom, deletePhoto, MAX_PHOTO_BYTES, photoForViewer, reorderPhotos } from './photos.ts';
@@ -16,34 +16,22 @@ const problem = (status: number, code: string, message: { id: string; en: string
 
 /** The one file of the form (`photo`), at most 5 MB. Its type is judged later, from its content. */
 async function readPhoto(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw problem(415, 'multipart_required', { id: 'Kirim foto sebagai formulir multipart/form-data.', en: 'Send the photo as a multipart/form-data form.' });
-  let buf: Buffer | undefined;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 200 } })) {
-      if (part.type !== 'file') continue;
-      const data = await part.toBuffer();
-      if (part.fieldname !== 'photo')
-        throw problem(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-          { field: `body.${part.fieldname}`, code: 'unknown_field', message: { id: 'Foto hanya di kolom "photo".', en: 'The photo goes in the "photo" field only.' } },
-        ]);
-      buf = data;
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw problem(413, 'photo_too_large', { id: 'Foto terlalu besar (paling besar 5 MB).', en: 'The photo is too large (at most 5 MB).' }, [photoField('too_large', 'Paling besar 5 MB.', 'At most 5 MB.')]);
-    throw problem(400, 'multipart_invalid', { id: 'Formulir tidak dapat dibaca.', en: 'The form cannot be read.' });
-  }
-  if (!buf?.length) throw problem(400, 'photo_missing', { id: 'Pilih foto untuk diunggah.', en: 'Choose a photo to upload.' }, [photoField('required', 'Wajib diisi.', 'Required.')]);
-  return buf;
+  const { file } = await readUpload(req, {
+    file: 'photo',
+    maxBytes: MAX_PHOTO_BYTES,
+    fields: { count: 5, size: 200 },
+    notMultipart: { id: 'Kirim foto sebagai formulir multipart/form-data.', en: 'Send the photo as a multipart/form-data form.' },
+    wrongField: { id: 'Foto hanya di kolom "photo".', en: 'The photo goes in the "photo" field only.' },
+    tooLarge: { code: 'photo_too_large', message: { id: 'Foto terlalu besar (paling besar 5 MB).', en: 'The photo is too large (at most 5 MB).' }, field: { id: 'Paling besar 5 MB.', en: 'At most 5 MB.' } },
+    accept: (buf) => buf,
+  });
+  if (!file?.length) throw problem(400, 'photo_missing', { id: 'Pilih foto untuk diunggah.', en: 'Choose a photo to upload.' }, [photoField('required', 'Wajib diisi.', 'Required.')]);
+  return file;
 }
 
 export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
   // Multipart for these routes only (an encapsulated child), as the permits routes do.
-  await root.register(async (child) => {
-    const app = child as unknown as App;
-    if (!app.hasRequestDecorator('isMultipart')) await app.register(multipart);
-
+  await multipartRoutes(root, (app) => {
     app.post(
       '/api/catalog/manage/products/:productId/photos',
       {

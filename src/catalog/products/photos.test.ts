@@ -4,9 +4,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../../test/support/db.ts';
-import { makeAccount, makeUmkm, makeWorld, type World } from '../../../test/support/factories.ts';
+import { multipartBody, sessionCookie, type UploadFile, worldPeople } from '../../../test/support/http.ts';
+import { makeUmkm, makeWorld, type World } from '../../../test/support/factories.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { createSession } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
 
@@ -17,11 +17,7 @@ let owner: string;
 let desk: string;
 let uploads: string;
 
-async function cookie(grants: { role: Role; scopeId?: string }[], ownerId?: number): Promise<string> {
-  const acc = await makeAccount(db, grants);
-  if (ownerId) await db.query('update account set owner_id = $2 where id = $1', [acc.id, ownerId]);
-  return `pl_session=${(await db.transaction((tx) => createSession(tx, acc.id))).token}`;
-}
+const cookie = (grants: { role: Role; scopeId?: string }[], ownerId?: number) => sessionCookie(db, grants, ownerId);
 
 /** A phone photo: 2000 × 1000 pixels stored sideways (EXIF orientation 6), with the phone's make and a GPS position. */
 async function phonePhoto(): Promise<Buffer> {
@@ -33,18 +29,8 @@ async function phonePhoto(): Promise<Buffer> {
 }
 const smallPng = () => sharp({ create: { width: 40, height: 30, channels: 3, background: 'green' } }).png().toBuffer();
 
-/** A multipart/form-data body as a browser sends it. */
-function form(file: { name: string; type: string; data: Buffer }, field = 'photo') {
-  const boundary = `----pl${Date.now()}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-    file.data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-const upload = (c: string, productId: number, file: Parameters<typeof form>[0], field?: string) => {
-  const f = form(file, field);
+const upload = (c: string, productId: number, file: UploadFile, field = 'photo') => {
+  const f = multipartBody({}, { [field]: file });
   return app.inject({ method: 'POST', url: `/api/catalog/manage/products/${productId}/photos`, headers: { ...f.headers, cookie: c }, payload: f.payload });
 };
 const get = (c: string | undefined, url: string) => app.inject({ method: 'GET', url, headers: c ? { cookie: c } : {} });
@@ -59,8 +45,7 @@ beforeAll(async () => {
   db = await testDb();
   app = await testApp();
   world = await makeWorld(db, '3174');
-  owner = await cookie([{ role: 'umkm_owner' }], world.ownerId);
-  desk = await cookie([{ role: 'pendamping', scopeId: world.district }]);
+  ({ owner, desk } = await worldPeople(db, world));
 });
 
 describe('product photos', () => {

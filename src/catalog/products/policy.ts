@@ -1,6 +1,6 @@
-import { type Actor, hasRole, scopesOf } from '../../platform/auth/actor.ts';
+import { type Actor, hasRole } from '../../platform/auth/actor.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import type { ScopeSql } from '../../registry/policy.ts';
+import { type ScopeSql, scopeOf } from '../../registry/policy.ts';
 
 // Who may see and change an owner's products (drafts included), one line per rule. The public catalogue is
 // another matter: published, curated products are anyone's to see (src/catalog/get-product.ts).
@@ -25,25 +25,10 @@ export const productPolicy = {
  */
 export function productReadScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
   if (hasRole(actor, 'platform_admin', 'kurator')) return { sql: 'true', params: [] };
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${first + params.length - 1}`;
-  };
-  const districts = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')];
-  if (districts.length)
-    parts.push(`exists (select 1 from region v where v.code = ${alias}.village_code and v.parent_code = any(${p(districts)}::text[]))`);
-  const own = productEditScope(actor, first + params.length, alias);
-  if (own.params.length) {
-    parts.push(own.sql);
-    params.push(...own.params);
-  }
-  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+  return scopeOf(actor, ['district', 'owner'], first, alias);
 }
 
 /** The businesses whose products an actor may change: their own, whatever other roles they hold. */
 export function productEditScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
-  if (actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner')) return { sql: `${alias}.owner_id = $${first}`, params: [actor.ownerId] };
-  return { sql: 'false', params: [] };
+  return scopeOf(actor, ['owner'], first, alias);
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../../test/support/db.ts';
-import { makeAccount, makeUmkm, makeWorld, unique, type World } from '../../../test/support/factories.ts';
+import { sessionCookie, worldPeople } from '../../../test/support/http.ts';
+import { makeUmkm, makeWorld, unique, type World } from '../../../test/support/factories.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { createSession } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
 
@@ -13,11 +13,7 @@ let owner: string;
 let desk: string; // pendamping of the world's kecamatan
 let outsider: string; // pendamping of a kecamatan in another kota
 
-async function cookie(grants: { role: Role; scopeId?: string }[], ownerId?: number): Promise<string> {
-  const acc = await makeAccount(db, grants);
-  if (ownerId) await db.query('update account set owner_id = $2 where id = $1', [acc.id, ownerId]);
-  return `pl_session=${(await db.transaction((tx) => createSession(tx, acc.id))).token}`;
-}
+const cookie = (grants: { role: Role; scopeId?: string }[], ownerId?: number) => sessionCookie(db, grants, ownerId);
 
 type Method = 'GET' | 'POST' | 'PATCH';
 const call = (c: string | undefined, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -36,10 +32,7 @@ beforeAll(async () => {
   db = await testDb();
   app = await testApp();
   world = await makeWorld(db, '3173');
-  owner = await cookie([{ role: 'umkm_owner' }], world.ownerId);
-  desk = await cookie([{ role: 'pendamping', scopeId: world.district }]);
-  const [{ code }] = (await db.query<{ code: string }>(`select code from region where level = 'district' and code like '3175%' order by code limit 1`)) as [{ code: string }];
-  outsider = await cookie([{ role: 'pendamping', scopeId: code }]);
+  ({ owner, desk, outsider } = await worldPeople(db, world));
 });
 
 describe('an owner manages products', () => {

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../../test/support/db.ts';
-import { makeAccount, makeUmkm, makeWorld, type World } from '../../../test/support/factories.ts';
+import { multipartBody, sessionCookie, type UploadFile, worldPeople } from '../../../test/support/http.ts';
+import { makeUmkm, makeWorld, type World } from '../../../test/support/factories.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { createSession } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
 
@@ -20,26 +20,10 @@ let outsider: string;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function cookie(grants: { role: Role; scopeId?: string }[], ownerId?: number): Promise<string> {
-  const acc = await makeAccount(db, grants);
-  if (ownerId) await db.query('update account set owner_id = $2 where id = $1', [acc.id, ownerId]);
-  return `pl_session=${(await db.transaction((tx) => createSession(tx, acc.id))).token}`;
-}
+const cookie = (grants: { role: Role; scopeId?: string }[], ownerId?: number) => sessionCookie(db, grants, ownerId);
 
-/** A multipart/form-data body as a browser sends it. */
-function form(fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }) {
-  const boundary = `----pl${Date.now()}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const upload = (c: string, umkmId: number, fields: Record<string, string>, file?: Parameters<typeof form>[1]) => {
-  const f = form(fields, file);
+const upload = (c: string, umkmId: number, fields: Record<string, string>, file?: UploadFile) => {
+  const f = multipartBody(fields, file ? { document: file } : {});
   return app.inject({ method: 'POST', url: `/api/registry/members/${umkmId}/permits`, headers: { ...f.headers, cookie: c }, payload: f.payload });
 };
 const get = (c: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: c } });
@@ -50,10 +34,7 @@ beforeAll(async () => {
   db = await testDb();
   app = await testApp();
   world = await makeWorld(db, '3173');
-  owner = await cookie([{ role: 'umkm_owner' }], world.ownerId);
-  desk = await cookie([{ role: 'pendamping', scopeId: world.district }]);
-  const [{ code }] = (await db.query<{ code: string }>(`select code from region where level = 'district' and code like '3175%' order by code limit 1`)) as [{ code: string }];
-  outsider = await cookie([{ role: 'pendamping', scopeId: code }]);
+  ({ owner, desk, outsider } = await worldPeople(db, world));
 });
 
 describe('permits and certificates', () => {

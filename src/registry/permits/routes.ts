@@ -1,11 +1,11 @@
-import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditActor } from '../../platform/auth/actor.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, type FieldError, fieldErrorsFromZod } from '../../platform/http/problem.ts';
-import type { App, RoutePlugin } from '../../platform/http/server.ts';
+import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
+import type { RoutePlugin } from '../../platform/http/server.ts';
 import { MAX_DOCUMENT_BYTES, readDocument, sniff } from './documents.ts';
 import { addPermit, expiringPermits, KIND_LABELS, listPermits, type NewPermit, PERMIT_KINDS, permitDocument } from './permits.ts';
 
@@ -43,52 +43,37 @@ const docField = (code: string, id: string, en: string): FieldError => ({ field:
 
 /** Reads the form: text fields and at most one file (`document`), checked by size and by its first bytes. */
 async function readPermitForm(req: FastifyRequest): Promise<Omit<NewPermit, 'document'> & { document: NewPermit['document'] }> {
-  if (!req.isMultipart())
-    throw problem(415, 'multipart_required', { id: 'Kirim formulir multipart/form-data.', en: 'Send a multipart/form-data form.' }, []);
-  const fields: Record<string, string> = {};
-  let document: NewPermit['document'] = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1000 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'document') {
-          await part.toBuffer().catch(() => undefined);
-          throw problem(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-            { field: `body.${part.fieldname}`, code: 'unknown_field', message: { id: 'Berkas hanya di kolom "document".', en: 'Files go in the "document" field only.' } },
-          ]);
-        }
-        const buf = await part.toBuffer();
-        if (buf.length === 0) throw problem(400, 'document_empty', { id: 'Dokumen kosong.', en: 'The document is empty.' }, [docField('empty', 'Berkas kosong.', 'The file is empty.')]);
-        const type = sniff(buf);
-        if (!type)
-          throw problem(415, 'document_type', { id: 'Dokumen harus PDF, JPEG atau PNG.', en: 'The document must be a PDF, JPEG or PNG.' }, [
-            docField('unsupported_type', 'Isi berkas bukan PDF, JPEG atau PNG (nama berkas tidak menentukan).', 'The file content is not PDF, JPEG or PNG (the file name does not count).'),
-          ]);
-        document = { buf, type };
-      } else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw problem(413, 'document_too_large', { id: 'Dokumen terlalu besar (maksimal 5 MB).', en: 'The document is too large (at most 5 MB).' }, [
-        docField('too_large', 'Maksimal 5 MB.', 'At most 5 MB.'),
-      ]);
-    throw problem(400, 'multipart_invalid', { id: 'Formulir tidak dapat dibaca.', en: 'The form cannot be read.' }, []);
-  }
+  const { fields, file } = await readUpload(req, {
+    file: 'document',
+    maxBytes: MAX_DOCUMENT_BYTES,
+    fields: { count: 10, size: 1000 },
+    notMultipart: { id: 'Kirim formulir multipart/form-data.', en: 'Send a multipart/form-data form.' },
+    wrongField: { id: 'Berkas hanya di kolom "document".', en: 'Files go in the "document" field only.' },
+    tooLarge: { code: 'document_too_large', message: { id: 'Dokumen terlalu besar (maksimal 5 MB).', en: 'The document is too large (at most 5 MB).' }, field: { id: 'Maksimal 5 MB.', en: 'At most 5 MB.' } },
+    accept: checkDocument,
+  });
   const parsed = PermitFields.safeParse(fields);
   if (!parsed.success)
     throw problem(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fieldErrorsFromZod(parsed.error.issues as never, 'body'));
-  return { kind: parsed.data.kind, number: parsed.data.number, issuedOn: parsed.data.issuedOn ?? null, expiresOn: parsed.data.expiresOn ?? null, document };
+  return { kind: parsed.data.kind, number: parsed.data.number, issuedOn: parsed.data.issuedOn ?? null, expiresOn: parsed.data.expiresOn ?? null, document: file ?? null };
+}
+
+/** A document must have content, and be a PDF, JPEG or PNG by its first bytes (not by its name). */
+function checkDocument(buf: Buffer): NonNullable<NewPermit['document']> {
+  if (buf.length === 0) throw problem(400, 'document_empty', { id: 'Dokumen kosong.', en: 'The document is empty.' }, [docField('empty', 'Berkas kosong.', 'The file is empty.')]);
+  const type = sniff(buf);
+  if (!type)
+    throw problem(415, 'document_type', { id: 'Dokumen harus PDF, JPEG atau PNG.', en: 'The document must be a PDF, JPEG or PNG.' }, [
+      docField('unsupported_type', 'Isi berkas bukan PDF, JPEG atau PNG (nama berkas tidak menentukan).', 'The file content is not PDF, JPEG or PNG (the file name does not count).'),
+    ]);
+  return { buf, type };
 }
 
 const roleFor = (req: FastifyRequest, roles: Role[]) => (req.actor.kind === 'account' ? (req.actor.grants.find((g) => roles.includes(g.role))?.role ?? null) : null);
 
 export const permitRoutes: RoutePlugin = async (root, { db }) => {
-  // Multipart only for these routes: an encapsulated child, so no other context's parsing changes (and a
-  // context that registers the plugin itself does not clash with this one).
-  await root.register(async (child) => {
-    const app = child as unknown as App;
-    if (!app.hasRequestDecorator('isMultipart')) await app.register(multipart);
+  // Multipart only for these routes: an encapsulated child, so no other context's parsing changes.
+  await multipartRoutes(root, (app) => {
 
     app.get(
       '/api/registry/members/:umkmId/permits',

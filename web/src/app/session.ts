@@ -16,6 +16,9 @@ export interface Me {
   abilities: string[];
 }
 
+/** Whether the account holds any of the roles a page or a part of it serves. */
+export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
+
 export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error' } | { status: 'authenticated'; me: Me };
 
 let state: SessionState = { status: 'loading' };

@@ -89,6 +89,7 @@ export const en: Record<MessageKey, string> = {
   'common.backHome': 'Back to the home page',
 
   'form.required': 'Required.',
+  'form.optional': '(optional)',
   'form.showPassword': 'Show password',
   'form.passwordShort': 'The password needs at least 8 characters.',
   'form.passwordHint': 'At least 8 characters. Do not use your birth date or phone number.',

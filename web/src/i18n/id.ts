@@ -88,6 +88,7 @@ export const id = {
   'common.backHome': 'Kembali ke beranda',
 
   'form.required': 'Wajib diisi.',
+  'form.optional': '(tidak wajib)',
   'form.showPassword': 'Tampilkan kata sandi',
   'form.passwordShort': 'Kata sandi minimal 8 karakter.',
   'form.passwordHint': 'Minimal 8 karakter. Jangan pakai tanggal lahir atau nomor HP.',

@@ -3,9 +3,10 @@ import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
+import { SelectField, TextAreaField } from '../../ui/fields.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { channelKey, Select, TextArea } from './shared.tsx';
+import { channelKey } from './shared.tsx';
 import type { Call, CallInput, Channel, Rubric } from './types.ts';
 
 const CHANNELS: readonly Channel[] = ['e_order', 'jbl', 'mall'];
@@ -122,30 +123,40 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
             return k === 'title' ? (
               <Field key={name} name={name} label={label} maxLength={200} value={v[name]} onChange={(e) => set(name)(e.target.value)} error={err(name)} />
             ) : (
-              <TextArea key={name} name={name} label={label} maxLength={5000} value={v[name]} onChange={(e) => set(name)(e.target.value)} error={err(name)} />
+              <TextAreaField key={name} name={name} label={label} maxLength={5000} value={v[name]} onChange={(e) => set(name)(e.target.value)} error={err(name)} />
             );
           })}
         </fieldset>
       ))}
-      <Select name="channel" label={t('curation.call.channel')} value={v.channel} onChange={(e) => set('channel')(e.target.value)} error={err('channel')}>
-        {CHANNELS.map((c) => (
+      <SelectField
+        name="channel"
+        label={t('curation.call.channel')}
+        value={v.channel}
+        onChange={(e) => set('channel')(e.target.value)}
+        error={err('channel')}
+        options={CHANNELS.map((c) => (
           <option key={c} value={c}>
             {t(channelKey(c))}
           </option>
         ))}
-      </Select>
+      />
       <Field name="quota" label={t('curation.form.quota')} hint={t('curation.form.quotaHint')} inputMode="numeric" autoComplete="off" maxLength={6} value={v.quota} onChange={(e) => set('quota')(e.target.value.replace(/\D/g, ''))} error={err('quota')} />
       <Field name="deadlineWib" type="datetime-local" label={t('curation.form.deadline')} hint={t('curation.form.deadlineHint')} value={v.deadlineWib} onChange={(e) => set('deadlineWib')(e.target.value)} error={err('deadlineWib')} />
       <LoadStatus state={choices.state} onRetry={choices.reload} secondary />
       {choices.state.status === 'ready' && (
         <>
-          <Select name="rubricCode" label={t('curation.call.rubric')} value={rubricCode} onChange={(e) => set('rubricCode')(e.target.value)} error={err('rubricCode')}>
-            {choices.state.rubrics.map((r) => (
+          <SelectField
+            name="rubricCode"
+            label={t('curation.call.rubric')}
+            value={rubricCode}
+            onChange={(e) => set('rubricCode')(e.target.value)}
+            error={err('rubricCode')}
+            options={choices.state.rubrics.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name[lang]}
               </option>
             ))}
-          </Select>
+          />
           <Checks
             name="kuratorIds"
             legend={t('curation.form.kurators')}

@@ -2,26 +2,24 @@ import { useState } from 'react';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
-import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { type Me, setFlash, takeFlash } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { NotAllowedPage } from '../../ui/not-allowed.tsx';
+import { RequireRole } from '../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { CallForm } from './CallForm.tsx';
 import { messages } from './i18n.ts';
-import { ADMIN, type CurationI18n, CurationNav, channelKey, hasAnyRole } from './shared.tsx';
+import { ADMIN, type CurationI18n, CurationNav, channelKey } from './shared.tsx';
 import type { Call } from './types.ts';
 
 /** `/kurasi/panggilan`: the Dinas's curation calls — drafts, open and closed — with publish and close. */
 export default function CallsPage() {
-  return <RequireSession>{(me) => <Calls me={me} />}</RequireSession>;
-}
-
-function Calls({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
-  if (!hasAnyRole(me, ADMIN)) return <NotAllowedPage title={t('curation.calls.title')} message={t('curation.calls.notAdmin')} />;
-  return <CallsView me={me} />;
+  return (
+    <RequireRole roles={ADMIN} title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+      {(me) => <CallsView me={me} />}
+    </RequireRole>
+  );
 }
 
 function CallsView({ me }: { me: Me }) {
@@ -150,15 +148,13 @@ function CallProblem({ e, i18n }: { e: unknown; i18n: CurationI18n }) {
 }
 
 /** `/kurasi/panggilan/baru` and `/kurasi/panggilan/:callId`: a call's form (a closed call is no longer edited). */
-export function CallFormPage({ params }: PageProps) {
-  return <RequireSession>{(me) => <CallEdit me={me} callId={params.callId} />}</RequireSession>;
-}
-
-function CallEdit({ me, callId }: { me: Me; callId: string | undefined }) {
-  const i18n = useAreaI18n(messages);
-  const { t } = i18n;
-  if (!hasAnyRole(me, ADMIN)) return <NotAllowedPage title={t('curation.calls.title')} message={t('curation.calls.notAdmin')} />;
-  return callId === undefined ? <NewCall me={me} /> : <EditCall me={me} callId={callId} />;
+export function CallFormPage({ params: { callId } }: PageProps) {
+  const { t } = useAreaI18n(messages);
+  return (
+    <RequireRole roles={ADMIN} title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+      {(me) => (callId === undefined ? <NewCall me={me} /> : <EditCall me={me} callId={callId} />)}
+    </RequireRole>
+  );
 }
 
 /** The message about a call in both languages, each with the call's title in that language. */

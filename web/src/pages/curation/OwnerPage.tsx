@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
-import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { FormAlert, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
-import { NotAllowedPage } from '../../ui/not-allowed.tsx';
+import { TextAreaField } from '../../ui/fields.tsx';
+import { RequireRole } from '../../ui/not-allowed.tsx';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { type CurationI18n, CurationNav, channelKey, hasAnyRole, OWNER, SubmissionItem, TextArea, WhatsappLinks } from './shared.tsx';
+import { type CurationI18n, CurationNav, channelKey, OWNER, SubmissionItem, WhatsappLinks } from './shared.tsx';
 import type { Call, EligibleProduct, StepResult, SubmissionSummary } from './types.ts';
 
 /**
@@ -17,13 +17,12 @@ import type { Call, EligibleProduct, StepResult, SubmissionSummary } from './typ
  * product submitted to one of them, and where each of my submissions stands.
  */
 export default function OwnerCurationPage() {
-  return <RequireSession>{(me) => <OwnerCuration me={me} />}</RequireSession>;
-}
-
-function OwnerCuration({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
-  if (!hasAnyRole(me, OWNER)) return <NotAllowedPage title={t('curation.owner.title')} message={t('curation.owner.notOwner')} />;
-  return <OwnerView me={me} />;
+  return (
+    <RequireRole roles={OWNER} title={t('curation.owner.title')} message={t('curation.owner.notOwner')}>
+      {(me) => <OwnerView me={me} />}
+    </RequireRole>
+  );
 }
 
 function OwnerView({ me }: { me: Me }) {
@@ -167,7 +166,7 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
               </p>
             )}
           </fieldset>
-          <TextArea name="notes" label={t('curation.owner.notes')} hint={t('curation.owner.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <TextAreaField name="notes" label={t('curation.owner.notes')} hint={t('curation.owner.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
           <p className="actions">
             <SubmitButton busy={busy} busyText={t('curation.sending')}>
               {t('curation.owner.submit')}

@@ -2,9 +2,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { Link } from '../../app/router.tsx';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { FormAlert, focusFirstError, msgText, problemText, useSubmit } from '../../ui/form.tsx';
+import { FormAlert, focusFirstError, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
+import { TextAreaField } from '../../ui/fields.tsx';
 import { messages } from './i18n.ts';
-import { TextArea } from './shared.tsx';
 import type { StepResult, Submission } from './types.ts';
 
 /**
@@ -40,11 +40,11 @@ export function ReviewForm({ kind, s, onDone }: { kind: 'verify' | 'validate'; s
       <p className="hint">{t(key('intro'))}</p>
       <form ref={form} className="form" noValidate onSubmit={onSubmit} aria-labelledby={`cur-${kind}-h`} aria-busy={busy}>
         <FormAlert>{failure !== undefined && !notesError ? problemText(failure, i18n) : null}</FormAlert>
-        <TextArea name="notes" label={t('curation.review.notes')} hint={t('curation.review.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} error={notesError} />
+        <TextAreaField name="notes" label={t('curation.review.notes')} hint={t('curation.review.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} error={notesError} />
         <p className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('curation.sending') : t(key('approve'))}
-          </button>
+          <SubmitButton busy={busy} busyText={t('curation.sending')}>
+            {t(key('approve'))}
+          </SubmitButton>
           <button type="button" className="button secondary" disabled={busy} onClick={() => void send('return')}>
             {t('curation.review.return')}
           </button>
@@ -78,11 +78,11 @@ export function ResubmitForm({ s, onDone }: { s: Submission; onDone: (r: StepRes
       </p>
       <form ref={form} className="form" noValidate onSubmit={onSubmit} aria-labelledby="cur-resubmit-h" aria-busy={busy}>
         <FormAlert>{failure !== undefined ? problemText(failure, i18n) : null}</FormAlert>
-        <TextArea name="notes" label={t('curation.resubmit.notes')} hint={t('curation.resubmit.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <TextAreaField name="notes" label={t('curation.resubmit.notes')} hint={t('curation.resubmit.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         <p className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('curation.sending') : t('curation.resubmit.send')}
-          </button>
+          <SubmitButton busy={busy} busyText={t('curation.sending')}>
+            {t('curation.resubmit.send')}
+          </SubmitButton>
         </p>
       </form>
     </section>

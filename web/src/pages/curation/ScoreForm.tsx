@@ -1,10 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { FormAlert, problemText, useSubmit } from '../../ui/form.tsx';
+import { FormAlert, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
+import { TextAreaField } from '../../ui/fields.tsx';
 import { previewGrade } from './grade.ts';
 import { messages } from './i18n.ts';
-import { percentText, TextArea } from './shared.tsx';
+import { percentText } from './shared.tsx';
 import type { StepResult, Submission } from './types.ts';
 
 /**
@@ -65,12 +66,12 @@ export function ScoreForm({ s, onDone }: { s: Submission; onDone: (r: StepResult
                   {t('curation.score.required')}
                 </p>
               )}
-              <TextArea name={`notes-${c.code}`} label={t('curation.score.criterionNotes', { name: c.name[lang] })} rows={2} maxLength={2000} value={notes[c.code] ?? ''} onChange={(e) => setNotes((x) => ({ ...x, [c.code]: e.target.value }))} />
+              <TextAreaField name={`notes-${c.code}`} label={t('curation.score.criterionNotes', { name: c.name[lang] })} rows={2} maxLength={2000} value={notes[c.code] ?? ''} onChange={(e) => setNotes((x) => ({ ...x, [c.code]: e.target.value }))} />
             </fieldset>
           );
         })}
         <p className="hint">{t('curation.score.scale')}</p>
-        <TextArea name="notes" label={t('curation.score.notes')} hint={t('curation.score.notesHint')} maxLength={2000} value={overall} onChange={(e) => setOverall(e.target.value)} />
+        <TextAreaField name="notes" label={t('curation.score.notes')} hint={t('curation.score.notesHint')} maxLength={2000} value={overall} onChange={(e) => setOverall(e.target.value)} />
         <div className="cur-preview notice" aria-live="polite" data-preview-grade={preview.complete ? (preview.grade ?? (preview.passed ? 'pass' : 'fail')) : ''}>
           <p>
             {!preview.complete
@@ -93,9 +94,9 @@ export function ScoreForm({ s, onDone }: { s: Submission; onDone: (r: StepResult
           )}
         </div>
         <p className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('curation.sending') : t('curation.score.send')}
-          </button>
+          <SubmitButton busy={busy} busyText={t('curation.sending')}>
+            {t('curation.score.send')}
+          </SubmitButton>
         </p>
       </form>
     </section>

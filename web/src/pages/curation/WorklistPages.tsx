@@ -1,12 +1,11 @@
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
-import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { NotAllowedPage } from '../../ui/not-allowed.tsx';
+import { RequireRole } from '../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { CurationNav, hasAnyRole, OFFICERS, SubmissionItem, WATCHERS } from './shared.tsx';
+import { CurationNav, OFFICERS, SubmissionItem, WATCHERS } from './shared.tsx';
 import type { SubmissionSummary } from './types.ts';
 
 /**
@@ -14,13 +13,12 @@ import type { SubmissionSummary } from './types.ts';
  * kurator's scoring — soonest due first, the overdue ones marked. Each opens the submission to act on it.
  */
 export default function QueuePage() {
-  return <RequireSession>{(me) => <Queue me={me} />}</RequireSession>;
-}
-
-function Queue({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
-  if (!hasAnyRole(me, OFFICERS)) return <NotAllowedPage title={t('curation.queue.title')} message={t('curation.queue.notOfficer')} />;
-  return <QueueView me={me} />;
+  return (
+    <RequireRole roles={OFFICERS} title={t('curation.queue.title')} message={t('curation.queue.notOfficer')}>
+      {(me) => <QueueView me={me} />}
+    </RequireRole>
+  );
 }
 
 function QueueView({ me }: { me: Me }) {
@@ -51,13 +49,12 @@ function QueueView({ me }: { me: Me }) {
 
 /** `/kurasi/terlambat`: submissions past their step's due date within my scope, most overdue first. */
 export function OverduePage() {
-  return <RequireSession>{(me) => <Overdue me={me} />}</RequireSession>;
-}
-
-function Overdue({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
-  if (!hasAnyRole(me, WATCHERS)) return <NotAllowedPage title={t('curation.overdue.title')} message={t('curation.overdue.notAllowed')} />;
-  return <OverdueView me={me} />;
+  return (
+    <RequireRole roles={WATCHERS} title={t('curation.overdue.title')} message={t('curation.overdue.notAllowed')}>
+      {(me) => <OverdueView me={me} />}
+    </RequireRole>
+  );
 }
 
 function OverdueView({ me }: { me: Me }) {

@@ -1,12 +1,12 @@
-import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { Link } from '../../app/router.tsx';
-import type { Me } from '../../app/session.ts';
+import { hasAnyRole, type Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { messages } from './i18n.ts';
 import type { Channel, SubmissionStatus, SubmissionSummary, WhatsappLink } from './types.ts';
 
-/** Parts shared by the curation pages: who sees what, badges, due dates, the WhatsApp links, two form fields. */
+/** Parts shared by the curation pages: who sees what, badges, due dates, the WhatsApp links. */
 
 export type CurationI18n = AreaI18n<keyof typeof messages.id>;
 
@@ -15,7 +15,7 @@ export const OFFICERS = ['pendamping', 'kasatpel', 'kurator'] as const; // curat
 export const WATCHERS = ['platform_admin', ...OFFICERS] as const; // who reads the overdue list
 export const ADMIN = ['platform_admin'] as const;
 
-export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
+export { hasAnyRole } from '../../app/session.ts';
 
 /** The curation pages this account may open, as a short menu at the top of each. */
 export function CurationNav({ me }: { me: Me }) {
@@ -121,56 +121,5 @@ export function WhatsappLinks({ links }: { links: readonly WhatsappLink[] }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-interface FieldBits {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-}
-
-function describe(id: string, hint?: string, error?: string) {
-  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-}
-
-function Frame({ id, label, hint, error, children }: Omit<FieldBits, 'name'> & { id: string; children: ReactNode }) {
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A labelled text area with its hint and error tied to it, as ui/form.tsx's Field does for inputs. */
-export function TextArea({ name, label, hint, error, ...area }: FieldBits & Omit<ComponentPropsWithoutRef<'textarea'>, 'name'>) {
-  const id = `${name.replace(/\W/g, '-')}-${useId().replace(/:/g, '')}`;
-  return (
-    <Frame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describe(id, hint, error)} {...area} />
-    </Frame>
-  );
-}
-
-export function Select({ name, label, hint, error, children, ...select }: FieldBits & Omit<ComponentPropsWithoutRef<'select'>, 'name'>) {
-  const id = `${name.replace(/\W/g, '-')}-${useId().replace(/:/g, '')}`;
-  return (
-    <Frame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describe(id, hint, error)} {...select}>
-        {children}
-      </select>
-    </Frame>
   );
 }

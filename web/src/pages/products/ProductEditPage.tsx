@@ -10,7 +10,7 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { problemText } from '../../ui/form.tsx';
 import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
-import { SelectField } from './fields.tsx';
+import { SelectField } from '../../ui/fields.tsx';
 import { messages } from './i18n.ts';
 import { CurationBadge, isOwner, mayRead, StatusBadge, type Status } from './parts.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';

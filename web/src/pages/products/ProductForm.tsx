@@ -2,9 +2,10 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import type { Categories, ManagedProduct } from '../../../../src/catalog/products/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { FormAlert, focusFirstError, problemText } from '../../ui/form.tsx';
+import { FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { formatNumber } from '../../../../src/platform/money.ts';
-import { SelectField, TextAreaField, TextField } from './fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
+import { type Kbli, useKbliSearch } from '../../ui/kbli-search.ts';
 import { messages } from './i18n.ts';
 import type { ProductsI18n } from './parts.tsx';
 
@@ -197,9 +198,9 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
         </p>
       )}
       <p className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('products.saving') : confirming ? t('products.curationConfirmYes') : submitLabel}
-        </button>
+        <SubmitButton busy={busy} busyText={t('products.saving')}>
+          {confirming ? t('products.curationConfirmYes') : submitLabel}
+        </SubmitButton>
         {confirming && (
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
             {t('products.cancel')}
@@ -256,27 +257,11 @@ function useCategories(): Categories['items'] {
   return items;
 }
 
-type Kbli = { code: string; title: string };
-
 /** One optional KBLI 2020 subclass, found by word or code (`/api/kbli?q=`). */
 function KbliField({ value, onChange, error }: { value: Kbli | null; onChange: (v: Kbli | null) => void; error?: string }) {
   const { t } = useAreaI18n(messages);
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<{ status: 'idle' | 'loading' | 'error' } | { status: 'ready'; items: Kbli[] }>({ status: 'idle' });
-  const seq = useRef(0);
-  useEffect(() => {
-    const term = q.trim();
-    const n = ++seq.current;
-    if (term.length < 2) return setFound({ status: 'idle' });
-    const timer = setTimeout(() => {
-      setFound({ status: 'loading' });
-      api<{ items: Kbli[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=6`).then(
-        (r) => n === seq.current && setFound({ status: 'ready', items: r.items }),
-        () => n === seq.current && setFound({ status: 'error' }),
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q]);
+  const found = useKbliSearch(q, 6);
 
   if (value)
     return (

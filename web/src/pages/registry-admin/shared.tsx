@@ -72,7 +72,7 @@ export interface Agency {
 }
 
 /** The roles a page serves, and the scopes the account holds in them. */
-export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
+export { hasAnyRole } from '../../app/session.ts';
 export const scopesIn = (me: Me, roles: readonly string[]) => me.roles.filter((g) => roles.includes(g.role)).map((g) => g.scopeId);
 /** Province-wide readers (registryPolicy.readsAll). */
 export const PROVINCE_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst'] as const;

@@ -5,7 +5,6 @@ import { areaMessages } from '../../i18n/area.ts';
 export const messages = areaMessages(
   'registry',
   {
-    'registry.optional': '(tidak wajib)',
     'registry.choose': 'Pilih…',
     'registry.chooseCityFirst': 'Pilih kota dulu',
     'registry.chooseDistrictFirst': 'Pilih kecamatan dulu',
@@ -235,7 +234,6 @@ export const messages = areaMessages(
     'registry.audit.shown': '{n} dari {total} entri ditampilkan.',
   },
   {
-    'registry.optional': '(optional)',
     'registry.choose': 'Choose…',
     'registry.chooseCityFirst': 'Choose a city first',
     'registry.chooseDistrictFirst': 'Choose a kecamatan first',

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
+import { useKbliSearch } from '../../ui/kbli-search.ts';
 import { SelectField, TextField } from './fields.tsx';
 import type { KbliChoice } from './form-model.ts';
 import { messages } from './i18n.ts';
@@ -15,24 +15,9 @@ const MAX_KBLI = 5;
 export function KbliPicker({ value, onChange, error }: { value: KbliChoice[]; onChange: (v: KbliChoice[]) => void; error?: string }) {
   const { t } = useAreaI18n(messages);
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<{ status: 'idle' | 'loading' | 'error' } | { status: 'ready'; items: KbliChoice[] }>({ status: 'idle' });
+  const found = useKbliSearch(q, 8);
   const input = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
   const chosenId = useId();
-
-  useEffect(() => {
-    const term = q.trim();
-    const n = ++seq.current;
-    if (term.length < 2) return setFound({ status: 'idle' });
-    const timer = setTimeout(() => {
-      setFound({ status: 'loading' });
-      api<{ items: KbliChoice[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=8`).then(
-        (r) => n === seq.current && setFound({ status: 'ready', items: r.items }),
-        () => n === seq.current && setFound({ status: 'error' }),
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q]);
 
   const add = (k: KbliChoice) => {
     if (!value.some((v) => v.code === k.code)) onChange([...value, k].slice(0, MAX_KBLI));
