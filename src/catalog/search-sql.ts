@@ -2,24 +2,46 @@
 //
 // Why a sample: a common word ("kue") matches ~200,000 of 1.4M products. Ranking all of them, or counting seven
 // facets over all of them, takes 100+ ms; the goal is 25 ms at p95. So the statement reads the FIRST `SAMPLE`
-// matches in physical order — partition after partition of the hash-partitioned catalog_search, each from its
-// first page (migrations 0020, 0021) — and
+// matches in physical order — partition after partition of catalog_search, smallest first (PARTITIONS, migration
+// 0030) — and
 //   - ranks those by ts_rank for the relevance sort (all matches when there are fewer: exact then);
 //   - counts facets over them, scaled up to the estimated total;
-//   - estimates the total: partitions before the last one read were read whole; of the last, the pages up to the
-//     last match were read, so its matches ≈ n_last × pages / (last page + 1); hash partitions hold alike shares,
-//     so total ≈ (matches of the partitions read) × partitions / partitions read. Rows sit in each partition in
-//     the order products were curated, unrelated to words, places or prices, so the first matches are a fair
-//     sample; the counts say "estimated".
+//   - estimates the total: the partitions before the last one read were read whole; of the last, the pages up to
+//     its last match were read. Each partition holds a known share of the products (1/modulus), so
+//     total ≈ matches read / (shares read whole + last share × pages read / its pages). Rows sit in each partition
+//     in the order they were added, unrelated to words, places or prices, so the first matches are a fair sample;
+//     the counts say "estimated".
 // Price and newest sorts are exact and page through every match (keyset): they sort the sample when it holds
-// every match, and otherwise walk the sort's btree index.
+// every match, and otherwise walk the sort's btree index, whose entries carry the facet columns.
+//
+// Every value reaches the statement through a one-row subquery (`(select $1::tsquery)`), so the planner never
+// sees it: each statement has one plan whatever the words or facets, and the prepared statement keeps that plan
+// (generic) after five runs instead of planning every search — planning cost about as much as running (three times
+// as much on PGlite). The statement's text varies only with the sort, whether there are words, facets checked on
+// the columns or a cursor, and with price ranges that are not tokens.
 import type { SearchQuery } from './schema.ts';
 
 /** Matches read for ranking and facet counts. Above it, counts are estimates and relevance ranks a sample. */
-export const SAMPLE = 1000;
+export const SAMPLE = 500;
 
-/** Above this many matches (estimated) a price or newest page walks the sort's index instead of sorting all. */
-const WALK_ABOVE = 20_000;
+/**
+ * catalog_search's partitions in the order the sample reads them, with the share of all products each holds
+ * (1/modulus of its hash bound). Migration 0030 makes them; a test checks the two agree.
+ */
+export const PARTITIONS = [
+  { name: 'catalog_search_p0', modulus: 32 },
+  { name: 'catalog_search_p1', modulus: 32 },
+  { name: 'catalog_search_p2', modulus: 16 },
+  { name: 'catalog_search_p3', modulus: 8 },
+  { name: 'catalog_search_p4', modulus: 4 },
+  { name: 'catalog_search_p5', modulus: 2 },
+] as const;
+
+/**
+ * Above this many word matches (estimated; 40 samples, 20,000) a price or newest page walks the sort's index
+ * instead of sorting them all; for facets alone, when no kecamatan or category leads the walk, above 3 samples.
+ */
+const WALK_ABOVE_SAMPLES = { words: 40, facets: 3 };
 
 /** Price-range facet bands in rupiah: < 10.000, 10.000–24.999, …, ≥ 1.000.000 (SQL: catalog_price_band). */
 export const PRICE_BOUNDS = [10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000] as const;
@@ -37,22 +59,35 @@ export interface SearchStatement {
   params: unknown[];
 }
 
+/** Adds a value as a parameter the planner cannot see (see the top of this file); returns its SQL. */
+type Bind = (value: unknown, type: string) => string;
+function binder(params: unknown[]): Bind {
+  return (value, type) => {
+    params.push(value);
+    return `(select $${params.length}::${type})`;
+  };
+}
+
 const token = (t: string) => `'${t.replace(/'/g, "''")}'`;
 
 /**
  * The facet filters as tokens of the search vector (migration 0020): one GIN scan intersects them with the words.
- * A price range that does not fall on band bounds is filtered on the price column instead.
+ * The kecamatan, kota and category always; the broad facets (halal, grade, size class, channel, price range) only
+ * with `broad` — their lists hold a sixth to nine tenths of all products, and merging them costs more than checking
+ * the few rows the narrow ones leave (src/catalog/search-products.ts decides). What is not a token is returned in
+ * `rest`, for a check on the columns; so is a price range that does not fall on band bounds.
  */
-function facetTokens(f: SearchQuery): { tokens: string[]; price: { min?: number; max?: number } } {
+function facetTokens(f: SearchQuery, broad: boolean): { tokens: string[]; rest: SearchQuery } {
   const tokens: string[] = [];
   if (f.city) tokens.push(token(`~c:${f.city}`));
   if (f.district) tokens.push(token(`~d:${f.district}`));
   if (f.category) tokens.push(token(`~k:${f.category}`));
+  const rest: SearchQuery = { limit: f.limit };
+  if (!broad) return { tokens, rest: { ...rest, grade: f.grade, halal: f.halal, sizeClass: f.sizeClass, channel: f.channel, priceMin: f.priceMin, priceMax: f.priceMax } };
   if (f.grade) tokens.push(token(`~g:${f.grade}`));
   if (f.halal !== undefined) tokens.push(token(`~h:${f.halal ? 1 : 0}`));
   if (f.sizeClass) tokens.push(token(`~s:${f.sizeClass}`));
   if (f.channel) tokens.push(token(`~ch:${f.channel}`));
-  const price: { min?: number; max?: number } = {};
   if (f.priceMin !== undefined || f.priceMax !== undefined) {
     // Band b holds [PRICE_BOUNDS[b-1], PRICE_BOUNDS[b] - 1]; a range on those bounds is a set of bands.
     const low = !f.priceMin ? 0 : PRICE_BOUNDS.indexOf(f.priceMin as never) + 1 || -1;
@@ -62,52 +97,109 @@ function facetTokens(f: SearchQuery): { tokens: string[]; price: { min?: number;
       if (bands.length === 1) tokens.push(bands[0]!);
       else if (bands.length <= PRICE_BOUNDS.length) tokens.push(`(${bands.join(' | ')})`);
     } else {
-      if (f.priceMin !== undefined) price.min = f.priceMin;
-      if (f.priceMax !== undefined) price.max = f.priceMax;
+      return { tokens, rest: { ...rest, priceMin: f.priceMin, priceMax: f.priceMax } };
     }
   }
-  return { tokens, price };
+  return { tokens, rest };
 }
 
 /**
- * The page of a price or newest sort walks a btree in that order (or in (kecamatan, newest) order), so there the
- * facets are column conditions the walk can check (or, for the kecamatan, seek), and only the words a tsquery.
+ * The sample's filter on `catalog_search s`: the words and facet tokens as one tsquery. With words, the facets
+ * that are not tokens are one check of the columns, "none or equal" for each (the statement's text depends only on
+ * whether there is one); without words, a price range that is not a token is checked on the price column.
  */
-function columnFilters(f: SearchQuery, tsquery: string | null, params: unknown[]): string[] {
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const where: string[] = [];
-  if (tsquery !== null) where.push(`s.tsv @@ ${p(tsquery)}::tsquery`);
-  if (f.city) where.push(`s.city_code = ${p(f.city)}`);
-  if (f.district) where.push(`s.district_code = ${p(f.district)}`);
-  if (f.category) where.push(`s.category_code = ${p(f.category)}`);
-  if (f.grade) where.push(`s.grade = ${p(f.grade)}`);
-  if (f.halal !== undefined) where.push(`s.halal = ${p(f.halal)}`);
-  if (f.sizeClass) where.push(`s.size_class = ${p(f.sizeClass)}`);
-  if (f.channel) where.push(`s.${CHANNEL_COLUMN[f.channel]}`);
-  if (f.priceMin !== undefined) where.push(`s.price >= ${p(f.priceMin)}::int8`);
-  if (f.priceMax !== undefined) where.push(`s.price <= ${p(f.priceMax)}::int8`);
-  return where;
-}
-
-const CHANNEL_COLUMN = { e_order: 'channel_e_order', jbl: 'channel_jbl', mall: 'channel_mall' } as const;
-
-/** Filters of the sample on `catalog_search s`: the words and facet tokens as one tsquery, odd price ranges apart. */
-function filters(f: SearchQuery, tsquery: string | null, params: unknown[]): string[] {
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const { tokens, price } = facetTokens(f);
+function sampleFilter(f: SearchQuery, tsquery: string | null, broad: boolean, bind: Bind): string[] {
+  const { tokens, rest } = facetTokens(f, broad || tsquery === null);
   const all = [...(tsquery === null ? [] : [tsquery.includes('|') || tokens.length ? `(${tsquery})` : tsquery]), ...tokens];
   const where: string[] = [];
-  if (all.length) where.push(`s.tsv @@ ${p(all.join(' & '))}::tsquery`);
-  if (price.min !== undefined) where.push(`s.price >= ${p(price.min)}::int8`);
-  if (price.max !== undefined) where.push(`s.price <= ${p(price.max)}::int8`);
+  if (all.length) where.push(`s.tsv @@ ${bind(all.join(' & '), 'tsquery')}`);
+  if (tsquery === null) {
+    if (rest.priceMin !== undefined) where.push(`s.price >= ${bind(rest.priceMin, 'int8')}`);
+    if (rest.priceMax !== undefined) where.push(`s.price <= ${bind(rest.priceMax, 'int8')}`);
+  } else if ([rest.grade, rest.halal, rest.sizeClass, rest.channel, rest.priceMin, rest.priceMax].some((v) => v !== undefined)) {
+    where.push(columnFilter(rest, null, null, true, bind));
+  }
   return where;
 }
+
+const SAMPLE_COLUMNS = 's.product_id, s.city_code, s.district_code, s.category_code, s.grade, s.halal, s.size_class, s.price, s.price_band, s.listed_at';
+
+/** The first `sample` matches, partition by partition in PARTITIONS order, each row marked with its partition. */
+function sampleCte(where: string[], rank: string, sample: number): string {
+  const whereSql = where.length ? `where ${where.join(' and ')}` : '';
+  const reads = PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS}${rank} from ${p.name} s ${whereSql}`);
+  return `sample as materialized (
+      select * from (${reads.join('\n        union all ')}) x
+      limit ${sample})`;
+}
+
+/**
+ * A search by facets alone looks at p0's first rows (physical order) to choose how to find its sample: in order
+ * when at least one in DENSE_ONE_IN of them matches.
+ */
+const PROBE_ROWS = 1000;
+const DENSE_ONE_IN = 20;
+
+/**
+ * The sample of a search by facets alone: the same first matches in physical order, found by the cheaper of two
+ * ways. Broad facets (halal, a grade, a price range, a kota) match a good share of every page: reading the
+ * partitions in order and checking the columns finds 500 matches within a few hundred pages, where the GIN index
+ * would first merge lists of hundreds of thousands of entries. Narrow ones (a kecamatan and a category) are found
+ * through the GIN index. A look at p0's first rows tells which (the planner cannot: it does not see the values).
+ * `inOrder` decides instead (tests: both ways find the same sample).
+ */
+function facetSampleCte(f: SearchQuery, where: string[], sample: number, inOrder: boolean | undefined, bind: Bind): string {
+  const filter = columnFilter(f, null, null, true, bind);
+  const dense = !where.length ? 'true' : inOrder === undefined ? '(select dense from probe)' : String(inOrder);
+  const reads = [
+    ...PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where ${dense} and ${filter}`),
+    ...(where.length ? PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where not ${dense} and ${where.join(' and ')}`) : []),
+  ];
+  return `probe as materialized (
+      -- count(ctid): no index holds it, so these are p0's first rows in physical order, not an index's first entries.
+      select count(s.ctid) > 0 and count(s.ctid) filter (where ${filter}) * ${DENSE_ONE_IN} >= count(s.ctid) as dense
+      from (select s.ctid, ${SAMPLE_COLUMNS}, s.channel_e_order, s.channel_jbl, s.channel_mall from ${PARTITIONS[0].name} s limit ${PROBE_ROWS}) s),
+    sample as materialized (
+      select * from (${reads.join('\n        union all ')}) x
+      limit ${sample})`;
+}
+
+/** stats (matches read, last partition read) and estimate (total): see the top of this file. */
+function estimateCtes(sample: number): string {
+  let before = 0;
+  const parts = PARTITIONS.map((p, i) => {
+    const row = `(${i}, '${p.name}'::regclass, ${before}::float8, ${1 / p.modulus}::float8)`;
+    before += 1 / p.modulus;
+    return row;
+  });
+  return `parts as (
+      select part, count(*)::int8 as n, (max(ctid)::text::point)[0]::int8 as blk from sample group by part
+    ),
+    stats as (
+      select coalesce(sum(n), 0)::int8 as n, max(part) as last from parts
+    ),
+    estimate as (
+      select case when st.n < ${sample} then st.n
+                  else round(st.n / (l.before + l.share * least(1, (p.blk + 1)::float8
+                         / greatest(1, pg_relation_size(l.rel) / current_setting('block_size')::int8))))::int8
+             end as total
+      from stats st
+      left join parts p on p.part = st.last
+      left join (values ${parts.join(', ')}) l(part, rel, before, share) on l.part = st.last
+    )`;
+}
+
+const FACETS_CTE = `facets as (
+      select f.facet, f.value, f.n from (
+        select case when grouping(city_code) = 0 then 'city' when grouping(district_code) = 0 then 'district'
+                    when grouping(category_code) = 0 then 'category' when grouping(grade) = 0 then 'grade'
+                    when grouping(halal) = 0 then 'halal' when grouping(size_class) = 0 then 'sizeClass' else 'price' end as facet,
+               coalesce(city_code, district_code, category_code, grade, halal::text, size_class, price_band::text) as value,
+               count(*)::int8 as n
+        from sample
+        group by grouping sets ((city_code), (district_code), (category_code), (grade), (halal), (size_class), (price_band))
+      ) f where f.value is not null
+    )`;
 
 /** The page: ORDER BY and keyset condition per sort. Relevance pages come from the ranked sample. */
 const ORDER: Record<Exclude<Sort, 'relevance'>, { key: string; order: string; unindexed: string; after: string; keyType: string }> = {
@@ -116,107 +208,139 @@ const ORDER: Record<Exclude<Sort, 'relevance'>, { key: string; order: string; un
   price_desc: { key: 's.price', order: 's.price desc, s.product_id desc', unindexed: 's.price + 0 desc, s.product_id desc', after: '<', keyType: 'int8' },
 };
 
-export function buildSearch(f: SearchQuery, tsquery: string | null, sort: Sort, cursor: Cursor | null, limit: number, sample = SAMPLE): SearchStatement {
-  const params: unknown[] = [];
-  const where = filters(f, tsquery, params);
-  const whereSql = where.length ? `where ${where.join(' and ')}` : '';
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
+const CHANNEL_COLUMN = { e_order: 'channel_e_order', jbl: 'channel_jbl', mall: 'channel_mall' } as const;
+
+/**
+ * The facets (and words) as one condition on a row's columns, for a walk along an index whose entries carry
+ * them, or a read in physical order. Every facet is always there, as "none, or equal", so the statement's text
+ * does not depend on which facets are chosen; `omit` leaves out the column a walk is led by (see sortedPage).
+ * It is ONE condition the planner cannot look into (coalesce(…, false)): it guesses it keeps half the rows.
+ * Separately, each "none or equal" looks very selective to it, and it would then rather fetch every match and
+ * sort them than walk the index in order — which, for a broad facet, reads most of the table.
+ */
+function columnFilter(f: SearchQuery, words: string | null, omit: string | null, withPrice: boolean, bind: Bind): string {
+  const eq = (column: string, value: unknown) => {
+    const v = bind(value ?? null, column === 'halal' ? 'bool' : 'text');
+    return `coalesce(s.${column} = ${v}, ${v} is null)`;
   };
-  // Rank by the words only (every match carries the facet tokens alike).
-  const rank = sort === 'relevance' && tsquery !== null ? `, ts_rank(s.tsv, ${p(tsquery)}::tsquery, 1)::float8 as rank` : '';
-  const sampleCte = `sample as materialized (
-      select s.product_id, s.city_code, s.district_code, s.category_code, s.grade, s.halal, s.size_class, s.price,
-             s.listed_at, s.tableoid, (s.ctid::text::point)[0]::int8 as blk${rank}
-      from catalog_search s ${whereSql}
-      limit ${sample})`;
+  const channel = bind(f.channel ?? null, 'text');
+  const conds = [
+    ...(words === null ? [] : [words]),
+    eq('city_code', f.city),
+    ...(omit === 'district_code' ? [] : [eq('district_code', f.district)]),
+    ...(omit === 'category_code' ? [] : [eq('category_code', f.category)]),
+    eq('grade', f.grade),
+    eq('halal', f.halal),
+    eq('size_class', f.sizeClass),
+    `case ${channel} ${Object.entries(CHANNEL_COLUMN).map(([c, col]) => `when '${c}' then s.${col}`).join(' ')} else true end`,
+    ...(withPrice ? priceRange(f, bind) : []),
+  ];
+  return `coalesce(${conds.join('\n               and ')}, false)`;
+}
 
-  let page: string;
-  if (sort === 'relevance') {
-    const after = cursor ? `where (rank < ${p(cursor.key)}::float8 or rank = $${params.length}::float8 and product_id > ${p(cursor.id)}::int8)` : '';
-    page = `page as (
-      select product_id, city_code, district_code, rank::text as key, row_number() over (order by rank desc, product_id) as ord
-      from sample ${after} order by rank desc, product_id limit ${p(limit + 1)})`;
-  } else {
-    // With fewer matches than the sample reads, the sample holds them all: sort it. With up to WALK_ABOVE matches
-    // (estimated), fetch them all through the GIN index and sort (ordered by an expression no index offers, so the
-    // planner does not walk one). Beyond that, walk the sort's btree index: dense
-    // enough to fill a page soon, unless the filters correlate with the order (bags and batik are dear, so "batik,
-    // cheapest first" would walk past every snack) — hence a (category, price) index. One-time filters run only
-    // the branch that applies.
-    const o = ORDER[sort];
-    const keyset = cursor ? `(${o.key}, s.product_id) ${o.after} (${p(cursor.key)}::${o.keyType}, ${p(cursor.id)}::int8)` : null;
-    const walk = [...columnFilters(f, tsquery, params), ...(keyset ? [keyset] : [])];
-    const lim = p(limit + 1);
-    const cols = 's.product_id, s.city_code, s.district_code, s.price, s.listed_at';
-    page = `page as (
+/** The price range as comparisons: on the price index they are where a price walk starts and stops. */
+const priceRange = (f: SearchQuery, bind: Bind) => [
+  `s.price >= coalesce(${bind(f.priceMin ?? null, 'int8')}, 0)`,
+  `s.price <= coalesce(${bind(f.priceMax ?? null, 'int8')}, 9223372036854775807)`,
+];
+
+/**
+ * A price or newest page. With fewer matches than the sample reads, the sample holds them all: sort it. Words
+ * with up to WALK_ABOVE_SAMPLES matches (estimated): fetch them all through the GIN index and sort (ordered by an
+ * expression no index offers, so the planner does not walk one). Otherwise walk the sort's index — led by the
+ * kecamatan (newest) or the category (price) when one is chosen, as that index then holds only its products —
+ * checking the other facets on the index entries: dense enough to fill a page soon, unless the filters correlate
+ * with the order (bags and batik are dear, so "batik, cheapest first" would walk past every snack) — hence the
+ * (category, price) index. One-time filters run only the branch that applies.
+ */
+function sortedPage(f: SearchQuery, words: string | null, sort: Exclude<Sort, 'relevance'>, cursor: Cursor | null, limit: number, sample: number, where: string[], bind: Bind): string {
+  const o = ORDER[sort];
+  const keyset = cursor ? `(${o.key}, s.product_id) ${o.after} (${bind(cursor.key, o.keyType)}, ${bind(cursor.id, 'int8')})` : null;
+  const and = (conds: (string | null)[]) => conds.filter((c): c is string => c !== null).map((c) => `and ${c}`).join(' ');
+  const lim = limit + 1;
+  const cols = 's.product_id, s.city_code, s.district_code, s.price, s.listed_at';
+  const lead = sort === 'newest' ? 'district_code' : 'category_code';
+  const leadValue = bind((sort === 'newest' ? f.district : f.category) ?? null, 'text');
+  const priceInIndex = sort !== 'newest';
+  // A walk by words visits a table page per index entry (the words are not in the index); a walk by facets only
+  // reads index entries, ~20× cheaper, but along the whole index when no kecamatan or category leads it.
+  const sortUpTo = sample * (words === null ? WALK_ABOVE_SAMPLES.facets : WALK_ABOVE_SAMPLES.words);
+  // Which branch: words sort up to sortUpTo matches, else walk (led when they can); facets alone walk led when
+  // they can, else sort up to sortUpTo, else walk the whole index.
+  const many = `(select total from estimate) > ${sortUpTo}`;
+  const walk = (led: boolean) => `(select ${cols} from catalog_search s
+         where (select n from stats) >= ${sample} and ${leadValue} is ${led ? `not null and s.${lead} = ${leadValue}` : 'null'}
+               ${and([led && words === null ? null : many, ...(priceInIndex ? priceRange(f, bind) : []), keyset])}
+               and ${columnFilter(f, words, lead, !priceInIndex, bind)}
+         order by ${o.order} limit ${lim})`;
+  const branches = [
+    `(select ${cols} from sample s where (select n from stats) < ${sample} ${and([keyset])} order by ${o.order} limit ${lim})`,
+    `(select ${cols} from catalog_search s
+         where (select n from stats) >= ${sample} and not ${many} ${words === null ? `and ${leadValue} is null` : ''}
+               ${and([...where, keyset])}
+         order by ${o.unindexed} limit ${lim})`,
+    walk(true),
+    walk(false),
+  ];
+  return `page as (
       select s.product_id, s.city_code, s.district_code, ${o.key}::text as key, row_number() over (order by ${o.order}) as ord
-      from (
-        (select ${cols} from sample s
-         where (select n from stats) < ${sample} ${keyset ? `and ${keyset}` : ''} order by ${o.order} limit ${lim})
-        union all
-        (select ${cols} from catalog_search s
-         where (select n from stats) >= ${sample} and (select total from estimate) <= ${WALK_ABOVE}
-               ${[...where, ...(keyset ? [keyset] : [])].map((c) => `and ${c}`).join(' ')}
-         order by ${o.unindexed} limit ${lim})
-        union all
-        (select ${cols} from catalog_search s
-         where (select total from estimate) > ${WALK_ABOVE} ${walk.map((c) => `and ${c}`).join(' ')}
-         order by ${o.order} limit ${lim})
-      ) s order by ${o.order} limit ${lim})`;
-  }
+      from (${branches.join('\n        union all\n        ')}) s
+      order by ${o.order} limit ${lim})`;
+}
 
-  const sql = `with ${sampleCte},
-    parts as (
-      select substring(tableoid::regclass::text from '_p([0-9]+)$')::int as r, count(*)::int8 as n, max(blk) as hi,
-             greatest(1, pg_relation_size(tableoid) / current_setting('block_size')::int8) as pages
-      from sample group by tableoid
-    ),
-    stats as (
-      select coalesce(sum(n), 0)::int8 as n, max(r) as last,
-             (select count(*) from pg_inherits where inhparent = 'catalog_search'::regclass) as partitions
-      from parts
-    ),
-    estimate as (
-      select case when st.n < ${sample} then st.n
-                  else round((coalesce((select sum(n) from parts where r < st.last), 0)
-                              + (select n * pages::numeric / (hi + 1) from parts where r = st.last))
-                             * st.partitions / (st.last + 1))::int8
-             end as total
-      from stats st
-    ),
+function relevancePage(cursor: Cursor | null, limit: number, bind: Bind): string {
+  const after = cursor ? `where (rank < ${bind(cursor.key, 'float8')} or rank = ${bind(cursor.key, 'float8')} and product_id > ${bind(cursor.id, 'int8')})` : '';
+  return `page as (
+      select product_id, city_code, district_code, rank::text as key, row_number() over (order by rank desc, product_id) as ord
+      from sample ${after} order by rank desc, product_id limit ${limit + 1})`;
+}
+
+export interface SampleOptions {
+  /** Matches read for ranking and counts (default SAMPLE): tests make it small to see estimates and walks. */
+  size?: number;
+  /** With words: intersect the broad facets in the GIN index too (default), or check them on the rows found. */
+  broadInIndex?: boolean;
+  /** Facets alone: find the sample in physical order (true) or through the GIN index (false); default: as p0 suggests. */
+  inOrder?: boolean;
+}
+
+export function buildSearch(f: SearchQuery, tsquery: string | null, sort: Sort, cursor: Cursor | null, limit: number, options: SampleOptions = {}): SearchStatement {
+  const sample = options.size ?? SAMPLE;
+  const params: unknown[] = [];
+  const bind = binder(params);
+  const where = sampleFilter(f, tsquery, options.broadInIndex ?? true, bind);
+  // Rank by the words only (every match carries the facet tokens alike).
+  const rank = sort === 'relevance' && tsquery !== null ? `, ts_rank(s.tsv, ${bind(tsquery, 'tsquery')}, 1)::float8 as rank` : '';
+  const page =
+    sort === 'relevance'
+      ? relevancePage(cursor, limit, bind)
+      : sortedPage(f, tsquery === null ? null : `s.tsv @@ ${bind(tsquery, 'tsquery')}`, sort, cursor, limit, sample, where, bind);
+
+  const sql = `with ${tsquery === null ? facetSampleCte(f, where, sample, options.inOrder, bind) : sampleCte(where, rank, sample)},
+    ${estimateCtes(sample)},
     ${page},
-    facets as (
-      select f.facet, f.value, f.n from (
-        select case when grouping(city_code) = 0 then 'city' when grouping(district_code) = 0 then 'district'
-                    when grouping(category_code) = 0 then 'category' when grouping(grade) = 0 then 'grade'
-                    when grouping(halal) = 0 then 'halal' when grouping(size_class) = 0 then 'sizeClass' else 'price' end as facet,
-               coalesce(city_code, district_code, category_code, grade, halal::text, size_class, band::text) as value,
-               count(*)::int8 as n
-        from (select *, catalog_price_band(price) as band from sample) x
-        group by grouping sets ((city_code), (district_code), (category_code), (grade), (halal), (size_class), (band))
-      ) f where f.value is not null
-    )
+    ${FACETS_CTE}
     select
       (select n from stats) as sampled,
       (select total from estimate) as total,
-      (select coalesce(json_agg(json_build_object('facet', f.facet, 'value', f.value, 'n', f.n,
-                 'label', coalesce(r.name, c.name_id, f.value)) order by f.facet, f.n desc, f.value), '[]')
-       from facets f
-       left join region r on f.facet in ('city', 'district') and r.code = f.value
-       left join product_category c on f.facet = 'category' and c.code = f.value) as facets,
-      (select coalesce(json_agg(json_build_object(
-                 'id', p.id, 'key', pg.key, 'name', p.name, 'price', p.price, 'unit', p.unit, 'halal', p.halal,
-                 'grade', p.curation_grade, 'categoryCode', p.category_code, 'categoryId', c.name_id, 'categoryEn', c.name_en,
-                 'sellerId', u.id, 'sellerName', u.name, 'districtCode', pg.district_code, 'districtName', d.name,
-                 'cityCode', pg.city_code, 'cityName', k.name,
-                 'eOrder', p.channel_e_order, 'jbl', p.channel_jbl, 'mall', p.channel_mall) order by pg.ord), '[]')
-       from page pg
-       join product p on p.id = pg.product_id
-       join umkm u on u.id = p.umkm_id
-       join product_category c on c.code = p.category_code
-       join region d on d.code = pg.district_code
-       join region k on k.code = pg.city_code) as items`;
+      -- json_agg of rows, not json_build_object per row: it looks up how to print each column once, not per value.
+      -- Names are looked up per row through the primary keys: joining would hash the whole region table
+      -- (wide rows: boundaries) three times per search.
+      (select coalesce(json_agg(f order by f.facet, f.n desc, f.value), '[]') from (
+         select f.facet, f.value, f.n,
+                coalesce(case when f.facet in ('city', 'district') then (select r.name from region r where r.code = f.value)
+                              when f.facet = 'category' then (select c.name_id from product_category c where c.code = f.value) end,
+                         f.value) as label
+         from facets f) f) as facets,
+      (select coalesce(json_agg(i order by i.ord), '[]') from (
+         select pg.ord, p.id, pg.key, p.name, p.price, p.unit, p.halal, p.curation_grade as grade, p.category_code as "categoryCode",
+                c.name_id as "categoryId", c.name_en as "categoryEn", u.id as "sellerId", u.name as "sellerName",
+                pg.district_code as "districtCode", (select d.name from region d where d.code = pg.district_code) as "districtName",
+                pg.city_code as "cityCode", (select k.name from region k where k.code = pg.city_code) as "cityName",
+                p.channel_e_order as "eOrder", p.channel_jbl as jbl, p.channel_mall as mall
+         from page pg
+         join product p on p.id = pg.product_id
+         join umkm u on u.id = p.umkm_id
+         join product_category c on c.code = p.category_code) i) as items`;
   return { sql, params };
 }

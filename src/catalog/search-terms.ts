@@ -25,6 +25,8 @@ export interface ResolvedTerm {
   lexemes: string[];
   /** The vocabulary words the corrections came from, for the buyer ("kripik" → "keripik"). */
   searchedAs: string[];
+  /** About how many products hold it (the vocabulary's counts; 0 for a word too rare to be in it). */
+  products: number;
 }
 
 /** How close a vocabulary word must be to count as the intended word (pg_trgm similarity, 0–1). */
@@ -33,43 +35,55 @@ const MIN_SIMILARITY = 0.3;
 /**
  * Each word's stem; whether the vocabulary holds it (a common word: done); for the others, up to three
  * corrections with distinct stems, and then whether any searchable product holds the word itself (a rare word:
- * kept as typed). The last check runs per word with the stem as a constant, so the planner sees how rare it is.
+ * kept as typed). Both statements are prepared and take their values through one-row subqueries, so that
+ * PostgreSQL keeps one plan for them instead of planning every search (src/catalog/search-sql.ts).
  */
 export async function resolveTerms(q: Queryable, words: string[]): Promise<ResolvedTerm[]> {
   if (!words.length) return [];
-  const rows = await q.query<{ word: string; lexeme: string | null; known: boolean; corrections: { word: string; lexeme: string }[] | null }>(
+  const rows = await q.query<{ word: string; lexeme: string | null; known: boolean; ndoc: number | null; corrections: { word: string; lexeme: string; ndoc: number }[] | null }>(
     `with w as (
        select w.ord, w.word, (select min(x) from unnest(tsvector_to_array(to_tsvector('indonesian', w.word))) x) as lexeme
-       from unnest($1::text[]) with ordinality as w(word, ord)
+       from unnest((select $1::text[])) with ordinality as w(word, ord)
      ), k as (
-       select w.*, exists (select 1 from catalog_term t where t.lexeme = w.lexeme) as known from w
+       select w.*, (select sum(t.ndoc)::int8 from catalog_term t where t.lexeme = w.lexeme) as ndoc from w
      )
-     select k.word, k.lexeme, k.known,
-       case when k.lexeme is not null and not k.known then (
-         select json_agg(json_build_object('word', c.word, 'lexeme', c.lexeme) order by c.sim desc, c.ndoc desc)
+     select k.word, k.lexeme, k.ndoc is not null as known, k.ndoc,
+       case when k.lexeme is not null and k.ndoc is null then (
+         select json_agg(json_build_object('word', c.word, 'lexeme', c.lexeme, 'ndoc', c.ndoc) order by c.sim desc, c.ndoc desc)
          from (select * from (
-                 select distinct on (t.lexeme) t.word, t.lexeme, similarity(t.word, k.word) as sim, t.ndoc
-                 from catalog_term t where t.word % k.word and similarity(t.word, k.word) >= $2
-                 order by t.lexeme, similarity(t.word, k.word) desc, t.ndoc desc) d
+                 select distinct on (t.lexeme) t.word, t.lexeme, t.sim, t.ndoc
+                 -- pg_trgm's similarity, from the kept trigrams of the words sharing one with the typed word:
+                 -- common trigrams / (its trigrams + theirs - common).
+                 from (select t.word, t.lexeme, t.ndoc, x.common::float4 / (cardinality(q.trigrams) + t.trigrams - x.common)::float4 as sim
+                       from (select show_trgm(k.word) as trigrams) q
+                       cross join lateral (select x.word, count(*) as common from catalog_term_trigram x
+                                           where x.trigram = any(q.trigrams) group by x.word) x
+                       join catalog_term t on t.word = x.word) t
+                 where t.sim >= ${MIN_SIMILARITY}
+                 order by t.lexeme, t.sim desc, t.ndoc desc) d
                order by d.sim desc, d.ndoc desc limit 3) c
          ) end as corrections
      from k order by k.ord`,
-    [words, MIN_SIMILARITY],
+    [words],
+    { prepare: true },
   );
   const out: ResolvedTerm[] = [];
   for (const r of rows) {
-    if (r.lexeme === null) out.push({ word: r.word, status: 'ignored', lexemes: [], searchedAs: [] });
-    else if (r.known || (await inCatalogue(q, r.lexeme))) out.push({ word: r.word, status: r.known ? 'known' : 'rare', lexemes: [r.lexeme], searchedAs: [r.word] });
-    else if (r.corrections?.length) out.push({ word: r.word, status: 'corrected', lexemes: r.corrections.map((c) => c.lexeme), searchedAs: r.corrections.map((c) => c.word) });
-    else out.push({ word: r.word, status: 'unknown', lexemes: [r.lexeme], searchedAs: [r.word] });
+    if (r.lexeme === null) out.push({ word: r.word, status: 'ignored', lexemes: [], searchedAs: [], products: 0 });
+    else if (r.known || (await inCatalogue(q, r.lexeme)))
+      out.push({ word: r.word, status: r.known ? 'known' : 'rare', lexemes: [r.lexeme], searchedAs: [r.word], products: r.ndoc ?? 0 });
+    else if (r.corrections?.length)
+      out.push({ word: r.word, status: 'corrected', lexemes: r.corrections.map((c) => c.lexeme), searchedAs: r.corrections.map((c) => c.word), products: r.corrections.reduce((n, c) => n + c.ndoc, 0) });
+    else out.push({ word: r.word, status: 'unknown', lexemes: [r.lexeme], searchedAs: [r.word], products: 0 });
   }
   return out;
 }
 
 async function inCatalogue(q: Queryable, lexeme: string): Promise<boolean> {
   // count(*), not exists(): under "stop at the first match" the planner prefers a sequential scan, which reads the
-  // whole table when the word is in no product; a count is planned on the GIN index for a rare word.
-  const [r] = await q.query<{ n: number }>('select count(*)::int8 as n from catalog_search where tsv @@ $1::tsquery', [quoteLexeme(lexeme)]);
+  // whole table when the word is in no product; a count is planned on the GIN index (a word missing from the
+  // vocabulary is rare by construction, src/catalog/terms.ts).
+  const [r] = await q.query<{ n: number }>('select count(*)::int8 as n from catalog_search where tsv @@ (select $1::tsquery)', [quoteLexeme(lexeme)], { prepare: true });
   return (r?.n ?? 0) > 0;
 }
 

@@ -8,7 +8,7 @@ import type { Db } from '../platform/db/types.ts';
 import type { App } from '../platform/http/server.ts';
 import { SearchQuery, type SearchResult } from './schema.ts';
 import { searchProducts } from './search-products.ts';
-import { PRICE_BOUNDS } from './search-sql.ts';
+import { buildSearch, PARTITIONS, PRICE_BOUNDS } from './search-sql.ts';
 import { refreshCatalogTerms } from './terms.ts';
 
 let db: Db;
@@ -147,6 +147,17 @@ describe('catalogue search', () => {
     }
     const bad = await app.inject({ method: 'GET', url: `/api/catalog/search?q=${t}&sort=newest&cursor=bm9uc2Vuc2U` });
     expect(bad.statusCode).toBe(400);
+    // The same with a kecamatan or category chosen and more matches than the sample reads (a small one here).
+    for (const [sort, facet] of [['newest', { district: village.district }], ['price_asc', { category: 'kue-roti' }], ['price_desc', { category: 'kue-roti' }]] as const) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: SearchResult = await searchProducts(db, SearchQuery.parse({ q: t, sort, limit: 2, ...facet, ...(cursor ? { cursor } : {}) }), { size: 3 });
+        seen.push(...r.items.map((i) => i.id));
+        cursor = r.nextCursor;
+      } while (cursor && seen.length <= ids.length);
+      expect([...seen].sort((a, b) => a - b), sort).toEqual(ids);
+    }
   });
 
   it('shows only searchable products: not drafts, rejected ones, or those of an inactive member; and follows changes', async () => {
@@ -211,12 +222,89 @@ describe('catalogue search', () => {
     await addProducts(seller.umkmId, Array.from({ length: 64 }, (_, i) => ({ name: `Onde-onde ${t} ${i}`, halal: i % 4 === 0 })));
     const exact = await searchProducts(db, SearchQuery.parse({ q: t }));
     expect(exact).toMatchObject({ total: 64, counts: 'exact', sampled: 64 });
-    const estimated = await searchProducts(db, SearchQuery.parse({ q: t }), 12);
+    const estimated = await searchProducts(db, SearchQuery.parse({ q: t }), { size: 12 });
     expect(estimated).toMatchObject({ counts: 'estimated', sampled: 12 });
     expect(estimated.total).toBeGreaterThan(20);
     expect(estimated.total).toBeLessThan(200);
     const halal = estimated.facets.halal.reduce((n, f) => n + f.count, 0);
     expect(Math.abs(halal - estimated.total)).toBeLessThanOrEqual(2); // facet counts are scaled to the same total
+  });
+
+  it('browses by facets alone through every product once, in order, for every sort, also walking the indexes', async () => {
+    // A small sample (3) makes the statement walk the sort's index as at jakarta scale: led by the kecamatan
+    // (newest) or the category (price), or along the whole index. An odd price range keeps other tests' rows out.
+    const seller = await makeUmkm(db, village.code);
+    const base = 200_000 + crypto.randomInt(0, 700_000) * 1000 + 1;
+    const prices = Array.from({ length: 30 }, (_, i) => base + (i % 7) * 10);
+    const ids = await addProducts(
+      seller.umkmId,
+      prices.map((price, i) => ({ name: `Anyaman ${tag()}`, category: 'kerajinan', grade: null, price, curatedAt: `2025-0${1 + (i % 5)}-1${i % 3}T00:00:00Z` })),
+    );
+    const curatedAt = new Map((await db.query<{ id: number; t: string }>('select id, curated_at::text as t from product where id = any($1::int8[])', [ids])).map((r) => [r.id, r.t]));
+    const range = { priceMin: base, priceMax: base + 60 };
+    const browses = [
+      { sort: 'newest', district: village.district, ...range },
+      { sort: 'newest', city: village.city, ...range },
+      { sort: 'price_asc', category: 'kerajinan', ...range },
+      { sort: 'price_asc', halal: 'true', ...range },
+      { sort: 'price_desc', category: 'kerajinan', district: village.district, ...range },
+      { sort: 'price_desc', city: village.city, ...range },
+    ] as const;
+    for (const browse of browses) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: SearchResult = await searchProducts(db, SearchQuery.parse({ ...browse, limit: 4, ...(cursor ? { cursor } : {}) }), { size: 3 });
+        seen.push(...r.items.map((i) => i.id));
+        cursor = r.nextCursor;
+      } while (cursor && seen.length <= ids.length);
+      const key = (id: number) => (browse.sort === 'newest' ? curatedAt.get(id)! : String(prices[ids.indexOf(id)]!).padStart(10, '0'));
+      const expected = [...ids].sort((a, b) => (key(a) === key(b) ? a - b : key(a) < key(b) ? -1 : 1));
+      expect(seen, JSON.stringify(browse)).toEqual(browse.sort === 'price_asc' ? expected : expected.reverse());
+    }
+  });
+
+  it('finds the same sample of a facet browse reading the table in order or through the GIN index', async () => {
+    const seller = await makeUmkm(db, village.code);
+    await addProducts(seller.umkmId, Array.from({ length: 12 }, (_, i) => ({ name: `Kue Cubit ${tag()}`, halal: i % 3 > 0, grade: i % 2 ? 'A' : 'B', price: 12_000 + i * 1000 })));
+    for (const browse of [{ halal: 'true', category: 'kue-roti' }, { district: village.district, grade: 'A' }, { priceMin: 10_000, priceMax: 24_999, sort: 'price_asc' }] as const) {
+      for (const size of [5, 500]) {
+        const inOrder = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: true });
+        const indexed = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: false });
+        expect(inOrder, JSON.stringify(browse)).toEqual(indexed);
+        expect(inOrder.items.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has one plan per statement whatever the words and facets, so PostgreSQL can keep it', async () => {
+    const plan = async (input: Record<string, unknown>, tsquery: string | null) => {
+      const f = SearchQuery.parse(input);
+      const s = buildSearch(f, tsquery, f.sort ?? (tsquery ? 'relevance' : 'newest'), null, 20);
+      return { sql: s.sql, plan: (await db.query<{ 'QUERY PLAN': string }>(`explain (costs off) ${s.sql}`, s.params)).map((r) => r['QUERY PLAN']).join('\n') };
+    };
+    const pairs = [
+      [plan({ q: 'kue' }, "'kue'"), plan({ q: 'zq' }, "'zq' & 'batik'")],
+      [plan({ q: 'kue', district: village.district, halal: 'true' }, "'kue'"), plan({ q: 'tas', category: 'batik-kain', grade: 'A' }, "'tas'")],
+      [plan({ district: village.district, sort: 'newest' }, null), plan({ halal: 'true', grade: 'B', sort: 'newest' }, null)],
+      [plan({ halal: 'true', priceMin: '25000', sort: 'newest' }, null), plan({ city: village.city, priceMin: '10000', sort: 'newest' }, null)],
+      [plan({ category: 'batik-kain', sort: 'price_asc' }, null), plan({ city: village.city, grade: 'B', sort: 'price_asc' }, null)],
+    ];
+    for (const [a, b] of pairs) {
+      const [x, y] = await Promise.all([a!, b!]);
+      expect(y.sql).toBe(x.sql);
+      expect(y.plan).toBe(x.plan);
+    }
+  });
+
+  it('reads the partitions search assumes: their names and the share of products each holds', async () => {
+    const rows = await db.query<{ name: string; bound: string }>(
+      `select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
+       from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'catalog_search'::regclass order by c.relname`,
+    );
+    const moduli = Object.fromEntries(rows.map((r) => [r.name, Number(/modulus (\d+)/.exec(r.bound)?.[1])]));
+    expect(moduli).toEqual(Object.fromEntries(PARTITIONS.map((p) => [p.name, p.modulus])));
+    expect(PARTITIONS.reduce((sum, p) => sum + 1 / p.modulus, 0)).toBe(1);
   });
 
   it('puts prices in the same bands in SQL (filters) and in the API (labels)', async () => {

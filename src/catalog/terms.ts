@@ -38,5 +38,7 @@ export async function refreshCatalogTerms(q: Queryable): Promise<number> {
      select count(*)::int8 as n from added`,
     [percent],
   );
+  // Their trigrams, for typo correction (migration 0031).
+  await q.query('insert into catalog_term_trigram (trigram, word) select distinct unnest(show_trgm(word)), word from catalog_term');
   return n?.n ?? 0;
 }

@@ -2,7 +2,8 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { type DirLock, lockDataDir } from './lock.ts';
-import type { Db, Queryable, Tx } from './types.ts';
+import { preparedQuery } from './pglite-prepared.ts';
+import type { Db, QueryOptions, Queryable, Tx } from './types.ts';
 
 const parsers = {
   [types.INT8]: (v: string) => Number(v),
@@ -14,7 +15,9 @@ type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
 function wrap(pgl: PGliteLike): Queryable {
   return {
     engine: 'pglite',
-    async query<T>(sql: string, params?: readonly unknown[]) {
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      // Prepared only outside a transaction (a transaction's handle has no protocol interface).
+      if (options?.prepare && pgl instanceof PGlite) return preparedQuery<T>(pgl, sql, params);
       const res = await pgl.query<T>(sql, params as unknown[] | undefined);
       return res.rows;
     },

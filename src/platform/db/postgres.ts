@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Db, Queryable, Tx } from './types.ts';
+import { statementName } from './statement-name.ts';
+import type { Db, QueryOptions, Queryable, Tx } from './types.ts';
 
 // int8 (counts, rupiah) as numbers: whole rupiah stay exact far beyond any budget (2^53 ≈ Rp 9 billiard).
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -9,8 +10,9 @@ pg.types.setTypeParser(1082, (v) => v);
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     engine: 'postgres',
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      const res = await client.query(sql, params as unknown[] | undefined);
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const values = params as unknown[] | undefined;
+      const res = options?.prepare ? await client.query({ name: statementName(sql), text: sql, values }) : await client.query(sql, values);
       return res.rows as T[];
     },
     async exec(sql: string) {
@@ -48,7 +50,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   await pool.query('select 1');
   return {
     engine: 'postgres',
-    query: (sql, params) => wrap(pool).query(sql, params),
+    query: (sql, params, options) => wrap(pool).query(sql, params, options),
     exec: (sql) => wrap(pool).exec(sql),
     location: redactUrl(url),
     async useRole(role: string) {

@@ -1,10 +1,19 @@
 /** The one database interface every context uses; the engine behind it is PGlite or a PostgreSQL server. */
 export type Engine = 'pglite' | 'postgres';
 
+export interface QueryOptions {
+  /**
+   * Keep the statement's plan on the connection and reuse it: on PostgreSQL a named prepared statement, for which
+   * the server keeps a generic plan after five runs unless planning with the values looks cheaper; PGlite plans
+   * every time. For hot statements whose planning costs about as much as running them (catalogue search).
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   readonly engine: Engine;
   /** Runs one statement with $1…$n parameters and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs several statements without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
 }
