@@ -10,6 +10,7 @@ import { APP_ROLE, openDb } from './platform/db/open.ts';
 import { loadDemoDataIfEmpty } from './seed/demo.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createDemoCuration } from './curation/demo.ts';
+import { watchInterruptedImports } from './registry/import/routes.ts';
 
 async function main() {
   const started = Date.now();
@@ -28,12 +29,14 @@ async function main() {
   const app = await createApp({ db, state });
   const log = app.log;
   let stopping = false;
+  let stopWatchingImports = () => {};
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    stopWatchingImports();
     try {
       await app.close();
       await db.close();
@@ -64,6 +67,8 @@ async function main() {
   const port = Number(process.env.PORT || 3000);
   await app.listen({ port, host: process.env.HOST || '0.0.0.0' });
   state.ready = true;
+  // An import the previous server was running when it died continues here (issue 12).
+  stopWatchingImports = watchInterruptedImports(db, log);
   log.info({ engine: db.engine, location: db.location, seconds: (Date.now() - started) / 1000 }, `Pasar Lokal siap di http://localhost:${port}`);
 }
 

@@ -9,15 +9,19 @@
 // Idempotent by NIK/NIB: each batch re-resolves its rows against the register inside its own transaction.
 import type { AuditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Db, Tx } from '../../platform/db/types.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { localDate } from '../../platform/time.ts';
 import { sizeClassOf, thresholdsOn } from '../size-class.ts';
 import type { StagedMember } from './check-file.ts';
-import { type JobRow, loadJob, messageText } from './jobs.ts';
+import { type JobMessage, type JobRow, loadJob, messageText } from './jobs.ts';
+import { LEASE_SECONDS, RUNNER } from './runner.ts';
 
-/** Rows per committed batch: PGlite runs queries in this thread, so its batches are smaller (≈0.25 s each). */
-export const batchSize = (engine: Db['engine']) => (engine === 'pglite' ? 500 : 1_000);
+/**
+ * Rows per committed batch: PGlite runs queries in this thread, so its batches are smaller (≈0.25 s each).
+ * PL_IMPORT_BATCH_ROWS overrides it (smaller batches: shorter transactions, a slower import).
+ */
+export const batchSize = (engine: Db['engine']) => Number(process.env.PL_IMPORT_BATCH_ROWS) || (engine === 'pglite' ? 500 : 1_000);
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -39,8 +43,9 @@ export async function startImport(db: Db, who: AuditActor, jobId: number, confir
     if (confirmRows !== job.rows_total)
       throw new AppError(409, 'import_confirm_mismatch', { id: `Konfirmasi jumlah baris (${job.rows_total}) tidak cocok.`, en: `The confirmed row count does not match (${job.rows_total}).` });
     const [next] = await tx.query<JobRow>(
-      `update import_job set status = 'importing', rows_done = 0, rows_new = 0, rows_linked = 0, message = null, finished_at = null where id = $1 returning *`,
-      [jobId],
+      `update import_job set status = 'importing', rows_done = 0, rows_new = 0, rows_linked = 0, rows_through = 0, message = null, finished_at = null,
+              runner = $2, lease_until = now() + make_interval(secs => $3) where id = $1 returning *`,
+      [jobId, RUNNER, LEASE_SECONDS],
     );
     await audit(tx, who, { action: 'import.start', entityType: 'import_job', entityId: jobId, before: { status: job.status }, after: { status: 'importing' } });
     return next!;
@@ -62,7 +67,11 @@ async function reserve(tx: Tx, table: string, n: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-async function importBatch(tx: Tx, who: AuditActor, job: JobRow, afterRow: number, ctx: { today: string; year: number; thresholds: Awaited<ReturnType<typeof thresholdsOn>> }): Promise<BatchOutcome | undefined> {
+/** The batch's outcome; 'stopped' when the job is no longer this process's import (an admin reverts it). */
+async function importBatch(tx: Tx, who: AuditActor, job: JobRow, afterRow: number, ctx: { today: string; year: number; thresholds: Awaited<ReturnType<typeof thresholdsOn>> }): Promise<BatchOutcome | 'stopped' | undefined> {
+  // The job row's lock orders this batch against a revert: a batch commits before the revert starts, or not at all.
+  const [now] = await tx.query<{ status: string; runner: string | null }>('select status, runner from import_job where id = $1 for update', [job.id]);
+  if (now?.status !== 'importing' || now.runner !== RUNNER) return 'stopped';
   const staged = await tx.query<{ row_no: number; data: StagedMember }>(
     'select row_no, data from import_row where job_id = $1 and row_no > $2 and errors is null order by row_no limit $3',
     [job.id, afterRow, batchSize(tx.engine)],
@@ -126,7 +135,11 @@ async function importBatch(tx: Tx, who: AuditActor, job: JobRow, afterRow: numbe
       );
   }
   const lastRow = staged[staged.length - 1]!.row_no;
-  await tx.query('update import_job set rows_done = rows_done + $2, rows_new = rows_new + $3, rows_linked = rows_linked + $4 where id = $1', [job.id, staged.length, umkmIds.length, linked.length]);
+  await tx.query(
+    `update import_job set rows_done = rows_done + $2, rows_new = rows_new + $3, rows_linked = rows_linked + $4, rows_through = $5,
+            lease_until = now() + make_interval(secs => $6) where id = $1`,
+    [job.id, staged.length, umkmIds.length, linked.length, lastRow, LEASE_SECONDS],
+  );
   await audit(tx, who, {
     action: 'import.batch',
     entityType: 'import_job',
@@ -139,18 +152,19 @@ async function importBatch(tx: Tx, who: AuditActor, job: JobRow, afterRow: numbe
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Imports every staged row of a job that startImport() moved to `importing`. On failure the batches already
- * committed are reverted, the job is marked failed with the reason, and the error is rethrown for the log.
+ * Imports every staged row of a job that startImport() moved to `importing` (and this process runs), from the row
+ * after the last committed batch: a job resumed after a crash continues where it stopped. On failure the batches
+ * already committed are reverted, the job is marked failed with the reason, and the error is rethrown for the log.
  */
 export async function importFile(db: Db, who: AuditActor, jobId: number): Promise<void> {
   const job = await loadJob(db, jobId);
-  if (!job || job.status !== 'importing') return;
+  if (!job || job.status !== 'importing' || job.runner !== RUNNER) return;
   const now = new Date();
   const ctx = { today: localDate(now), year: Number(localDate(now).slice(0, 4)), thresholds: await thresholdsOn(db) };
-  let afterRow = 0;
+  let afterRow = job.rows_through;
   try {
     for (;;) {
-      let outcome: BatchOutcome | undefined;
+      let outcome: BatchOutcome | 'stopped' | undefined;
       for (let attempt = 1; ; attempt++) {
         try {
           outcome = await db.transaction((tx) => importBatch(tx, who, job, afterRow, ctx));
@@ -160,12 +174,14 @@ export async function importFile(db: Db, who: AuditActor, jobId: number): Promis
           if ((e as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw e;
         }
       }
+      if (outcome === 'stopped') return; // reverted meanwhile: the revert finishes the job
       if (!outcome) break;
       afterRow = outcome.lastRow;
       await tick();
     }
     await db.transaction(async (tx) => {
-      const [done] = await tx.query<JobRow>(`update import_job set status = 'imported', finished_at = now() where id = $1 returning *`, [jobId]);
+      const [done] = await tx.query<JobRow>(`update import_job set status = 'imported', finished_at = now(), runner = null, lease_until = null where id = $1 and status = 'importing' returning *`, [jobId]);
+      if (!done) return; // reverted between the last batch and now
       await tx.query('delete from import_row where job_id = $1', [jobId]); // the staged personal data has served its purpose
       await audit(tx, who, { action: 'import.complete', entityType: 'import_job', entityId: jobId, after: { rowsNew: done?.rows_new, rowsLinked: done?.rows_linked, rowsTotal: done?.rows_total } });
     });
@@ -177,17 +193,63 @@ export async function importFile(db: Db, who: AuditActor, jobId: number): Promis
     } catch {
       reverted = false;
     }
-    await db.query(`update import_job set status = 'failed', finished_at = now(), message = $2 where id = $1`, [
+    await endJob(
+      db,
       jobId,
-      messageText(
-        reverted
-          ? { code: 'import_failed', id: `Impor gagal dan dibatalkan seluruhnya; tidak ada yang berubah. Sebab: ${reason}`, en: `The import failed and was undone entirely; nothing changed. Cause: ${reason}` }
-          : { code: 'import_failed_partial', id: `Impor gagal dan pembatalan tidak selesai; hubungi admin teknis. Sebab: ${reason}`, en: `The import failed and could not be fully undone; contact technical support. Cause: ${reason}` },
-      ),
-    ]);
+      'failed',
+      reverted
+        ? { code: 'import_failed', id: `Impor gagal dan dibatalkan seluruhnya; tidak ada yang berubah. Sebab: ${reason}`, en: `The import failed and was undone entirely; nothing changed. Cause: ${reason}` }
+        : { code: 'import_failed_partial', id: `Impor gagal dan pembatalan tidak selesai; hubungi admin teknis. Sebab: ${reason}`, en: `The import failed and could not be fully undone; contact technical support. Cause: ${reason}` },
+    );
     throw e;
   }
 }
+
+/** Ends a job (failed or reverted) and deletes its staged rows: the encrypted NIKs are not kept past the job. */
+async function endJob(db: Db, jobId: number, status: 'failed' | 'reverted', m: JobMessage | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`update import_job set status = $2, finished_at = now(), message = $3, runner = null, lease_until = null where id = $1`, [jobId, status, m && messageText(m)]);
+    await tx.query('delete from import_row where job_id = $1', [jobId]);
+  });
+}
+
+/** Moves an interrupted or running import (or a failed one not fully undone) to `reverting`, for runRevert(). */
+export async function startRevert(db: Db, who: AuditActor, jobId: number): Promise<JobRow> {
+  return db.transaction(async (tx) => {
+    const [job] = await tx.query<JobRow>('select * from import_job where id = $1 for update', [jobId]);
+    if (!job) throw new AppError(404, 'not_found', { id: 'Impor tidak ditemukan.', en: 'Import not found.' });
+    if (job.status === 'reverting') throw new AppError(409, 'revert_running', { id: 'Impor ini sedang dibatalkan.', en: 'This import is already being reverted.' });
+    const partial = job.status === 'failed' && (await unrevertedBatches(tx, jobId)).length > 0;
+    if (job.status !== 'importing' && !partial)
+      throw new AppError(409, 'import_not_revertable', {
+        id: 'Hanya impor yang sedang berjalan, terputus, atau gagal sebagian yang dapat dibatalkan.',
+        en: 'Only an import that is running, was interrupted, or failed part-way can be reverted.',
+      });
+    const [next] = await tx.query<JobRow>(
+      `update import_job set status = 'reverting', runner = $2, lease_until = now() + make_interval(secs => $3) where id = $1 returning *`,
+      [jobId, RUNNER, LEASE_SECONDS],
+    );
+    await audit(tx, who, { action: 'import.revert', entityType: 'import_job', entityId: jobId, before: { status: job.status, rowsDone: job.rows_done, rowsNew: job.rows_new }, after: { status: 'reverting' } });
+    return next!;
+  });
+}
+
+/** Undoes a job in `reverting` that this process runs, then ends it `reverted` without its staged rows. */
+export async function runRevert(db: Db, who: AuditActor, jobId: number): Promise<void> {
+  const job = await loadJob(db, jobId);
+  if (!job || job.status !== 'reverting' || job.runner !== RUNNER) return;
+  const { removed, unlinked } = await revertImport(db, who, jobId);
+  await endJob(db, jobId, 'reverted', null);
+  await db.transaction((tx) => audit(tx, who, { action: 'import.reverted', entityType: 'import_job', entityId: jobId, after: { removed, unlinked } }));
+}
+
+const unrevertedBatches = (q: Queryable, jobId: number) =>
+  q.query<{ id: number; after: { created: number[]; linked: number[]; fosteringAgencyId: number; rows: number } }>(
+    `select a.id, a.after from audit_log a where a.entity_type = 'import_job' and a.entity_id = $1 and a.action = 'import.batch'
+        and not exists (select 1 from audit_log r where r.entity_type = 'import_job' and r.entity_id = $1 and r.action = 'import.revert_batch' and r.after->>'batchAuditId' = a.id::text)
+      order by a.id desc`,
+    [String(jobId)],
+  );
 
 /**
  * Undoes a job's committed batches, newest first, from their audit entries: deletes the businesses it created
@@ -195,12 +257,7 @@ export async function importFile(db: Db, who: AuditActor, jobId: number): Promis
  * members. Each batch's undo is one transaction with its own audit entry. Used when an import fails part-way.
  */
 export async function revertImport(db: Db, who: AuditActor, jobId: number): Promise<{ removed: number; unlinked: number }> {
-  const batches = await db.query<{ id: number; after: { created: number[]; linked: number[]; fosteringAgencyId: number; rows: number } }>(
-    `select a.id, a.after from audit_log a where a.entity_type = 'import_job' and a.entity_id = $1 and a.action = 'import.batch'
-        and not exists (select 1 from audit_log r where r.entity_type = 'import_job' and r.entity_id = $1 and r.action = 'import.revert_batch' and r.after->>'batchAuditId' = a.id::text)
-      order by a.id desc`,
-    [String(jobId)],
-  );
+  const batches = await unrevertedBatches(db, jobId);
   let removed = 0;
   let unlinked = 0;
   for (const batch of batches) {
@@ -214,7 +271,11 @@ export async function revertImport(db: Db, who: AuditActor, jobId: number): Prom
         await tx.query('delete from umkm where id = any($1::int8[])', [c]);
         await tx.query('delete from owner o where id = any($1::int8[]) and not exists (select 1 from umkm u where u.owner_id = o.id)', [owners]);
       }
-      await tx.query('update import_job set rows_done = greatest(rows_done - $2, 0), rows_new = greatest(rows_new - $3, 0), rows_linked = greatest(rows_linked - $4, 0) where id = $1', [jobId, b.rows, c.length, un.length]);
+      await tx.query(
+        `update import_job set rows_done = greatest(rows_done - $2, 0), rows_new = greatest(rows_new - $3, 0), rows_linked = greatest(rows_linked - $4, 0),
+                lease_until = case when runner is null then null else now() + make_interval(secs => $5) end where id = $1`,
+        [jobId, b.rows, c.length, un.length, LEASE_SECONDS],
+      );
       await audit(tx, who, { action: 'import.revert_batch', entityType: 'import_job', entityId: jobId, after: { batchAuditId: String(batch.id), removed: c.length, unlinked: un.length } });
       removed += c.length;
       unlinked += un.length;

@@ -1,9 +1,9 @@
 // The import job record: status, counts and the message of a failure, as the API shows it.
-import type { Queryable } from '../../platform/db/types.ts';
+import type { Db, Queryable } from '../../platform/db/types.ts';
 import type { Bilingual } from '../../platform/http/problem.ts';
 import type { RowError } from './validate-row.ts';
 
-export type JobStatus = 'staged' | 'checked' | 'importing' | 'imported' | 'failed';
+export type JobStatus = 'staged' | 'checked' | 'importing' | 'imported' | 'failed' | 'reverting' | 'reverted';
 
 export interface JobRow {
   id: number;
@@ -20,6 +20,11 @@ export interface JobRow {
   message: string | null;
   created_at: Date;
   finished_at: Date | null;
+  /** The process running the import or revert (runner.ts), and until when its lease holds without renewal. */
+  runner: string | null;
+  lease_until: Date | null;
+  /** The last staged row committed: a resumed import continues after it. */
+  rows_through: number;
 }
 
 /** A failure message is stored as JSON {code, id, en} in import_job.message (a text column). */
@@ -45,8 +50,12 @@ export async function loadJob(db: Queryable, id: number): Promise<JobRow | undef
   return j;
 }
 
-export async function setJobFailed(db: Queryable, id: number, m: JobMessage): Promise<void> {
-  await db.query(`update import_job set status = 'failed', message = $2, finished_at = now() where id = $1`, [id, messageText(m)]);
+/** A failed job keeps no staged rows: their encrypted NIKs have no further use. */
+export async function setJobFailed(db: Db, id: number, m: JobMessage): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`update import_job set status = 'failed', message = $2, finished_at = now(), runner = null, lease_until = null where id = $1`, [id, messageText(m)]);
+    await tx.query('delete from import_row where job_id = $1', [id]);
+  });
 }
 
 export interface RowErrorItem extends RowError {

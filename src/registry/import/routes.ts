@@ -2,14 +2,17 @@
 // Admins only (registryPolicy.imports). Upload is multipart (a 100k-row file is ~10 MB), limited to 30 MB.
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
+import type { FastifyBaseLogger } from 'fastify';
 import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/types.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
 import type { App, RoutePlugin } from '../../platform/http/server.ts';
 import { CONTENT_TYPES, sinkFor, type SheetFormat } from './spreadsheet.ts';
 import { backgroundIdle, runInBackground } from './background.ts';
 import { checkFile, createJob } from './check-file.ts';
 import { COLUMNS_DOC, MAX_UPLOAD_BYTES } from './columns.ts';
-import { importFile, startImport } from './import-file.ts';
+import { importFile, runRevert, startImport, startRevert } from './import-file.ts';
+import { watchOrphanedJobs } from './runner.ts';
 import { type JobRow, listRowErrors, loadJob, parseMessage, previewCounts } from './jobs.ts';
 import { detectKind, FileProblem } from './read-file.ts';
 import * as S from './schema.ts';
@@ -31,6 +34,8 @@ async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise
   const [agency] = j.fostering_agency_id ? await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency where id = $1', [j.fostering_agency_id]) : [];
   const phase: S.JobOut['phase'] =
     j.status === 'staged' ? 'checking' : j.status === 'checked' ? (j.rows_bad > 0 ? 'has_errors' : 'ready') : j.status;
+  // A failed import that was not fully undone (or whose revert failed) can be reverted again.
+  const canRevert = j.status === 'importing' || (j.status === 'failed' && ['import_failed_partial', 'revert_failed'].includes(parseMessage(j.message)?.code ?? ''));
   const canImport = (j.status === 'checked' || j.status === 'failed') && j.rows_bad === 0 && j.rows_total > 0 && (await db.query('select 1 from import_row where job_id = $1 limit 1', [j.id])).length > 0;
   return {
     id: j.id,
@@ -47,6 +52,7 @@ async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise
     rowsUnchanged: j.status === 'imported' ? j.rows_total - j.rows_new - j.rows_linked : 0,
     progress: j.rows_total ? Math.min(1, j.rows_done / j.rows_total) : j.status === 'staged' ? 0 : 1,
     canImport,
+    canRevert,
     preview: canImport ? await previewCounts(db, j.id) : null,
     message: parseMessage(j.message),
     createdAt: j.created_at.toISOString(),
@@ -58,6 +64,17 @@ async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise
 /** A refused upload names the file field, so a form shows the message next to it. */
 const fileProblem = (status: number, code: string, message: { id: string; en: string }) =>
   new AppError(status, code, message, [{ field: 'body.file', code, message }]);
+
+/**
+ * Resumes the imports and reverts a stopped server left running (at start-up, then every minute), in the
+ * background like any import. Called by src/main.ts once the server listens.
+ */
+export function watchInterruptedImports(db: Db, log: FastifyBaseLogger): () => void {
+  return watchOrphanedJobs(db, log, (job, who) => {
+    if (job.status === 'importing') runInBackground(db, log, job.id, 'import', () => importFile(db, who, job.id));
+    else runInBackground(db, log, job.id, 'revert', () => runRevert(db, who, job.id));
+  });
+}
 
 export const importRoutes: RoutePlugin = async (app, { db }) => {
   app.addHook('onClose', async () => backgroundIdle());
@@ -228,6 +245,28 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       const who = auditActor(actor, 'platform_admin', req.id);
       const job = await startImport(db, who, req.params.jobId, req.body.rowsTotal);
       runInBackground(db, req.log, job.id, 'import', () => importFile(db, who, job.id));
+      return reply.code(202).send(await present(db, job));
+    },
+  );
+
+  app.post(
+    '/api/registry/import-jobs/:jobId/revert',
+    {
+      config: { access: ADMIN },
+      schema: {
+        operationId: 'revertImport',
+        tags: ['registry-import'],
+        summary: 'Revert an import that is running, was interrupted or failed part-way: removes the members it created and the links it added (audited batches); answers 202, poll the job',
+        description: 'The job ends `reverted`, and its staged rows (with the encrypted NIKs) are deleted.',
+        params: S.jobParam,
+        response: { 202: S.JobOut },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor as AccountActor;
+      const who = auditActor(actor, 'platform_admin', req.id);
+      const job = await startRevert(db, who, req.params.jobId);
+      runInBackground(db, req.log, job.id, 'revert', () => runRevert(db, who, job.id));
       return reply.code(202).send(await present(db, job));
     },
   );

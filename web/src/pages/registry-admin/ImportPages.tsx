@@ -22,7 +22,7 @@ interface RowError {
 }
 const ADMIN = ['platform_admin']; // registryPolicy.imports
 const POLL_MS = 700;
-const running = (j: JobOut) => j.phase === 'checking' || j.phase === 'importing';
+const running = (j: JobOut) => j.phase === 'checking' || j.phase === 'importing' || j.phase === 'reverting';
 
 /** `/admin/impor`: templates, the upload (a dry run starts at once) and the recent jobs to come back to. */
 export default function ImportPage() {
@@ -223,6 +223,9 @@ function JobBody({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: 
         <Progress job={job} text={job.rowsTotal ? t('regadmin.import.checking', { done: i18n.num(job.rowsDone), total }) : t('regadmin.import.checkingStart')} />
       )}
       {job.phase === 'importing' && <Progress job={job} text={t('regadmin.import.importing', { done: i18n.num(job.rowsDone), total })} />}
+      {job.phase === 'reverting' && <Progress job={job} text={t('regadmin.import.reverting', { done: i18n.num(job.rowsDone) })} />}
+      {job.phase === 'reverted' && <p className="notice">{t('regadmin.import.reverted')}</p>}
+      {job.canRevert && <Revert job={job} i18n={i18n} onStarted={onStarted} />}
       {job.phase === 'has_errors' && (
         <>
           <p className="notice error">{t('regadmin.import.badRows', { bad: i18n.num(job.rowsBad), total })}</p>
@@ -346,6 +349,32 @@ function RowErrors({ job, i18n }: { job: JobOut; i18n: Msg }) {
 }
 
 /** The preview of a clean file and the confirmation, which repeats the row count the admin saw. */
+/** An import that runs, was interrupted, or failed part-way can be undone: its members are removed again. */
+function Revert({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: (job: JobOut) => void }) {
+  const { t } = i18n;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      onStarted(await api<JobOut>(`/api/registry/import-jobs/${job.id}/revert`, { method: 'POST' }));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="ra-revert">
+      <p className="muted">{t('regadmin.import.revertHint', { done: i18n.num(job.rowsNew) })}</p>
+      <FormAlert>{error ? problemText(error, i18n) : null}</FormAlert>
+      <button type="button" className="button secondary" disabled={busy} onClick={start}>
+        {t('regadmin.import.revert')}
+      </button>
+    </section>
+  );
+}
+
 function Confirm({ job, i18n, onStarted, retry = false }: { job: JobOut; i18n: Msg; onStarted: (job: JobOut) => void; retry?: boolean }) {
   const { t } = i18n;
   const [busy, setBusy] = useState(false);
