@@ -30,6 +30,10 @@ const MESSAGES = {
 
 export const registryRoutes: RoutePlugin = (app, { db }) => {
   const buckets = new TokenBuckets(20, 40);
+  // "Already registered" tells whether a NIK/NIB is in the register: like failed logins, such answers are limited
+  // (per account and per address, 5 and 50 per 15 minutes), so the registration form cannot probe the register.
+  const accountRefusals = new TokenBuckets(5 / 900, 5);
+  const addressRefusals = new TokenBuckets(50 / 900, 50);
 
   app.post(
     '/api/identifiers/validate',
@@ -63,8 +67,20 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const actor = req.actor as AccountActor;
-      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'umkm_owner', req.id), req.body, 'self', actor.accountId));
-      return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
+      const refused = () => {
+        accountRefusals.spend(String(actor.accountId));
+        addressRefusals.spend(req.ip);
+      };
+      accountRefusals.check(String(actor.accountId));
+      addressRefusals.check(req.ip);
+      try {
+        const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'umkm_owner', req.id), req.body, 'self', actor.accountId));
+        if (r.outcome === 'already_registered') refused();
+        return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'already_registered') refused();
+        throw e;
+      }
     },
   );
 
