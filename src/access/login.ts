@@ -27,6 +27,25 @@ export interface LoggedIn {
   accountId: number;
   token: string;
   csrfToken: string;
+  /** The device cookie's value: the one sent if it was this account's, else a new one now known. */
+  deviceToken: string;
+}
+
+const deviceHash = (token: string) => crypto.createHash('sha256').update(token).digest();
+
+async function isKnownDevice(db: Queryable, accountId: number, token: string | undefined): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  return (await db.query('select 1 from known_device where account_id = $1 and token_hash = $2', [accountId, deviceHash(token)])).length > 0;
+}
+
+/** Remembers the device a login succeeded on (a new random token unless it was already this account's). */
+async function rememberDevice(tx: Queryable, accountId: number, token: string | undefined, known: boolean): Promise<string> {
+  const t = known && token ? token : crypto.randomBytes(32).toString('base64url');
+  await tx.query(
+    `insert into known_device (account_id, token_hash) values ($1, $2) on conflict (account_id, token_hash) do update set last_seen = now()`,
+    [accountId, deviceHash(t)],
+  );
+  return t;
 }
 
 const badCredentials = () =>
@@ -34,8 +53,12 @@ const badCredentials = () =>
     { field: 'body.password', code: 'invalid_credentials', message: { id: 'Login atau kata sandi salah.', en: 'Wrong login or password.' } },
   ]);
 
-/** Refuses (429 with Retry-After) while an account or an address has too many recent failures. */
-export async function checkFailures(db: Queryable, accountKey: Buffer, address: string): Promise<void> {
+/**
+ * Refuses (429 with Retry-After) while an account or an address has too many recent failures. The account's
+ * limit does not apply on a device the account has logged in from before (knownDevice): a guesser cannot lock
+ * the owner out, only slow down the guesser's own address and devices new to the account (OWASP ASVS 2.2).
+ */
+export async function checkFailures(db: Queryable, accountKey: Buffer, address: string, knownDevice = false): Promise<void> {
   const [r] = await db.query<{ by_account: number; account_oldest: number | null; by_address: number; address_oldest: number | null }>(
     `select
        (select count(*) from login_failure where account_key = $1 and at > now() - make_interval(secs => $3)) as by_account,
@@ -45,7 +68,7 @@ export async function checkFailures(db: Queryable, accountKey: Buffer, address: 
     [accountKey, address, FAILURE_WINDOW_SECONDS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS],
   );
   if (!r) return;
-  if (r.by_account >= MAX_FAILURES_PER_ACCOUNT) throw tooManyRequests(r.account_oldest ?? FAILURE_WINDOW_SECONDS);
+  if (!knownDevice && r.by_account >= MAX_FAILURES_PER_ACCOUNT) throw tooManyRequests(r.account_oldest ?? FAILURE_WINDOW_SECONDS);
   if (r.by_address >= MAX_FAILURES_PER_ADDRESS) throw tooManyRequests(r.address_oldest ?? FAILURE_WINDOW_SECONDS);
 }
 
@@ -72,13 +95,15 @@ async function checkSecondFactor(tx: Queryable, acc: AccountRow, code: string): 
 
 /**
  * Password login, with TOTP where a role requires it or the owner turned it on. Failures are counted (and
- * recorded outside the transaction, so a refused attempt still counts); success opens a server-side session.
+ * recorded outside the transaction, so a refused attempt still counts); success opens a server-side session
+ * and remembers the device (deviceToken: the device cookie's value sent, returned for the cookie).
  */
-export async function login(db: Db, input: LoginInput, address: string, requestId: string): Promise<LoggedIn> {
+export async function login(db: Db, input: LoginInput, address: string, requestId: string, deviceToken?: string): Promise<LoggedIn> {
   const accountKey = failureKey(input.login);
-  await checkFailures(db, accountKey, address);
   const id = parseLogin(input.login);
   const acc = id ? await findAccountByLogin(db, id) : undefined;
+  const knownDevice = acc ? await isKnownDevice(db, acc.id, deviceToken) : false;
+  await checkFailures(db, accountKey, address, knownDevice);
   const passwordOk = await verifyPassword(acc?.password_hash ?? null, input.password);
   if (!acc || !passwordOk || acc.status !== 'active') {
     await recordFailure(db, accountKey, address);
@@ -91,9 +116,10 @@ export async function login(db: Db, input: LoginInput, address: string, requestI
       if (!(await checkSecondFactor(tx, acc, input.totp))) return 'totp_wrong' as const;
     }
     const session = await createSession(tx, acc.id);
+    const device = await rememberDevice(tx, acc.id, deviceToken, knownDevice);
     const who: AuditActor = { accountId: acc.id, role: roles[0] ?? null, label: acc.display_name, requestId };
     await audit(tx, who, { action: 'session.login', entityType: 'account', entityId: acc.id, after: { totp: acc.totp_enabled, mustEnrolTotp: !acc.totp_enabled && requiresTotp(roles) } });
-    return { accountId: acc.id, ...session };
+    return { accountId: acc.id, ...session, deviceToken: device };
   });
   if (result === 'totp_required')
     throw new AppError(401, 'totp_required', { id: 'Masukkan kode verifikasi dua langkah (TOTP).', en: 'Enter your two-step verification (TOTP) code.' }, [

@@ -35,6 +35,9 @@ export function sessionBody(actor: AccountActor) {
   };
 }
 
+/** A random token per device and account (known_device), sent only to the login. */
+export const DEVICE_COOKIE = 'pl_device';
+
 export const accessRoutes: RoutePlugin = (app, { db }) => {
   // Far above human use (≥ 10/s per address) so all demo accounts can log in at once; failures are limited apart.
   const buckets = new TokenBuckets(20, 40);
@@ -54,8 +57,10 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       limit(req);
-      const s = await login(db, req.body, req.ip, req.id);
+      const s = await login(db, req.body, req.ip, req.id, req.cookies[DEVICE_COOKIE]);
       setSessionCookie(req, reply, s.token);
+      // The device cookie outlives sessions: it is how this device keeps logging in while a guesser is locked out.
+      reply.setCookie(DEVICE_COOKIE, s.deviceToken, { path: '/api/auth', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 400 * 86400 });
       return sessionFor(s.token);
     },
   );
