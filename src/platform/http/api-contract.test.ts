@@ -46,7 +46,8 @@ describe('API contract', () => {
 
   it('serves metrics and docs, and echoes a request id', async () => {
     await app.inject({ method: 'GET', url: '/api/health' });
-    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    process.env.PL_METRICS_TOKEN = 'uji-token-metrik';
+    const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer uji-token-metrik' } });
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
     expect((await app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
     const res = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'uji-123' } });

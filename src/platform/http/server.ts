@@ -7,7 +7,7 @@ import type { Db } from '../db/types.ts';
 import { registerMetrics } from './metrics.ts';
 import { AppError, handleError, sendProblem } from './problem.ts';
 import { maskPersonal, REDACT_PATHS } from './redact.ts';
-import { registerWeb } from './web.ts';
+import { CONTENT_SECURITY_POLICY, registerWeb } from './web.ts';
 import { type Access, registerAuth } from '../auth/plugin.ts';
 
 function createFastify(opts: FastifyServerOptions) {
@@ -73,6 +73,10 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // Every response, not just pages: an API answer opened directly must not run or frame anything either.
+    // /api/docs (swagger-ui) replaces it with its own hashed policy in its onSend hook.
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-frame-options', 'DENY');
     return payload;
   });
 
@@ -88,7 +92,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // swagger-ui's own policy, framed by no one; without upgrade-insecure-requests, which sent its scripts to
+    // https:// on a plain-http server (local use, or TLS ended at a proxy that speaks http to us) and left it blank.
+    staticCSP: true,
+    transformStaticCSP: (csp: string) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerMetrics(app as unknown as FastifyInstance);
