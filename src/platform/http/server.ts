@@ -94,10 +94,15 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
-    // swagger-ui's own policy, framed by no one; without upgrade-insecure-requests, which sent its scripts to
-    // https:// on a plain-http server (local use, or TLS ended at a proxy that speaks http to us) and left it blank.
+    // swagger-ui's own policy (scripts from 'self' only), framed by no one. Its bundle injects a <style> element at
+    // run time, so this page alone allows inline styles; upgrade-insecure-requests goes, as a plain-http server
+    // (local use, or TLS ended at a proxy) could not serve the https:// addresses it would ask for.
     staticCSP: true,
-    transformStaticCSP: (csp: string) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+    transformStaticCSP: (csp: string) =>
+      csp
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace('style-src ', "style-src 'unsafe-inline' ")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
