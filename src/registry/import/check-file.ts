@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/types.ts';
 import { personalDataKeys } from '../../platform/personal-data.ts';
 import { messageText } from './jobs.ts';
+import { LEASE_SECONDS, RUNNER } from './runner.ts';
 import { type FileKind, FileProblem, readMemberFile } from './read-file.ts';
 import { loadReference } from './reference.ts';
 import { type CleanMember, type RowError, validateRow } from './validate-row.ts';
@@ -43,8 +44,9 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function createJob(db: Queryable, who: AuditActor, accountId: number, fileName: string, kind: FileKind, fosteringAgencyId: number): Promise<number> {
   const [j] = await db.query<{ id: number }>(
-    `insert into import_job (created_by, file_name, file_kind, fostering_agency_id) values ($1, $2, $3, $4) returning id`,
-    [accountId, fileName.slice(0, 200), kind, fosteringAgencyId],
+    `insert into import_job (created_by, file_name, file_kind, fostering_agency_id, runner, lease_until)
+     values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) returning id`,
+    [accountId, fileName.slice(0, 200), kind, fosteringAgencyId, RUNNER, LEASE_SECONDS],
   );
   await audit(db, who, { action: 'import.upload', entityType: 'import_job', entityId: j!.id, after: { fileName, kind, fosteringAgencyId } });
   return j!.id;
@@ -63,12 +65,12 @@ export async function checkFile(db: Db, who: AuditActor, input: CheckInput): Pro
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     await db.transaction(async (tx) => {
-      await tx.query(`update import_job set status = 'failed', message = $2, finished_at = now() where id = $1`, [jobId, messageText({ code: e.code, ...e.bilingual })]);
+      await tx.query(`update import_job set status = 'failed', message = $2, finished_at = now(), runner = null, lease_until = null where id = $1`, [jobId, messageText({ code: e.code, ...e.bilingual })]);
       await audit(tx, who, { action: 'import.check', entityType: 'import_job', entityId: jobId, after: { status: 'failed', code: e.code } });
     });
     return;
   }
-  await db.query('update import_job set rows_total = $2, rows_done = 0 where id = $1', [jobId, rows.length]);
+  await db.query('update import_job set rows_total = $2, rows_done = 0, lease_until = now() + make_interval(secs => $3) where id = $1', [jobId, rows.length, LEASE_SECONDS]);
   const ref = await loadReference(db);
   const keys = personalDataKeys();
   const seenNik = new Map<string, number>();
@@ -155,13 +157,13 @@ export async function checkFile(db: Db, who: AuditActor, input: CheckInput): Pro
        on conflict (job_id, row_no) do update set data = excluded.data, errors = excluded.errors`,
       [jobId, rowNos, datas.map((d) => JSON.stringify(d)), errs.map((e) => (e ? JSON.stringify(e) : null))],
     );
-    await db.query('update import_job set rows_done = $2, rows_bad = $3 where id = $1', [jobId, start + chunk.length, bad]);
+    await db.query('update import_job set rows_done = $2, rows_bad = $3, lease_until = now() + make_interval(secs => $4) where id = $1', [jobId, start + chunk.length, bad, LEASE_SECONDS]);
     await tick(); // let other requests in between chunks
   }
 
   await db.transaction(async (tx) => {
     if (bad) await tx.query('delete from import_row where job_id = $1 and errors is null', [jobId]);
-    await tx.query(`update import_job set status = 'checked', rows_bad = $2, rows_done = $3, finished_at = now() where id = $1`, [jobId, bad, rows.length]);
+    await tx.query(`update import_job set status = 'checked', rows_bad = $2, rows_done = $3, finished_at = now(), runner = null, lease_until = null where id = $1`, [jobId, bad, rows.length]);
     await audit(tx, who, { action: 'import.check', entityType: 'import_job', entityId: jobId, after: { status: 'checked', rowsTotal: rows.length, rowsBad: bad } });
   });
 }

@@ -13,7 +13,7 @@ import { checkFile, createJob } from './check-file.ts';
 import { COLUMNS_DOC, MAX_UPLOAD_BYTES } from './columns.ts';
 import { importFile, runRevert, startImport, startRevert } from './import-file.ts';
 import { watchOrphanedJobs } from './runner.ts';
-import { type JobRow, listRowErrors, loadJob, parseMessage, previewCounts } from './jobs.ts';
+import { type JobRow, listRowErrors, loadJob, parseMessage, previewCounts, setJobFailed } from './jobs.ts';
 import { detectKind, FileProblem } from './read-file.ts';
 import * as S from './schema.ts';
 import { templateCsv, templateXlsx } from './template.ts';
@@ -72,7 +72,13 @@ const fileProblem = (status: number, code: string, message: { id: string; en: st
 export function watchInterruptedImports(db: Db, log: FastifyBaseLogger): () => void {
   return watchOrphanedJobs(db, log, (job, who) => {
     if (job.status === 'importing') runInBackground(db, log, job.id, 'import', () => importFile(db, who, job.id));
-    else runInBackground(db, log, job.id, 'revert', () => runRevert(db, who, job.id));
+    else if (job.status === 'reverting') runInBackground(db, log, job.id, 'revert', () => runRevert(db, who, job.id));
+    else
+      void setJobFailed(db, job.id, {
+        code: 'check_interrupted',
+        id: 'Server berhenti saat berkas diperiksa. Unggah berkas sekali lagi.',
+        en: 'The server stopped while the file was being checked. Upload the file again.',
+      }).catch((err: unknown) => log.error({ err, jobId: job.id }, 'could not fail an interrupted dry run'));
   });
 }
 

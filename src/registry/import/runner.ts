@@ -1,9 +1,10 @@
 // Which process runs an import, and what happens to an import whose process died (issue 12).
 // The process that runs a job writes its name (host:pid:boot) into import_job.runner and renews a lease with every
-// batch. A job `importing` or `reverting` is orphaned when its runner is gone: on this host, its process no longer
-// exists (or is this very process under a new boot, e.g. pid 1 in a restarted container); elsewhere, its lease
-// has expired. A server resumes orphaned jobs at start-up and then every minute: the import continues after the
-// last committed batch (rows are idempotent by NIK/NIB), a revert continues with the batches not yet undone.
+// batch. A job `staged`, `importing` or `reverting` is orphaned when its runner is gone: on this host, its process
+// no longer exists (or is this very process under a new boot, e.g. pid 1 in a restarted container); elsewhere,
+// its lease has expired. A server takes orphaned jobs over at start-up and then every minute: an import continues
+// after the last committed batch (rows are idempotent by NIK/NIB), a revert continues with the batches not yet
+// undone, and a dry run (whose uploaded file lived only in the dead process's memory) fails, asking for the file again.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
@@ -26,18 +27,18 @@ function processGone(pid: number): boolean {
   }
 }
 
-/** Whether a job's runner can no longer be running it. */
+/** Whether a job's runner can no longer be running it: on this host, its process; elsewhere, its lease. */
 export function runnerGone(runner: string | null, leaseUntil: Date | null, now = new Date()): boolean {
-  if (!runner || !leaseUntil || leaseUntil < now) return true;
+  if (!runner) return true;
   const [host, pid, boot] = runner.split(':');
-  if (host !== os.hostname()) return false;
+  if (host !== os.hostname()) return !leaseUntil || leaseUntil < now;
   if (Number(pid) === process.pid) return boot !== BOOT;
   return processGone(Number(pid));
 }
 
 interface Orphan {
   id: number;
-  status: 'importing' | 'reverting';
+  status: 'staged' | 'importing' | 'reverting';
   runner: string | null;
   lease_until: Date | null;
   created_by: number;
@@ -47,8 +48,8 @@ interface Orphan {
  * Takes over every orphaned job (atomically: of two servers starting at once, one gets each job) and runs it in
  * the background with `run`. Returns the ids taken over.
  */
-export async function resumeOrphanedJobs(db: Db, run: (job: { id: number; status: 'importing' | 'reverting' }, who: AuditActor) => void): Promise<number[]> {
-  const candidates = await db.query<Orphan>(`select id, status, runner, lease_until, created_by from import_job where status in ('importing', 'reverting') order by id`);
+export async function resumeOrphanedJobs(db: Db, run: (job: { id: number; status: Orphan['status'] }, who: AuditActor) => void): Promise<number[]> {
+  const candidates = await db.query<Orphan>(`select id, status, runner, lease_until, created_by from import_job where status in ('staged', 'importing', 'reverting') order by id`);
   const taken: number[] = [];
   for (const c of candidates) {
     if (!runnerGone(c.runner, c.lease_until)) continue;
