@@ -56,11 +56,8 @@ describe('a guesser cannot lock the owner out', () => {
     const owner = await makeAccount(db);
     const phone = await ownersDevice(owner.email, owner.password);
     const shared = address();
-    for (let i = 0; i < 50; i++) {
-      const victim = await makeAccount(db);
-      expect((await loginAs(victim.email, 'tebakan', shared)).statusCode).toBe(401);
-    }
+    for (let i = 0; i < 50; i++) expect((await loginAs(`korban-${i}-${Date.now()}@test.pasarlokal.id`, 'tebakan', shared)).statusCode).toBe(401);
     expect((await loginAs(owner.email, owner.password, shared, phone)).statusCode).toBe(429);
     expect((await loginAs(owner.email, owner.password, address(), phone)).statusCode).toBe(200);
-  });
+  }, 120_000);
 });
