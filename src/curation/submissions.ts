@@ -43,6 +43,8 @@ export interface SubmissionRow {
   call_title_en: string;
   channel: 'e_order' | 'jbl' | 'mall';
   rubric_code: string;
+  requires_halal: boolean;
+  halal: boolean;
   call_status: 'draft' | 'open' | 'closed';
   call_deadline: Date;
   quota: number;
@@ -67,7 +69,7 @@ export const SUBMISSION_FROM = `
   join umkm u on u.id = s.umkm_id
   join region v on v.code = u.village_code
   join region d on d.code = v.parent_code`;
-export const SUBMISSION_COLUMNS = `s.*, c.title_id as call_title_id, c.title_en as call_title_en, c.channel, c.rubric_code, c.status as call_status,
+export const SUBMISSION_COLUMNS = `s.*, c.title_id as call_title_id, c.title_en as call_title_en, c.channel, c.rubric_code, c.requires_halal, p.halal, c.status as call_status,
   c.deadline as call_deadline, c.quota, c.passed_count, p.name as product_name, p.category_code, pc.name_id as category_name_id,
   pc.name_en as category_name_en, pc.is_food, u.name as umkm_name, u.owner_id, d.code as district_code, d.name as district_name`;
 
