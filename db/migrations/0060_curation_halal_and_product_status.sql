@@ -7,11 +7,18 @@ alter table curation_call add column requires_halal boolean not null default fal
 -- Calls made before said it in their criteria text: read that once, so they keep meaning what they said.
 update curation_call set requires_halal = true where criteria_id ~* 'halal' or criteria_en ~* 'halal';
 
+-- A submission's state as every page shows it: its status, except that a pass whose certificate was revoked
+-- (by the Dinas, or because the owner changed what was judged) says 'revoked'.
+create view curation_submission_state as
+select s.id as submission_id, s.product_id, s.round_started_at,
+       case when s.status = 'passed' and k.revoked_at is not null then 'revoked' else s.status end as state
+  from curation_submission s
+  left join curation_certificate k on k.submission_id = s.id;
+
 -- The product's curation, derived in one place: the owner's product list and page, the curation pages, and the
 -- product's stored curation columns that search reads (written from this view only, by the curation code).
 --
--- status: the state of the product's latest submission (the round most recently started), except that a pass
---   whose certificate was revoked says 'revoked'. A product with no submission keeps what was recorded before
+-- status: the state (above) of the product's latest submission (the round most recently started). A product with no submission keeps what was recorded before
 --   the workflow existed (imported data: 'curated' reads 'passed', 'rejected' reads 'not_passed').
 -- curated: whether it is in the curated catalogue. A certificate stays valid until revoked, so a product that
 --   passed one call and is now returned, under review or failed in a newer round stays curated on the strength
@@ -22,13 +29,10 @@ update curation_call set requires_halal = true where criteria_id ~* 'halal' or c
 create view product_curation as
 select p.id as product_id,
        case
-         when s.id is null then case p.curation_status when 'curated' then 'passed' when 'rejected' then 'not_passed' else p.curation_status end
-         when s.status = 'passed' and sk.revoked_at is not null then 'revoked'
-         else s.status
+         when s.submission_id is null then case p.curation_status when 'curated' then 'passed' when 'rejected' then 'not_passed' else p.curation_status end
+         else s.state
        end as status,
-       s.id as submission_id,
-       s.call_id,
-       s.round,
+       s.submission_id,
        (k.valid > 0 or (k.issued = 0 and p.curation_status = 'curated')) as curated,
        case when k.valid > 0 then k.grade when k.issued = 0 and p.curation_status = 'curated' then p.curation_grade end as grade,
        case when k.valid > 0 then k.first_at when k.issued = 0 and p.curation_status = 'curated' then p.curated_at end as curated_at,
@@ -36,12 +40,11 @@ select p.id as product_id,
        case when k.valid > 0 then k.jbl else k.issued = 0 and p.curation_status = 'curated' and p.channel_jbl end as channel_jbl,
        case when k.valid > 0 then k.mall else k.issued = 0 and p.curation_status = 'curated' and p.channel_mall end as channel_mall,
        (exists (select 1 from curation_submission w where w.product_id = p.id and w.status in ('submitted', 'verified', 'validated'))
-         or s.id is null and p.curation_status in ('submitted', 'verified', 'validated')) as under_review
+         or s.submission_id is null and p.curation_status in ('submitted', 'verified', 'validated')) as under_review
   from product p
   left join lateral (
-    select x.id, x.call_id, x.round, x.status from curation_submission x
-     where x.product_id = p.id order by x.round_started_at desc, x.id desc limit 1) s on true
-  left join curation_certificate sk on sk.submission_id = s.id
+    select x.submission_id, x.state from curation_submission_state x
+     where x.product_id = p.id order by x.round_started_at desc, x.submission_id desc limit 1) s on true
   cross join lateral (
     select count(*) as issued,
            count(*) filter (where c.revoked_at is null) as valid,

@@ -192,7 +192,9 @@ describe('the curation flow', () => {
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await get('', `/api/curation/certificates/${code}`)).json().status).toBe('revoked');
     expect((await db.query<{ curation_status: string; channel_jbl: boolean }>('select curation_status, channel_jbl from product where id = $1', [productId]))[0]).toEqual({ curation_status: 'none', channel_jbl: false });
-    expect((await get('owner', `/api/catalog/manage/products/${productId}`)).json().curation).toMatchObject({ status: 'revoked', curated: false, grade: null });
+    const revokedPage = (await get('owner', `/api/catalog/manage/products/${productId}`)).json().curation;
+    expect(revokedPage).toMatchObject({ status: 'revoked', label: { id: 'Sertifikat kurasi dicabut' }, curated: false, grade: null });
+    expect((await get('owner', `/api/curation/submissions/${id}`)).json()).toMatchObject({ status: 'passed', statusLabel: revokedPage.label });
     expect(await db.query('select 1 from catalog_search where product_id = $1', [productId])).toHaveLength(0);
   });
 

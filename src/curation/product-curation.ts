@@ -2,14 +2,13 @@
 // derives it from the product's latest submission and its valid certificates. The owner's product list and page,
 // and the submission pages, present it with this one function and these labels.
 import { PRODUCT_CURATION_STATUSES } from './schema.ts';
-import { STATUS_LABELS } from './submissions.ts';
+import { STATE_LABELS } from './submissions.ts';
 
 export type ProductCurationStatus = (typeof PRODUCT_CURATION_STATUSES)[number];
 
 export const PRODUCT_CURATION_LABELS: Record<ProductCurationStatus, { id: string; en: string }> = {
   none: { id: 'Belum dikurasi', en: 'Not curated' },
-  ...STATUS_LABELS,
-  revoked: { id: 'Sertifikat kurasi dicabut', en: 'Curation certificate revoked' },
+  ...STATE_LABELS,
 };
 
 /** The view's columns under the names a query selects them as (`pc.status as pc_status`, …: see PRODUCT_CURATION_COLUMNS). */
