@@ -23,6 +23,7 @@ export interface CallRow {
   category_codes: string[];
   food_only: boolean;
   require_published: boolean;
+  requires_halal: boolean;
   quota: number;
   passed_count: number;
   deadline: Date;
@@ -70,6 +71,7 @@ export async function presentCalls(db: Queryable, actor: Actor, rows: CallRow[],
       categoryCodes: r.category_codes,
       foodOnly: r.food_only,
       requirePublished: r.require_published,
+      requiresHalal: r.requires_halal,
       quota: r.quota,
       passedCount: r.passed_count,
       deadline: deadline.toISOString(),

@@ -11,7 +11,7 @@ import { announce } from './events.ts';
 import { submissionScope } from './policy.ts';
 import type { Rubric, ScoreResult } from './rubrics.ts';
 import type { Channel, PublicCertificate } from './schema.ts';
-import type { Acting } from './steps.ts';
+import { type Acting, refreshProductCuration } from './steps.ts';
 import { type SubmissionRow, submissionRow } from './submissions.ts';
 
 // Crockford's base32 without look-alikes (no I, L, O, U): 16 characters = 80 random bits, not guessable.
@@ -99,10 +99,7 @@ export async function revokeCertificate(tx: Tx, a: Acting, code: string, reason:
   if (!k) throw notFound({ id: 'Sertifikat tidak ditemukan.', en: 'Certificate not found.' });
   if (k.revoked_at) throw new AppError(409, 'already_revoked', { id: 'Sertifikat sudah dicabut.', en: 'The certificate is already revoked.' });
   await tx.query('update curation_certificate set revoked_at = $2, revoked_by = $3, revoked_reason = $4 where code = $1', [k.code, a.now, a.actor.accountId, reason]);
-  const still = await tx.query<{ channel: Channel }>('select distinct channel from curation_certificate where product_id = $1 and revoked_at is null', [k.product_id]);
-  if (!still.some((x) => x.channel === k.channel)) await tx.query(`update product set channel_${k.channel} = false where id = $1`, [k.product_id]);
-  if (!still.length)
-    await tx.query(`update product set curation_status = 'rejected', curation_grade = null, curated_at = null where id = $1 and curation_status = 'curated'`, [k.product_id]);
+  await refreshProductCuration(tx, k.product_id);
   await audit(tx, a.who, { action: 'curation.certificate_revoke', entityType: 'curation_certificate', entityId: k.code, umkmId: k.umkm_id, before: { revoked: false }, after: { revoked: true, reason } });
   const s = await submissionRow(tx, a.actor, k.submission_id);
   const notices = await announce(tx, s, { kind: 'certificate_revoked', code: k.code, reason });

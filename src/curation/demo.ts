@@ -125,12 +125,14 @@ export async function createDemoCuration(db: Db, now = new Date()): Promise<numb
           en: 'Curation of food and drink products for Jumat Beli Lokal: pre-orders open a few days before and close Thursday 20:00 WIB, then a live-shopping session on Friday.',
         },
         criteria: {
-          id: 'Produk makanan atau minuman yang sudah terbit di katalog, bersertifikat halal, kemasan berlabel, foto produk jelas.',
-          en: 'Food or drink products published in the catalogue, halal-certified, labelled packaging, a clear product photo.',
+          id: 'Produk makanan atau minuman yang sudah terbit di katalog, kemasan berlabel, foto produk jelas.',
+          en: 'Food or drink products published in the catalogue, labelled packaging, a clear product photo.',
         },
         categoryCodes: [],
         foodOnly: true,
         requirePublished: true,
+        // Not required here: the demo's other owners' products are drawn at random, labelled halal or not.
+        requiresHalal: false,
         quota: 40,
         deadlineWib: `${deadline}T23:59`,
         channel: 'jbl',

@@ -37,16 +37,16 @@ async function setKurators(tx: Tx, callId: number, ids: number[]) {
   await tx.query('insert into curation_call_kurator (call_id, account_id) select $1, unnest($2::int8[]) on conflict do nothing', [callId, ids]);
 }
 
-const auditView = (c: CallRow, kurators?: number[]) => ({ status: c.status, title: c.title_id, quota: c.quota, deadline: new Date(c.deadline).toISOString(), channel: c.channel, rubric: c.rubric_code, ...(kurators ? { kurators } : {}) });
+const auditView = (c: CallRow, kurators?: number[]) => ({ status: c.status, title: c.title_id, quota: c.quota, deadline: new Date(c.deadline).toISOString(), channel: c.channel, rubric: c.rubric_code, requiresHalal: c.requires_halal, ...(kurators ? { kurators } : {}) });
 
 export async function createCall(tx: Tx, who: AuditActor, input: CallInput, now = new Date()): Promise<number> {
   await check(tx, input, now);
   const [row] = await tx.query<{ id: number }>(
     `insert into curation_call (title_id, title_en, description_id, description_en, criteria_id, criteria_en, category_codes, food_only,
-       require_published, quota, deadline, channel, rubric_code, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+       require_published, quota, deadline, channel, rubric_code, created_by, requires_halal)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
     [input.title.id, input.title.en, input.description.id, input.description.en, input.criteria.id, input.criteria.en, input.categoryCodes, input.foodOnly,
-      input.requirePublished, input.quota, wibInput(input.deadlineWib), input.channel, input.rubricCode, who.accountId],
+      input.requirePublished, input.quota, wibInput(input.deadlineWib), input.channel, input.rubricCode, who.accountId, input.requiresHalal],
   );
   const id = row!.id;
   await setKurators(tx, id, input.kuratorIds);
@@ -61,6 +61,7 @@ const COLUMNS: Record<string, (v: never) => [string, unknown][]> = {
   categoryCodes: (v: string[]) => [['category_codes', v]],
   foodOnly: (v: boolean) => [['food_only', v]],
   requirePublished: (v: boolean) => [['require_published', v]],
+  requiresHalal: (v: boolean) => [['requires_halal', v]],
   quota: (v: number) => [['quota', v]],
   deadlineWib: (v: string) => [['deadline', wibInput(v)]],
   channel: (v: string) => [['channel', v]],

@@ -6,7 +6,7 @@ import type { Tx } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import { announce } from './events.ts';
 import { dueOn } from './sla.ts';
-import { type Acting, recordStep, setProductCuration, type StepOutcome } from './steps.ts';
+import { type Acting, recordStep, type StepOutcome } from './steps.ts';
 import { STATUS_LABELS, submissionRow } from './submissions.ts';
 
 export const wrongStep = (status: keyof typeof STATUS_LABELS) =>
@@ -35,14 +35,12 @@ export async function review(tx: Tx, a: Acting, step: keyof typeof STEPS, submis
     if (!notes) throw notesRequired();
     await tx.query(`update curation_submission set status = 'returned', due_on = null, step_started_at = $2, updated_at = $2 where id = $1`, [s.id, a.now]);
     await recordStep(tx, a, s, step, 'returned', notes);
-    await setProductCuration(tx, s.product_id, 'rejected');
     await audit(tx, a.who, { action: `curation.${step}_return`, entityType: 'curation_submission', entityId: s.id, umkmId: s.umkm_id, before: { status: s.status, round: s.round }, after: { status: 'returned', notes } });
     return { submissionId: s.id, notices: await announce(tx, s, { kind: 'returned', by: def.role, notes }) };
   }
   const due = await dueOn(tx, def.next, a.now);
   await tx.query('update curation_submission set status = $2, due_on = $3, step_started_at = $4, updated_at = $4 where id = $1', [s.id, def.to, due, a.now]);
   await recordStep(tx, a, s, step, def.to, notes);
-  await setProductCuration(tx, s.product_id, def.to);
   await audit(tx, a.who, { action: `curation.${step}`, entityType: 'curation_submission', entityId: s.id, umkmId: s.umkm_id, before: { status: s.status, round: s.round }, after: { status: def.to, dueOn: due, notes } });
   return { submissionId: s.id, notices: await announce(tx, s, { kind: def.event, due }) };
 }

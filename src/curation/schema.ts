@@ -9,6 +9,8 @@ export const SUBMISSION_STATUSES = ['submitted', 'verified', 'validated', 'retur
 /** The officer step a submission waits for: verify (pendamping), validate (kasatpel), score (kurator). */
 export const STEPS = ['verify', 'validate', 'score'] as const;
 export const GRADES = ['A', 'B', 'C'] as const;
+/** A product's curation (view product_curation): its latest submission's state, or none; revoked: that pass's certificate was revoked. */
+export const PRODUCT_CURATION_STATUSES = ['none', 'submitted', 'verified', 'validated', 'returned', 'passed', 'not_passed', 'revoked'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -41,21 +43,31 @@ export const RubricList = z.object({ items: z.array(Rubric) });
 
 export const CallParams = z.strictObject({ callId: id });
 
-export const CallInput = z.strictObject({
+const CallFields = {
   title: BiIn(200),
   description: BiIn(5000),
   criteria: BiIn(5000).describe('the criteria as text, shown to owners'),
-  categoryCodes: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(50).default([]).describe('empty = every category'),
-  foodOnly: z.boolean().default(false),
-  requirePublished: z.boolean().default(true),
+  categoryCodes: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(50).describe('empty = every category'),
+  foodOnly: z.boolean(),
+  requirePublished: z.boolean(),
+  requiresHalal: z.boolean().describe('only products labelled halal, whose business holds a valid halal certificate (WIB), may be submitted and pass'),
   quota: z.number().int().min(1).max(100000).describe('how many products may pass'),
   deadlineWib: wibDateTime.describe('last moment to submit, WIB wall-clock time'),
   channel: z.enum(CHANNELS),
   rubricCode: z.string().min(1).max(60),
-  kuratorIds: z.array(id).max(50).default([]).describe('accounts holding the kurator role'),
+  kuratorIds: z.array(id).max(50).describe('accounts holding the kurator role'),
+};
+export const CallInput = z.strictObject({
+  ...CallFields,
+  categoryCodes: CallFields.categoryCodes.default([]),
+  foodOnly: CallFields.foodOnly.default(false),
+  requirePublished: CallFields.requirePublished.default(true),
+  requiresHalal: CallFields.requiresHalal.default(false),
+  kuratorIds: CallFields.kuratorIds.default([]),
 });
 export type CallInput = z.infer<typeof CallInput>;
-export const CallPatch = CallInput.partial();
+// No defaults here: a field left out of an edit keeps its value (a default would reset it, e.g. the halal rule).
+export const CallPatch = z.strictObject(CallFields).partial();
 export type CallPatch = z.infer<typeof CallPatch>;
 
 export const CallListQuery = z.strictObject({
@@ -71,6 +83,7 @@ export const Call = z.object({
   categoryCodes: z.array(z.string()),
   foodOnly: z.boolean(),
   requirePublished: z.boolean(),
+  requiresHalal: z.boolean().describe('products must be labelled halal with a valid halal certificate'),
   quota: z.number().int(),
   passedCount: z.number().int(),
   deadline: z.string().describe('ISO instant, UTC'),

@@ -1,14 +1,16 @@
 // The kurator assigned to the call scores every rubric criterion; the weighted result passes (with a grade where
 // the rubric has grades) or not. A pass takes one place of the call's quota, issues the certificate and makes the
-// product curated for the call's channel.
+// product curated for the call's channel. A call that requires halal passes no product that is not, at the moment
+// of scoring, labelled halal with a valid halal certificate: the result is "not passed", with the reason in the notes.
 import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError, type FieldError } from '../platform/http/problem.ts';
 import { issueCertificate } from './certificates.ts';
 import { announce } from './events.ts';
+import { halalShortfall } from './halal-rule.ts';
 import { wrongStep } from './review-submission.ts';
 import { rubric, scoreResult } from './rubrics.ts';
-import { type Acting, markProductCurated, recordStep, setProductCuration, type StepOutcome } from './steps.ts';
+import { type Acting, recordStep, refreshProductCuration, type StepOutcome } from './steps.ts';
 import { submissionRow } from './submissions.ts';
 
 export interface ScoreInput {
@@ -34,13 +36,16 @@ export async function scoreSubmission(tx: Tx, a: Acting, submissionId: number, i
     errors.push({ field: 'body.scores', code: 'scores_incomplete', message: { id: `Belum dinilai: ${missing.map((c) => c.name.id).join(', ')}.`, en: `Not scored yet: ${missing.map((c) => c.name.en).join(', ')}.` } });
   if (errors.length) throw new AppError(400, missing.length ? 'scores_incomplete' : 'validation_failed', { id: 'Nilai setiap kriteria rubrik sekali.', en: 'Score every rubric criterion once.' }, errors);
 
-  const result = scoreResult(rb, given);
+  const scored = scoreResult(rb, given);
+  const halal = scored.passed ? await halalShortfall(tx, s, { umkm_id: s.umkm_id, halal: s.halal }, a.now) : null;
+  const result = halal ? { ...scored, passed: false, grade: null } : scored;
   if (result.passed) {
     // The quota, atomically: the call row is updated only while a place is left.
     const took = await tx.query('update curation_call set passed_count = passed_count + 1 where id = $1 and passed_count < quota returning 1', [s.call_id]);
     if (!took.length) throw new AppError(409, 'quota_full', { id: 'Kuota panggilan ini sudah penuh: tidak ada produk lagi yang dapat lolos.', en: "This call's quota is full: no more products can pass." });
   }
-  const notes = input.notes?.trim() || null;
+  const givenNotes = input.notes?.trim() || null;
+  const notes = halal ? [`${halal.message.id} / ${halal.message.en}`, givenNotes].filter(Boolean).join('\n\n').slice(0, 2000) : givenNotes;
   const decision = result.passed ? 'passed' : 'not_passed';
   const stepId = await recordStep(tx, a, s, 'score', decision, notes);
   await tx.query(
@@ -58,16 +63,16 @@ export async function scoreSubmission(tx: Tx, a: Acting, submissionId: number, i
   ]);
   let code: string | null = null;
   if (result.passed) {
-    await markProductCurated(tx, s.product_id, s.channel, result.grade, a.now);
     code = await issueCertificate(tx, s, rb, given, result, a.now);
-  } else await setProductCuration(tx, s.product_id, 'rejected');
+    await refreshProductCuration(tx, s.product_id);
+  }
   await audit(tx, a.who, {
     action: 'curation.score',
     entityType: 'curation_submission',
     entityId: s.id,
     umkmId: s.umkm_id,
     before: { status: s.status, round: s.round },
-    after: { status: decision, percent: result.percent, grade: result.grade, scores: Object.fromEntries(given), certificate: code },
+    after: { status: decision, ...(halal ? { refusedFor: halal.code } : {}), percent: result.percent, grade: result.grade, scores: Object.fromEntries(given), certificate: code },
   });
   const notices = await announce(tx, s, result.passed ? { kind: 'passed', grade: result.grade, percent: result.percent, code: code! } : { kind: 'not_passed', percent: result.percent });
   return { submissionId: s.id, notices };

@@ -37,19 +37,17 @@ export async function recordStep(
 }
 
 /**
- * The product's curation columns (read by search) follow its submission, except that a curated product stays
- * curated while it is curated again for another channel or fails another call.
+ * Writes the product's curation as the product_curation view derives it (migration 0060) into the product's
+ * stored columns, which search reads: curated or not, grade, first curated, channels. Called after every change
+ * of a certificate (a pass, a revocation); a step that only moves a submission changes nothing search shows, so
+ * a product curated earlier stays in the catalogue while a newer round is reviewed, returned or failed.
  */
-export async function setProductCuration(tx: Queryable, productId: number, status: 'submitted' | 'verified' | 'validated' | 'rejected'): Promise<void> {
-  await tx.query(`update product set curation_status = $2 where id = $1 and curation_status <> 'curated'`, [productId, status]);
-}
-
-/** A pass: curated, graded (a rubric with grades), listed since its first curation, sold in the call's channel. */
-export async function markProductCurated(tx: Queryable, productId: number, channel: 'e_order' | 'jbl' | 'mall', grade: string | null, at: Date): Promise<void> {
+export async function refreshProductCuration(tx: Queryable, productId: number): Promise<void> {
   await tx.query(
-    `update product set curation_status = 'curated', curation_grade = coalesce($2, case when curation_status = 'curated' then curation_grade end),
-            curated_at = case when curation_status = 'curated' then curated_at else $3 end, channel_${channel} = true
-      where id = $1`,
-    [productId, grade, at],
+    `update product p set curation_status = case when v.curated then 'curated' when p.curation_status = 'curated' then 'none' else p.curation_status end,
+            curation_grade = v.grade, curated_at = v.curated_at,
+            channel_e_order = v.channel_e_order, channel_jbl = v.channel_jbl, channel_mall = v.channel_mall
+       from product_curation v where v.product_id = p.id and p.id = $1`,
+    [productId],
   );
 }

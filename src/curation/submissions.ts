@@ -20,6 +20,13 @@ export const STATUS_LABELS: Record<SubmissionStatus, { id: string; en: string }>
   not_passed: { id: 'Belum lolos kurasi', en: 'Not passed' },
 };
 
+/** A submission's state (view curation_submission_state): its status, or revoked for a pass whose certificate was revoked. */
+export type SubmissionState = SubmissionStatus | 'revoked';
+export const STATE_LABELS: Record<SubmissionState, { id: string; en: string }> = {
+  ...STATUS_LABELS,
+  revoked: { id: 'Sertifikat kurasi dicabut', en: 'Curation certificate revoked' },
+};
+
 /** The officer step a status waits for. */
 export const STEP_OF: Partial<Record<SubmissionStatus, Step>> = { submitted: 'verify', verified: 'validate', validated: 'score' };
 /** Who takes each step. */
@@ -32,6 +39,7 @@ export interface SubmissionRow {
   umkm_id: number;
   round: number;
   status: SubmissionStatus;
+  state: SubmissionState;
   round_started_at: Date;
   step_started_at: Date;
   due_on: string | null;
@@ -43,6 +51,8 @@ export interface SubmissionRow {
   call_title_en: string;
   channel: 'e_order' | 'jbl' | 'mall';
   rubric_code: string;
+  requires_halal: boolean;
+  halal: boolean;
   call_status: 'draft' | 'open' | 'closed';
   call_deadline: Date;
   quota: number;
@@ -61,13 +71,14 @@ export interface SubmissionRow {
 /** A submission with what every view shows of it; `s` and `u` are the aliases submissionScope expects. */
 export const SUBMISSION_FROM = `
   from curation_submission s
+  join curation_submission_state st on st.submission_id = s.id
   join curation_call c on c.id = s.call_id
   join product p on p.id = s.product_id
   join product_category pc on pc.code = p.category_code
   join umkm u on u.id = s.umkm_id
   join region v on v.code = u.village_code
   join region d on d.code = v.parent_code`;
-export const SUBMISSION_COLUMNS = `s.*, c.title_id as call_title_id, c.title_en as call_title_en, c.channel, c.rubric_code, c.status as call_status,
+export const SUBMISSION_COLUMNS = `s.*, st.state, c.title_id as call_title_id, c.title_en as call_title_en, c.channel, c.rubric_code, c.requires_halal, p.halal, c.status as call_status,
   c.deadline as call_deadline, c.quota, c.passed_count, p.name as product_name, p.category_code, pc.name_id as category_name_id,
   pc.name_en as category_name_en, pc.is_food, u.name as umkm_name, u.owner_id, d.code as district_code, d.name as district_name`;
 
@@ -77,7 +88,7 @@ export async function presentSummaries(db: Queryable, rows: SubmissionRow[], now
     id: r.id,
     round: r.round,
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status],
+    statusLabel: STATE_LABELS[r.state], // the same words as the product's pages (product-curation.ts)
     step: STEP_OF[r.status] ?? null,
     dueAt: r.due_on ? dueAt(r.due_on).toISOString() : null,
     dueDate: r.due_on,

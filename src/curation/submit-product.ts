@@ -5,8 +5,9 @@ import type { Queryable, Tx } from '../platform/db/types.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
 import { type CallRow, callRow } from './calls.ts';
 import { announce } from './events.ts';
+import { halalShortfall } from './halal-rule.ts';
 import { dueOn } from './sla.ts';
-import { type Acting, recordStep, setProductCuration, type StepOutcome } from './steps.ts';
+import { type Acting, recordStep, type StepOutcome } from './steps.ts';
 import { submissionRow } from './submissions.ts';
 
 type Bi = { id: string; en: string };
@@ -19,6 +20,7 @@ interface ProductRow {
   umkm_status: string;
   category_code: string;
   is_food: boolean;
+  halal: boolean;
   status: string;
 }
 
@@ -31,16 +33,16 @@ function callClosedReason(c: CallRow, now: Date): { code: string; message: Bi } 
 }
 
 /** Why this product does not meet the call's criteria (422), or null. */
-function productReason(c: CallRow, p: ProductRow): { code: string; message: Bi } | null {
+async function productReason(db: Queryable, c: CallRow, p: ProductRow, now: Date): Promise<{ code: string; message: Bi } | null> {
   if (p.umkm_status !== 'active') return { code: 'product_not_eligible', message: { id: 'Usaha tidak aktif.', en: 'The business is not active.' } };
   if (c.require_published && p.status !== 'published') return { code: 'product_not_published', message: { id: 'Terbitkan produk terlebih dahulu.', en: 'Publish the product first.' } };
   if ((c.food_only || c.rubric_for_food) && !p.is_food) return { code: 'product_not_eligible', message: { id: 'Panggilan ini khusus makanan dan minuman.', en: 'This call is for food and drink only.' } };
   if (c.category_codes.length && !c.category_codes.includes(p.category_code))
     return { code: 'product_not_eligible', message: { id: 'Kategori produk tidak termasuk kriteria panggilan.', en: "The product's category is not among the call's criteria." } };
-  return null;
+  return halalShortfall(db, c, p, now);
 }
 
-const OWN_PRODUCTS = `select p.id, p.name, p.umkm_id, u.name as umkm_name, u.status as umkm_status, p.category_code, pc.is_food, p.status
+const OWN_PRODUCTS = `select p.id, p.name, p.umkm_id, u.name as umkm_name, u.status as umkm_status, p.category_code, pc.is_food, p.halal, p.status
   from product p join umkm u on u.id = p.umkm_id join product_category pc on pc.code = p.category_code`;
 
 /** The caller's products, each with whether it may be submitted to the call and why not. */
@@ -54,12 +56,12 @@ export async function eligibleProducts(db: Queryable, actor: Actor, callId: numb
     [ownerId, callId],
   );
   const closed = callClosedReason(c, now);
-  return {
-    items: rows.map((p) => {
-      const why = p.submission_id ? { id: 'Sudah diajukan ke panggilan ini.', en: 'Already submitted to this call.' } : (closed?.message ?? productReason(c, p)?.message ?? null);
-      return { productId: p.id, name: p.name, umkmId: p.umkm_id, umkmName: p.umkm_name, categoryCode: p.category_code, status: p.status, eligible: why === null, reason: why, submissionId: p.submission_id };
-    }),
-  };
+  const items = [];
+  for (const p of rows) {
+    const why = p.submission_id ? { id: 'Sudah diajukan ke panggilan ini.', en: 'Already submitted to this call.' } : (closed?.message ?? (await productReason(db, c, p, now))?.message ?? null);
+    items.push({ productId: p.id, name: p.name, umkmId: p.umkm_id, umkmName: p.umkm_name, categoryCode: p.category_code, status: p.status, eligible: why === null, reason: why, submissionId: p.submission_id });
+  }
+  return { items };
 }
 
 function refuse(r: { code: string; message: Bi }, status: number): never {
@@ -72,7 +74,7 @@ export async function submitProduct(tx: Tx, a: Acting, callId: number, input: { 
   if (!p) throw notFound({ id: 'Produk tidak ditemukan.', en: 'Product not found.' });
   const closed = callClosedReason(c, a.now);
   if (closed) refuse(closed, 409);
-  const why = productReason(c, p);
+  const why = await productReason(tx, c, p, a.now);
   if (why) refuse(why, 422);
   const due = await dueOn(tx, 'verify', a.now);
   const [row] = await tx.query<{ id: number }>(
@@ -83,7 +85,6 @@ export async function submitProduct(tx: Tx, a: Acting, callId: number, input: { 
   if (!row) throw new AppError(409, 'already_submitted', { id: 'Produk ini sudah diajukan ke panggilan ini.', en: 'This product is already in this call.' });
   const s = await submissionRow(tx, a.actor, row.id, { roles: ['umkm_owner'] });
   await recordStep(tx, a, s, 'submit', 'submitted', input.notes || null);
-  await setProductCuration(tx, p.id, 'submitted');
   await audit(tx, a.who, { action: 'curation.submit', entityType: 'curation_submission', entityId: s.id, umkmId: s.umkm_id, after: { callId, productId: p.id, round: 1, status: 'submitted', dueOn: due } });
   return { submissionId: s.id, notices: await announce(tx, s, { kind: 'submitted', due }) };
 }
@@ -97,7 +98,7 @@ export async function resubmit(tx: Tx, a: Acting, submissionId: number, input: {
   const closed = callClosedReason(c, a.now);
   if (closed) refuse(closed, 409);
   const [p] = await tx.query<ProductRow>(`${OWN_PRODUCTS} where p.id = $1`, [s.product_id]);
-  const why = productReason(c, p!);
+  const why = await productReason(tx, c, p!, a.now);
   if (why) refuse(why, 422);
   const due = await dueOn(tx, 'verify', a.now);
   const round = s.round + 1;
@@ -107,7 +108,6 @@ export async function resubmit(tx: Tx, a: Acting, submissionId: number, input: {
     [s.id, round, a.now, due],
   );
   await recordStep(tx, a, { ...s, round }, 'submit', 'resubmitted', input.notes || null);
-  await setProductCuration(tx, s.product_id, 'submitted');
   await audit(tx, a.who, { action: 'curation.resubmit', entityType: 'curation_submission', entityId: s.id, umkmId: s.umkm_id, before: { round: s.round, status: s.status }, after: { round, status: 'submitted', dueOn: due } });
   return { submissionId: s.id, notices: await announce(tx, s, { kind: 'resubmitted', due }) };
 }

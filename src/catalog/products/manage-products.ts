@@ -5,11 +5,13 @@
 // makes it a product nobody has judged, so it returns to "not curated" (curation_status 'none', grade, date and
 // channels cleared; it leaves the public catalogue until curated again) — the web form warns before saving.
 // Commercial terms change weekly and were never judged: price, unit, stock, minimum order, lead time and KBLI
-// keep the curation. While a product is under review (submitted, verified, validated) the judged fields cannot
+// keep the curation. While a product is under review (a submission waits for an officer) the judged fields cannot
 // change at all, so the officers never pass something other than what they looked at. A rejected product keeps
 // its status (and the kurator's notes) while the owner improves it for resubmission.
+// The curation shown (status, grade, catalogue) is derived once, by the view product_curation (src/curation/product-curation.ts).
 import { type Actor, type AuditActor } from '../../platform/auth/actor.ts';
 import { revokeForChangedProduct } from '../../curation/certificates.ts';
+import { PRODUCT_CURATION_COLUMNS, type ProductCurationRow, presentProductCuration } from '../../curation/product-curation.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
@@ -18,13 +20,11 @@ import { productEditScope, productPolicy, productReadScope } from './policy.ts';
 import { type CurationSensitive, type ManagedProduct, type NewProduct, type ProductPatch, RESETS_CURATION } from './schema.ts';
 
 type Status = ManagedProduct['status'];
-type CurationStatus = ManagedProduct['curation']['status'];
-const UNDER_REVIEW: CurationStatus[] = ['submitted', 'verified', 'validated'];
 
 export const productNotFound = () => notFound({ id: 'Produk tidak ditemukan.', en: 'No such product.' });
 const businessNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'No such business.' });
 
-interface ProductRow {
+interface ProductRow extends ProductCurationRow {
   id: number;
   umkm_id: number;
   umkm_name: string;
@@ -43,9 +43,7 @@ interface ProductRow {
   lead_time_days: number;
   halal: boolean;
   status: Status;
-  curation_status: CurationStatus;
-  curation_grade: 'A' | 'B' | 'C' | null;
-  curated_at: Date | null;
+  curation_status: string; // the stored copy search reads: 'curated' while the view says curated
   created_at: Date;
   updated_at: Date;
   listed: boolean;
@@ -54,16 +52,16 @@ interface ProductRow {
 const SELECT = `
   select p.id, p.umkm_id, u.name as umkm_name, p.name, p.description, p.category_code, c.name_id as category_id, c.name_en as category_en,
          c.is_food, p.kbli_code, k.title as kbli_title, p.price, p.unit, p.stock, p.min_order, p.lead_time_days, p.halal, p.status,
-         p.curation_status, p.curation_grade, p.curated_at, p.created_at, p.updated_at,
+         p.curation_status, ${PRODUCT_CURATION_COLUMNS}, p.created_at, p.updated_at,
          exists (select 1 from catalog_search s where s.product_id = p.id) as listed
     from product p
     join umkm u on u.id = p.umkm_id
     join product_category c on c.code = p.category_code
+    join product_curation pc on pc.product_id = p.id
     left join kbli k on k.code = p.kbli_code`;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const category = (r: Pick<ProductRow, 'category_code' | 'category_id' | 'category_en' | 'is_food'>) => ({ code: r.category_code, name: { id: r.category_id, en: r.category_en }, food: r.is_food });
-const curation = (r: Pick<ProductRow, 'curation_status' | 'curation_grade' | 'curated_at'>) => ({ status: r.curation_status, grade: r.curation_grade, curatedAt: r.curated_at ? iso(r.curated_at) : null });
 export const photoUrl = (photoId: number, size: 'thumb' | 'display') => `/api/catalog/photos/${photoId}?size=${size}`;
 
 async function photosOf(q: Queryable, productId: number) {
@@ -89,13 +87,13 @@ async function present(q: Queryable, actor: Actor, r: ProductRow): Promise<Manag
     leadTimeDays: r.lead_time_days,
     halal: r.halal,
     status: r.status,
-    curation: curation(r),
+    curation: presentProductCuration(r),
     listed: r.listed,
     photos: await photosOf(q, r.id),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     canEdit: actor.kind === 'account' && productPolicy.edits(actor) && (await ownsProduct(q, actor, r.id)),
-    lockedForReview: UNDER_REVIEW.includes(r.curation_status),
+    lockedForReview: r.pc_under_review,
     resetsCuration: [...RESETS_CURATION],
   };
 }
@@ -150,7 +148,7 @@ export async function listProducts(q: Queryable, actor: Actor, umkmId: number, o
       stock: r.stock,
       halal: r.halal,
       status: r.status,
-      curation: curation(r),
+      curation: presentProductCuration(r),
       listed: r.listed,
       cover: r.cover_id ? { thumbUrl: photoUrl(r.cover_id, 'thumb') } : null,
       photoCount: r.photo_count,
@@ -248,8 +246,8 @@ const COLUMNS: [keyof ProductPatch, keyof ProductRow][] = [
 ];
 
 /** Refuses a change of what the officers are reviewing (see the note at the top). */
-export function refuseWhileUnderReview(cur: Pick<ProductRow, 'curation_status'>, fields: CurationSensitive[]) {
-  if (!UNDER_REVIEW.includes(cur.curation_status) || fields.length === 0) return;
+export function refuseWhileUnderReview(cur: Pick<ProductRow, 'pc_under_review'>, fields: CurationSensitive[]) {
+  if (!cur.pc_under_review || fields.length === 0) return;
   throw new AppError(
     409,
     'product_in_curation',
@@ -297,7 +295,7 @@ export async function updateProduct(tx: Tx, actor: Actor, who: AuditActor, produ
     `update product set ${sets.map(([, col], i) => `${col} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
     [productId, ...sets.map(([key]) => after[key])],
   );
-  const curationReset = cur.curation_status === 'curated' && judged.length > 0;
+  const curationReset = cur.pc_curated && judged.length > 0;
   if (curationReset) await resetCuration(tx, who, productId);
   await audit(tx, who, { action: 'product.update', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before, after: { ...after, ...(curationReset ? { curationStatus: 'none' } : {}) } });
   return { curationReset };

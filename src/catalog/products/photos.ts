@@ -111,7 +111,7 @@ export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId:
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
         [productId, cur.umkm_id, position, files.displayPath, files.thumbPath, variants.display.width, variants.display.height, variants.display.data.length, variants.thumb.data.length, upload.length, actor.kind === 'account' ? actor.accountId : null],
       );
-      const curationReset = cur.curation_status === 'curated';
+      const curationReset = cur.pc_curated;
       if (curationReset) await resetCuration(tx, who, productId);
       await tx.query('update product set updated_at = now() where id = $1', [productId]);
       await audit(tx, who, {
@@ -143,7 +143,7 @@ export async function deletePhoto(db: Db, actor: Actor, who: AuditActor, product
     );
     if (!gone) throw photoNotFound();
     await tx.query('update product_photo set position = position - 1 where product_id = $1 and position > $2', [productId, gone.position]);
-    const curationReset = cur.curation_status === 'curated';
+    const curationReset = cur.pc_curated;
     if (curationReset) await resetCuration(tx, who, productId);
     await tx.query('update product set updated_at = now() where id = $1', [productId]);
     await audit(tx, who, { action: 'product.photo_delete', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before: { photoId, position: gone.position }, ...(curationReset ? { after: { curationStatus: 'none' } } : {}) });

@@ -181,11 +181,11 @@ describe('curation and edits', () => {
   it('keeps the curation on price and stock edits, and returns the product to "not curated" when its name changes', async () => {
     const id = await curated(owner, world.umkmId);
     const priced = await call(owner, 'PATCH', product(id), { price: 99000, stock: 3, leadTimeDays: 2 });
-    expect(priced.json()).toMatchObject({ curationReset: false, curation: { status: 'curated' }, listed: true });
+    expect(priced.json()).toMatchObject({ curationReset: false, curation: { status: 'passed', curated: true }, listed: true });
     expect((await call(undefined, 'GET', `/api/catalog/products/${id}`)).json().price).toBe(99000);
 
     const renamed = await call(owner, 'PATCH', product(id), { name: 'Tas Pandan Jumbo' });
-    expect(renamed.json()).toMatchObject({ curationReset: true, curation: { status: 'none', grade: null, curatedAt: null }, listed: false });
+    expect(renamed.json()).toMatchObject({ curationReset: true, curation: { status: 'none', curated: false, grade: null, curatedAt: null }, listed: false });
     expect((await call(undefined, 'GET', `/api/catalog/products/${id}`)).statusCode).toBe(404);
     const [row] = await db.query<{ channel_jbl: boolean }>('select channel_jbl from product where id = $1', [id]);
     expect(row!.channel_jbl).toBe(false);

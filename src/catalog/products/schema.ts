@@ -1,9 +1,9 @@
 // Zod schemas of product management (the owner's products, drafts included) and their photos.
 import { z } from 'zod';
 import type { Bilingual } from '../../platform/http/problem.ts';
+import { PRODUCT_CURATION_STATUSES } from '../../curation/schema.ts';
 
 export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const;
-export const CURATION_STATUSES = ['none', 'submitted', 'verified', 'validated', 'curated', 'rejected'] as const;
 /** What a change of which returns a curated product to "not curated" (see manage-products.ts). */
 export const RESETS_CURATION = ['name', 'description', 'categoryCode', 'halal', 'photos'] as const;
 export type CurationSensitive = (typeof RESETS_CURATION)[number];
@@ -73,7 +73,15 @@ export const PhotoOut = z.object({
 });
 
 const Category = z.object({ code: z.string(), name: Bi, food: z.boolean() });
-const Curation = z.object({ status: z.enum(CURATION_STATUSES), grade: z.enum(['A', 'B', 'C']).nullable(), curatedAt: z.string().nullable() });
+/** The product's curation, derived once (src/curation/product-curation.ts, view product_curation). */
+const Curation = z.object({
+  status: z.enum(PRODUCT_CURATION_STATUSES).describe("the latest submission's state; revoked: that pass's certificate was revoked"),
+  label: Bi.describe('the same words as the curation pages'),
+  curated: z.boolean().describe('holds a valid certificate (valid until revoked): in the catalogue once published'),
+  grade: z.enum(['A', 'B', 'C']).nullable().describe('of the valid certificates'),
+  curatedAt: z.string().nullable(),
+  submissionId: z.number().int().nullable().describe('the latest submission (/kurasi/pengajuan/:id)'),
+});
 
 export const ManagedProduct = z.object({
   id: z.number().int(),

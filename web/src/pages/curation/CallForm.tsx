@@ -48,6 +48,7 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
   const [kurators, setKurators] = useState<number[]>(call?.kurators?.map((k) => k.accountId) ?? []);
   const [foodOnly, setFoodOnly] = useState(call?.foodOnly ?? false);
   const [requirePublished, setRequirePublished] = useState(call?.requirePublished ?? true);
+  const [requiresHalal, setRequiresHalal] = useState(call?.requiresHalal ?? false);
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -86,6 +87,7 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
       categoryCodes: categories,
       foodOnly,
       requirePublished,
+      requiresHalal,
       quota: Number(v.quota),
       deadlineWib: v.deadlineWib,
       channel: v.channel,
@@ -186,6 +188,10 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
         <label className="check">
           <input type="checkbox" name="requirePublished" checked={requirePublished} onChange={(e) => setRequirePublished(e.target.checked)} />
           {t('curation.form.requirePublished')}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="requiresHalal" checked={requiresHalal} onChange={(e) => setRequiresHalal(e.target.checked)} />
+          {t('curation.form.requiresHalal')}
         </label>
       </fieldset>
       <SubmitButton busy={busy} busyText={t('curation.sending')}>

@@ -99,6 +99,10 @@ function CallRow({ c, i18n, onChanged }: { c: Call; i18n: CurationI18n; onChange
           <dd>{c.rubric.name[lang]}</dd>
         </div>
         <div>
+          <dt>{t('curation.call.halal')}</dt>
+          <dd>{c.requiresHalal ? t('curation.call.halalRequired') : t('curation.call.halalNotRequired')}</dd>
+        </div>
+        <div>
           <dt>{t('curation.calls.kurators')}</dt>
           <dd>{c.kurators?.length ? c.kurators.map((k) => k.displayName).join(', ') : t('curation.calls.noKurators')}</dd>
         </div>

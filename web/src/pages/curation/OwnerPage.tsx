@@ -88,6 +88,7 @@ function CallCard({ call: c, i18n, onSubmitted }: { call: Call; i18n: CurationI1
       <p className="cur-criteria">
         <strong>{t('curation.call.criteria')}:</strong> {c.criteria[lang]}
       </p>
+      {c.requiresHalal && <p className="cur-criteria cur-halal">{t('curation.call.requiresHalal')}</p>}
       {!c.acceptingSubmissions ? (
         <p className="muted">{t('curation.owner.notAccepting')}</p>
       ) : open ? (

@@ -39,6 +39,10 @@ export const messages = areaMessages(
     'curation.call.passedOf': '{passed} dari {quota}',
     'curation.call.rubric': 'Rubrik penilaian',
     'curation.call.criteria': 'Kriteria',
+    'curation.call.requiresHalal': 'Wajib halal: produk harus berlabel halal dan usaha memiliki sertifikat halal yang masih berlaku.',
+    'curation.call.halal': 'Halal',
+    'curation.call.halalRequired': 'Wajib (label halal + sertifikat berlaku)',
+    'curation.call.halalNotRequired': 'Tidak diwajibkan',
 
     'curation.owner.title': 'Kurasi produk',
     'curation.owner.intro': 'Ajukan produk Anda ke panggilan kurasi. Produk yang lolos kurasi mendapat sertifikat dan bisa dijual lewat saluran panggilan itu.',
@@ -204,6 +208,7 @@ export const messages = areaMessages(
     'curation.form.rules': 'Syarat lain',
     'curation.form.foodOnly': 'Khusus makanan dan minuman',
     'curation.form.requirePublished': 'Produk harus sudah diterbitkan',
+    'curation.form.requiresHalal': 'Wajib halal: produk berlabel halal dengan sertifikat halal usaha yang masih berlaku',
     'curation.form.create': 'Simpan sebagai draf',
     'curation.form.save': 'Simpan perubahan',
 
@@ -265,6 +270,10 @@ export const messages = areaMessages(
     'curation.call.passedOf': '{passed} of {quota}',
     'curation.call.rubric': 'Scoring rubric',
     'curation.call.criteria': 'Criteria',
+    'curation.call.requiresHalal': 'Halal required: the product must be labelled halal and the business hold a valid halal certificate.',
+    'curation.call.halal': 'Halal',
+    'curation.call.halalRequired': 'Required (halal label + valid certificate)',
+    'curation.call.halalNotRequired': 'Not required',
 
     'curation.owner.title': 'Product curation',
     'curation.owner.intro': 'Submit your products to a curation call. A product that passes gets a certificate and can be sold through that call’s channel.',
@@ -430,6 +439,7 @@ export const messages = areaMessages(
     'curation.form.rules': 'Other conditions',
     'curation.form.foodOnly': 'Food and drink only',
     'curation.form.requirePublished': 'The product must be published',
+    'curation.form.requiresHalal': 'Halal required: the product labelled halal, with a valid halal certificate for the business',
     'curation.form.create': 'Save as draft',
     'curation.form.save': 'Save changes',
 

@@ -198,6 +198,12 @@ function StatePanel({ product: p, onChange }: { product: ManagedProduct; onChang
           <dt>{t('products.state.curation')}</dt>
           <dd>
             <CurationBadge curation={p.curation} />
+            {p.curation.submissionId !== null && (
+              <>
+                {' '}
+                <Link href={`/kurasi/pengajuan/${p.curation.submissionId}`}>{t('products.state.submission')}</Link>
+              </>
+            )}
           </dd>
         </div>
         <div>

@@ -91,7 +91,7 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
   const [note, setNote] = useState<string>();
   const categories = useCategories();
   const locked = product?.lockedForReview ?? false;
-  const curated = product?.curation.status === 'curated';
+  const curated = product?.curation.curated ?? false;
   const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => {
     setD((x) => ({ ...x, [k]: v }));
     setConfirming(false);

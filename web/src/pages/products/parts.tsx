@@ -18,12 +18,18 @@ export function StatusBadge({ status }: { status: Status }) {
   return <span className={`pp-badge pp-${status}`}>{t(`products.status.${status}`)}</span>;
 }
 
-export function curationText(c: Curation, t: ProductsI18n['t']): string {
-  const base = t(`products.curation.${c.status}`);
-  return c.status === 'curated' && c.grade ? `${base} · ${t('products.curation.grade', { grade: c.grade })}` : base;
+/**
+ * The server's words for the product's curation (the same as the curation pages'), then what keeps it in the
+ * catalogue: its grade, and when a newer round is under way or was returned, that an earlier certificate still holds.
+ */
+export function curationText(c: Curation, t: ProductsI18n['t'], lang: 'id' | 'en'): string {
+  const parts = [c.label[lang]];
+  if (c.curated && c.status !== 'passed') parts.push(t('products.curation.stillCurated'));
+  if (c.curated && c.grade) parts.push(t('products.curation.grade', { grade: c.grade }));
+  return parts.join(' · ');
 }
 
 export function CurationBadge({ curation }: { curation: Curation }) {
-  const { t } = useAreaI18n(messages);
-  return <span className={`pp-badge pp-cur-${curation.status}`}>{curationText(curation, t)}</span>;
+  const { t, lang } = useAreaI18n(messages);
+  return <span className={`pp-badge pp-cur-${curation.status}`}>{curationText(curation, t, lang)}</span>;
 }
