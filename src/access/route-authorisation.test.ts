@@ -11,6 +11,10 @@ import { makeAccount, makeWorld, scopeIn, type World } from '../../test/support/
 import { ROLE_NAMES, ROLES, type Role } from '../platform/auth/roles.ts';
 import { createSession } from '../platform/auth/session.ts';
 import { storeDocument } from '../registry/permits/documents.ts';
+import { registryPolicy } from '../registry/policy.ts';
+import { productPolicy } from '../catalog/products/policy.ts';
+import { curationPolicy } from '../curation/policy.ts';
+import { accessPolicy } from './policy.ts';
 import type { Db } from '../platform/db/types.ts';
 import type { App, RouteInfo } from '../platform/http/server.ts';
 
@@ -187,6 +191,12 @@ const provinceWide = (role: Role) => role !== 'kurator' && ['province', 'none'].
 describe('authorisation on every route, for every role', { timeout: 180_000 }, () => {
   it('covers a real route table', () => {
     expect(app.routeTable.length).toBeGreaterThan(10);
+  });
+
+  it('declares access as public, authenticated or a rule of a context policy, never a role list of its own', () => {
+    const rules: readonly unknown[] = [accessPolicy, registryPolicy, productPolicy, curationPolicy].flatMap((p) => Object.values(p));
+    const own = app.routeTable.filter((r) => typeof r.access !== 'string' && !rules.includes(r.access)).map((r) => `${r.method} ${r.url} ${JSON.stringify(r.access)}`);
+    expect(own).toEqual([]);
   });
 
   it('refuses anonymous callers on every non-public route', async () => {

@@ -103,7 +103,7 @@ export async function submissionRow(db: Queryable, actor: Actor, id: number, opt
   return row;
 }
 
-async function inScope(db: Queryable, actor: Actor, id: number, roles: Role[]): Promise<boolean> {
+async function inScope(db: Queryable, actor: Actor, id: number, roles: readonly Role[]): Promise<boolean> {
   const scope = submissionScope(actor, 2, roles);
   return (await db.query(`select 1 ${SUBMISSION_FROM} where s.id = $1 and ${scope.sql}`, [id, ...scope.params])).length > 0;
 }
@@ -161,7 +161,7 @@ export async function getSubmission(db: Queryable, actor: Actor, id: number, now
       resubmit:
         (r.status === 'returned' || r.status === 'not_passed') &&
         accepting({ status: r.call_status, deadline: r.call_deadline, passed_count: r.passed_count, quota: r.quota }, now) &&
-        (await inScope(db, actor, id, ['umkm_owner'])),
+        (await inScope(db, actor, id, curationPolicy.submits)),
     },
   };
 }

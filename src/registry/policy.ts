@@ -14,6 +14,8 @@ export const registryPolicy = {
   readsMembers: ['platform_admin', 'auditor', 'bppbj_analyst', 'pendamping', 'kasatpel', 'pengampu_officer', 'umkm_owner'],
   /** NIK in clear: the admin and the kecamatan desk that checks the KTP (and the owner their own). Every view is audited. */
   seesNik: ['platform_admin', 'pendamping', 'kasatpel'],
+  /** Who may open the NIK route at all: those who see NIKs, and an owner (for their own only). */
+  revealsNik: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
   /** Correcting a record: the owner's right to correct, or the desk (and the admin) on their behalf. */
   corrects: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
   registersAtDesk: ['pendamping'],

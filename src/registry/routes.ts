@@ -126,7 +126,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/members/:umkmId/nik',
     {
-      config: { access: [...registryPolicy.seesNik, ...registryPolicy.ownsData] },
+      config: { access: registryPolicy.revealsNik },
       schema: {
         operationId: 'revealMemberNik',
         tags: ['registry'],
