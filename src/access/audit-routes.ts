@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../platform/http/server.ts';
+import { accessPolicy } from './policy.ts';
 
 const Entry = z.object({
   id: z.number().int(),
@@ -17,7 +18,7 @@ export const auditRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/audit-log',
     {
-      config: { access: ['auditor', 'platform_admin'] },
+      config: { access: accessPolicy.readsAuditLog },
       schema: {
         operationId: 'listAuditLog',
         tags: ['access'],

@@ -1,15 +1,13 @@
-import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
+import { type Actor, scopesOf } from '../platform/auth/actor.ts';
+import { abilitiesIn, type Policy } from '../platform/auth/rules.ts';
 
-/** Who may do what in access: one line per rule. The web app receives the resulting abilities. */
+/** Who may do what in access: one line per rule (routes declare them; the web app receives them as abilities `access.<rule>`). */
 export const accessPolicy = {
-  issueAssistedReset: (a: Actor): boolean => hasRole(a, 'pendamping'),
-  assistedResetDistricts: (a: Actor) => scopesOf(a, 'pendamping'),
-  readAuditLog: (a: Actor): boolean => hasRole(a, 'auditor', 'platform_admin'),
-};
+  issuesAssistedReset: ['pendamping'],
+  readsAuditLog: ['auditor', 'platform_admin'],
+} as const satisfies Policy;
 
-export function accessAbilities(a: Actor): string[] {
-  const out: string[] = [];
-  if (accessPolicy.issueAssistedReset(a)) out.push('access.assisted_reset.issue');
-  if (accessPolicy.readAuditLog(a)) out.push('audit.read');
-  return out;
-}
+/** The kecamatan whose owners the desk may issue assisted resets to. */
+export const assistedResetDistricts = (a: Actor) => scopesOf(a, 'pendamping');
+
+export const accessAbilities = (a: Actor) => abilitiesIn('access', accessPolicy, a);

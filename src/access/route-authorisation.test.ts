@@ -1,11 +1,20 @@
 // Every route in the server's own route table, for every role, against resources in someone else's scope.
 // A new route is covered automatically; one with a path parameter this file does not know fails until the
 // parameter gets a foreign fixture below.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../test/support/db.ts';
 import { makeAccount, makeWorld, scopeIn, type World } from '../../test/support/factories.ts';
 import { ROLE_NAMES, ROLES, type Role } from '../platform/auth/roles.ts';
 import { createSession } from '../platform/auth/session.ts';
+import { storeDocument } from '../registry/permits/documents.ts';
+import { registryPolicy } from '../registry/policy.ts';
+import { productPolicy } from '../catalog/products/policy.ts';
+import { curationPolicy } from '../curation/policy.ts';
+import { accessPolicy } from './policy.ts';
 import type { Db } from '../platform/db/types.ts';
 import type { App, RouteInfo } from '../platform/http/server.ts';
 
@@ -41,12 +50,42 @@ const curationOf = new Map<number, { callId: number; submissionId: number; code:
 const photoOf = new Map<number, number>();
 /** A curated, published product per world's business, for the public product page. */
 const productOf = new Map<number, number>();
-/** A permit (with a document path) per world's business, for the permit-document route. */
+/** A halal certificate (with its document) per world's business, for the permit-document route. */
 const permitOf = new Map<number, number>();
 
-/** Bodies that point into the other world, for operations whose target is in the body. */
+/** A multipart form (fields and at most one file), for the upload routes. */
+function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }): Form {
+  const boundary = '----pasar-lokal-uji';
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file)
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { form: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+interface Form {
+  form: Buffer;
+  contentType: string;
+}
+let photo: Buffer;
+
+/**
+ * Bodies for operations with a body: valid ones, pointing into the other world where the target is in the body,
+ * so that only the scope can refuse them (an invalid body would be refused before the scope is checked).
+ */
 const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/access/assisted-resets': (w) => ({ umkmId: w.umkmId }),
+  // The other kecamatan's member by its NIK, registered at this pendamping's own desk (kelurahan, pengampu).
+  'POST /api/registry/desk-registrations': (w) => ({
+    owner: { fullName: 'Pemilik Lain', nik: w.nik, phone: `0812${String(Math.floor(Math.random() * 9e7) + 1e7)}` },
+    business: { name: 'Usaha Lain', kbliCodes: ['10710'], villageCode: mine.village, address: 'Jl. Uji 1', postalCode: '10110', startYear: 2020, workers: 1, capital: 1000000, annualSales: null, fosteringAgencyId: mine.fosteringAgencyId },
+  }),
+  'PATCH /api/registry/members/:umkmId': () => ({ name: 'Nama Usaha Baru' }),
+  'PUT /api/registry/members/:umkmId/journey/:stage': () => ({ reachedOn: '2025-01-02', evidence: { trainings: [{ title: 'Pelatihan', organiser: 'Dinas', date: '2025-01-02' }] } }),
+  'POST /api/registry/members/:umkmId/permits': () => multipart({ kind: 'nib', number: `NIB-${Date.now()}` }),
+  'POST /api/catalog/manage/products/:productId/photos': () => multipart({}, { field: 'photo', name: 'foto.png', type: 'image/png', data: photo }),
+  'PATCH /api/catalog/manage/products/:productId': () => ({ name: 'Kue Uji Baru' }),
+  'POST /api/curation/submissions/:submissionId/score': () => ({ scores: [{ criterion: 'taste', score: 4 }] }),
+  'POST /api/notifications/:notificationId/read': () => ({}),
   'POST /api/curation/calls/:callId/submissions': (w) => ({ productId: productOf.get(w.umkmId) }),
   'POST /api/curation/submissions/:submissionId/verify': () => ({ decision: 'verify' }),
   'POST /api/curation/submissions/:submissionId/validate': () => ({ decision: 'validate' }),
@@ -83,10 +122,13 @@ beforeAll(async () => {
   app = await testApp();
   mine = await makeWorld(db, '3171');
   theirs = await makeWorld(db, '3175');
+  // A stored document, so that its route answers 200 wherever the scope lets it through.
+  process.env.PL_UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-uploads-'));
   for (const w of [mine, theirs]) {
+    const doc = await storeDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' });
     const [p] = await db.query<{ id: number }>(
-      `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'pirt', $2, current_date + 10, 'permits/none.pdf', 'application/pdf', 10) returning id`,
-      [w.umkmId, `P-IRT ${w.umkmId}`],
+      `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'halal', $2, current_date + 10, $3, 'application/pdf', 15) returning id`,
+      [w.umkmId, `ID-HALAL ${w.umkmId}`, doc],
     );
     permitOf.set(w.umkmId, p!.id);
     const [pr] = await db.query<{ id: number }>(
@@ -102,6 +144,9 @@ beforeAll(async () => {
     curationOf.set(w.umkmId, await curationFixture(w.umkmId, pr!.id));
   }
   for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+  // The kurator's scope: the call of `mine`'s submission.
+  await db.query('insert into curation_call_kurator (call_id, account_id) values ($1, $2)', [curationOf.get(mine.umkmId)!.callId, accounts.get('kurator')]);
+  photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#c0392b' } }).png().toBuffer();
   // The owner's account is the person behind `mine`'s business.
   await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
 });
@@ -124,8 +169,10 @@ function urlFor(r: RouteInfo, w: World): string {
 async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
   const cookie = await cookieFor(role);
   const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+  const form = body instanceof Object && 'form' in body ? (body as Form) : undefined;
+  const headers: Record<string, string> = { ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': form.contentType } : {}) };
   try {
-    return await app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+    return await app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers, ...(form ? { payload: form.form } : body === undefined ? {} : { payload: body as object }) });
   } catch (e) {
     // A response that breaks off is a server failure of that route: report it with the others.
     return { statusCode: 599, body: `${r.method} ${r.url}: ${String(e)}`, json: () => ({}) };
@@ -136,12 +183,20 @@ async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
 const seesNikOf = (role: Role, w: World) => ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
 
 const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
-const provinceWide = (role: Role) => ['province', 'none'].includes(ROLES[role].scope);
+/** Roles whose scope is the whole province (or nothing to scope). A kurator's grant says province, but what it may
+ * read is narrower: the submissions of the calls it is assigned to, and what scoring them needs. */
+const provinceWide = (role: Role) => role !== 'kurator' && ['province', 'none'].includes(ROLES[role].scope);
 
 // Every route × every role: ~2,000 requests per test, which take minutes on a loaded 2-core machine.
 describe('authorisation on every route, for every role', { timeout: 180_000 }, () => {
   it('covers a real route table', () => {
     expect(app.routeTable.length).toBeGreaterThan(10);
+  });
+
+  it('declares access as public, authenticated or a rule of a context policy, never a role list of its own', () => {
+    const rules: readonly unknown[] = [accessPolicy, registryPolicy, productPolicy, curationPolicy].flatMap((p) => Object.values(p));
+    const own = app.routeTable.filter((r) => typeof r.access !== 'string' && !rules.includes(r.access)).map((r) => `${r.method} ${r.url} ${JSON.stringify(r.access)}`);
+    expect(own).toEqual([]);
   });
 
   it('refuses anonymous callers on every non-public route', async () => {
@@ -162,7 +217,10 @@ describe('authorisation on every route, for every role', { timeout: 180_000 }, (
         else if (!allowed(r, role)) {
           if (res.statusCode !== 403) failures.push(`${where} (expected 403)`);
         } else if ([401, 403].includes(res.statusCode) && r.access !== 'public') failures.push(`${where} (role is allowed)`);
-        else if (foreignTarget && !provinceWide(role) && r.access !== 'public' && res.statusCode < 400) failures.push(`${where} (reached another scope)`);
+        // Another scope's object is refused as forbidden or not found, nothing else: any other answer either reached
+        // it or stopped earlier (validation, a conflict), before the scope was ever checked.
+        else if (foreignTarget && !provinceWide(role) && r.access !== 'public' && ![403, 404].includes(res.statusCode))
+          failures.push(`${where} (expected 403/404: ${res.statusCode < 400 ? 'reached another scope' : 'refused before the scope check'})`);
         if (!provinceWide(role) && res.body.includes(theirs.ownerName)) failures.push(`${where} (leaked another scope's data)`);
         if (res.body.includes(theirs.nik) && role !== 'platform_admin') failures.push(`${where} (NIK of another scope in clear)`);
       }

@@ -12,7 +12,7 @@ import { createAccount, grantRole } from './create-account.ts';
 import { claimWithCode, completeSelfReset, invalidToken, issueAssistedReset, ownerInDistricts, requestSelfReset } from './credential-reset.ts';
 import { checkFailures, login, recordFailure } from './login.ts';
 import { failureKey, parseLogin } from './login-id.ts';
-import { accessPolicy } from './policy.ts';
+import { accessPolicy, assistedResetDistricts } from './policy.ts';
 import { roleHome } from './home.ts';
 import * as S from './schema.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './totp-enrolment.ts';
@@ -217,7 +217,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/access/assisted-resets',
     {
-      config: { access: ['pendamping'] },
+      config: { access: accessPolicy.issuesAssistedReset },
       schema: {
         operationId: 'issueAssistedReset',
         tags: ['access'],
@@ -228,7 +228,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const actor = req.actor as AccountActor;
-      const owner = await ownerInDistricts(db, req.body.umkmId, accessPolicy.assistedResetDistricts(actor));
+      const owner = await ownerInDistricts(db, req.body.umkmId, assistedResetDistricts(actor));
       if (!owner) throw new AppError(404, 'not_found', { id: 'UMKM tidak ditemukan di kecamatan Anda.', en: 'No such UMKM in your kecamatan.' });
       const issued = await db.transaction((tx) => issueAssistedReset(tx, auditActor(actor, 'pendamping', req.id), owner));
       return reply.code(201).send(issued);

@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
 import { formatWib, localParts } from '../platform/time.ts';
+import { allows } from '../platform/auth/rules.ts';
 import { curationPolicy } from './policy.ts';
 import type { Call, CallStatus, Channel } from './schema.ts';
 
@@ -48,7 +49,7 @@ export const accepting = (c: Pick<CallRow, 'status' | 'deadline' | 'passed_count
   c.status === 'open' && new Date(c.deadline) > now && c.passed_count < c.quota;
 
 export async function presentCalls(db: Queryable, actor: Actor, rows: CallRow[], now = new Date()): Promise<Call[]> {
-  const internals = curationPolicy.seesCallInternals(actor);
+  const internals = allows(actor, curationPolicy.seesCallInternals);
   const ids = rows.map((r) => r.id);
   const kurators = internals
     ? await db.query<{ call_id: number; account_id: number; display_name: string }>(
@@ -93,7 +94,7 @@ export async function presentCalls(db: Queryable, actor: Actor, rows: CallRow[],
 /** Open calls for everyone; a status or `all` for the Dinas; a kurator may narrow to the calls assigned to them. */
 export async function listCalls(db: Queryable, actor: Actor, q: { status?: CallStatus | 'all'; assigned?: 'me' }): Promise<Call[]> {
   const status = q.status ?? 'open';
-  if ((status === 'draft' || status === 'all') && !curationPolicy.managesCalls(actor))
+  if ((status === 'draft' || status === 'all') && !allows(actor, curationPolicy.managesCalls))
     throw new AppError(403, 'forbidden', { id: 'Hanya Dinas yang dapat melihat draf panggilan.', en: 'Only the Dinas can see draft calls.' });
   const mine = q.assigned === 'me' && actor.kind === 'account' ? actor.accountId : null;
   const rows = await db.query<CallRow>(
@@ -109,7 +110,7 @@ export async function listCalls(db: Queryable, actor: Actor, q: { status?: CallS
 /** One call; a draft is visible to the Dinas only (anyone else: not found). */
 export async function callRow(db: Queryable, actor: Actor, callId: number, lock = false): Promise<CallRow> {
   const [row] = await db.query<CallRow>(`${CALL_SELECT} where c.id = $1 ${lock ? 'for update of c' : ''}`, [callId]);
-  if (!row || (row.status === 'draft' && !curationPolicy.managesCalls(actor))) throw notFound({ id: 'Panggilan kurasi tidak ditemukan.', en: 'Curation call not found.' });
+  if (!row || (row.status === 'draft' && !allows(actor, curationPolicy.managesCalls))) throw notFound({ id: 'Panggilan kurasi tidak ditemukan.', en: 'Curation call not found.' });
   return row;
 }
 

@@ -6,7 +6,7 @@ import { publicUrl } from '../notifications/whatsapp.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { certificateFor, publicCertificate, revokeCertificate } from './certificates.ts';
 import { acting } from './http.ts';
-import { READERS } from './policy.ts';
+import { curationPolicy } from './policy.ts';
 import { CertificateParams, PublicCertificate, RevokeBody } from './schema.ts';
 
 export const certificateRoutes: RoutePlugin = (app, { db }) => {
@@ -27,7 +27,7 @@ export const certificateRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/curation/certificates/:code/pdf',
     {
-      config: { access: READERS },
+      config: { access: curationPolicy.readsSubmissions },
       schema: { operationId: 'downloadCurationCertificate', tags: ['curation'], summary: 'The certificate as PDF with its verification QR (the business owner and officers)', params: CertificateParams },
     },
     async (req, reply) => {
@@ -40,11 +40,11 @@ export const certificateRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/curation/certificates/:code/revoke',
     {
-      config: { access: ['platform_admin'] },
+      config: { access: curationPolicy.managesCalls },
       schema: { operationId: 'revokeCurationCertificate', tags: ['curation'], summary: 'Revoke a certificate (the product leaves that channel); the owner is told', params: CertificateParams, body: RevokeBody, response: { 200: PublicCertificate } },
     },
     async (req) => {
-      const a = acting(req, ['platform_admin']);
+      const a = acting(req, curationPolicy.managesCalls);
       const out = await idempotent(db, req, async (tx) => {
         const r = await revokeCertificate(tx, a, req.params.code, req.body.reason);
         return { status: 200, body: r.certificate };

@@ -7,6 +7,7 @@ import { idempotent } from '../platform/idempotency.ts';
 import { getCall, listCalls, listKurators } from './calls.ts';
 import { certificateRoutes } from './certificate-routes.ts';
 import { closeCall, createCall, publishCall, updateCall } from './manage-calls.ts';
+import { curationPolicy } from './policy.ts';
 import { listRubrics } from './rubrics.ts';
 import { Call, CallInput, CallList, CallListQuery, CallParams, CallPatch, KuratorList, RubricList } from './schema.ts';
 import { submissionRoutes } from './submission-routes.ts';
@@ -22,7 +23,7 @@ const callRoutes: RoutePlugin = (app, { db }) => {
 
   app.get(
     '/api/curation/kurators',
-    { config: { access: ['platform_admin'] }, schema: { operationId: 'listKurators', tags: ['curation'], summary: 'Accounts holding the kurator role, to assign to a call', response: { 200: KuratorList } } },
+    { config: { access: curationPolicy.managesCalls }, schema: { operationId: 'listKurators', tags: ['curation'], summary: 'Accounts holding the kurator role, to assign to a call', response: { 200: KuratorList } } },
     async () => listKurators(db),
   );
 
@@ -44,7 +45,7 @@ const callRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/curation/calls',
     {
-      config: { access: ['platform_admin'] },
+      config: { access: curationPolicy.managesCalls },
       schema: { operationId: 'createCurationCall', tags: ['curation'], summary: 'Create a curation call (a draft until published)', body: CallInput, response: { 201: Call } },
     },
     async (req, reply) => {
@@ -57,7 +58,7 @@ const callRoutes: RoutePlugin = (app, { db }) => {
   app.patch(
     '/api/curation/calls/:callId',
     {
-      config: { access: ['platform_admin'] },
+      config: { access: curationPolicy.managesCalls },
       schema: { operationId: 'updateCurationCall', tags: ['curation'], summary: 'Edit a draft or open call', params: CallParams, body: CallPatch, response: { 200: Call } },
     },
     async (req) => {
@@ -74,7 +75,7 @@ const callRoutes: RoutePlugin = (app, { db }) => {
     app.post(
       `/api/curation/calls/:callId/${verb}`,
       {
-        config: { access: ['platform_admin'] },
+        config: { access: curationPolicy.managesCalls },
         schema: { operationId: `${verb}CurationCall`, tags: ['curation'], summary, params: CallParams, body: Empty, response: { 200: Call } },
       },
       async (req, reply) => {

@@ -6,6 +6,7 @@ import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError, type FieldError } from '../platform/http/problem.ts';
 import { issueCertificate } from './certificates.ts';
+import { curationPolicy } from './policy.ts';
 import { announce } from './events.ts';
 import { halalShortfall } from './halal-rule.ts';
 import { wrongStep } from './review-submission.ts';
@@ -20,7 +21,7 @@ export interface ScoreInput {
 
 export async function scoreSubmission(tx: Tx, a: Acting, submissionId: number, input: ScoreInput): Promise<StepOutcome> {
   // A kurator not assigned to the call does not find the submission (404), as a pendamping outside the kecamatan.
-  const s = await submissionRow(tx, a.actor, submissionId, { roles: ['kurator'], lock: true });
+  const s = await submissionRow(tx, a.actor, submissionId, { roles: curationPolicy.scores, lock: true });
   if (s.status !== 'validated') throw wrongStep(s.status);
   const rb = await rubric(tx, s.rubric_code);
   const given = new Map<string, number>();

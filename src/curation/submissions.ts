@@ -6,7 +6,7 @@ import type { Queryable } from '../platform/db/types.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { formatDate, localDate } from '../platform/time.ts';
 import { accepting } from './calls.ts';
-import { OFFICERS, submissionScope } from './policy.ts';
+import { curationPolicy, submissionScope } from './policy.ts';
 import { type Rubric, rubric, weightedPercent } from './rubrics.ts';
 import type { Step, Submission, SubmissionStatus, SubmissionSummary } from './schema.ts';
 import { dueAt, overdueCounter } from './sla.ts';
@@ -114,7 +114,7 @@ export async function submissionRow(db: Queryable, actor: Actor, id: number, opt
   return row;
 }
 
-async function inScope(db: Queryable, actor: Actor, id: number, roles: Role[]): Promise<boolean> {
+async function inScope(db: Queryable, actor: Actor, id: number, roles: readonly Role[]): Promise<boolean> {
   const scope = submissionScope(actor, 2, roles);
   return (await db.query(`select 1 ${SUBMISSION_FROM} where s.id = $1 and ${scope.sql}`, [id, ...scope.params])).length > 0;
 }
@@ -172,7 +172,7 @@ export async function getSubmission(db: Queryable, actor: Actor, id: number, now
       resubmit:
         (r.status === 'returned' || r.status === 'not_passed') &&
         accepting({ status: r.call_status, deadline: r.call_deadline, passed_count: r.passed_count, quota: r.quota }, now) &&
-        (await inScope(db, actor, id, ['umkm_owner'])),
+        (await inScope(db, actor, id, curationPolicy.submits)),
     },
   };
 }
@@ -212,7 +212,7 @@ export async function myQueue(db: Queryable, actor: Actor, limit: number) {
 /** Submissions past their step's due date (in working days), within the caller's officer or Dinas scope; most overdue first. */
 export async function overdueList(db: Queryable, actor: Actor, now = new Date()) {
   const today = localDate(now);
-  const scope = submissionScope(actor, 2, ['platform_admin', ...OFFICERS]);
+  const scope = submissionScope(actor, 2, curationPolicy.watchesOverdue);
   const rows = await db.query<SubmissionRow>(
     `select ${SUBMISSION_COLUMNS} ${SUBMISSION_FROM} where s.due_on < $1::date and ${scope.sql} order by s.due_on, s.id limit 500`,
     [today, ...scope.params],

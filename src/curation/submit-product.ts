@@ -6,6 +6,7 @@ import { AppError, notFound } from '../platform/http/problem.ts';
 import { type CallRow, callRow } from './calls.ts';
 import { announce } from './events.ts';
 import { halalShortfall } from './halal-rule.ts';
+import { curationPolicy } from './policy.ts';
 import { dueOn } from './sla.ts';
 import { type Acting, recordStep, type StepOutcome } from './steps.ts';
 import { submissionRow } from './submissions.ts';
@@ -83,7 +84,7 @@ export async function submitProduct(tx: Tx, a: Acting, callId: number, input: { 
     [callId, p.id, p.umkm_id, a.now, due],
   );
   if (!row) throw new AppError(409, 'already_submitted', { id: 'Produk ini sudah diajukan ke panggilan ini.', en: 'This product is already in this call.' });
-  const s = await submissionRow(tx, a.actor, row.id, { roles: ['umkm_owner'] });
+  const s = await submissionRow(tx, a.actor, row.id, { roles: curationPolicy.submits });
   await recordStep(tx, a, s, 'submit', 'submitted', input.notes || null);
   await audit(tx, a.who, { action: 'curation.submit', entityType: 'curation_submission', entityId: s.id, umkmId: s.umkm_id, after: { callId, productId: p.id, round: 1, status: 'submitted', dueOn: due } });
   return { submissionId: s.id, notices: await announce(tx, s, { kind: 'submitted', due }) };
@@ -91,7 +92,7 @@ export async function submitProduct(tx: Tx, a: Acting, callId: number, input: { 
 
 /** A returned or failed product, improved, goes round again from the pendamping's verification. */
 export async function resubmit(tx: Tx, a: Acting, submissionId: number, input: { notes?: string }): Promise<StepOutcome> {
-  const s = await submissionRow(tx, a.actor, submissionId, { roles: ['umkm_owner'], lock: true });
+  const s = await submissionRow(tx, a.actor, submissionId, { roles: curationPolicy.submits, lock: true });
   if (s.status !== 'returned' && s.status !== 'not_passed')
     throw new AppError(409, 'not_resubmittable', { id: 'Hanya pengajuan yang dikembalikan atau belum lolos yang dapat diajukan ulang.', en: 'Only a returned or failed submission can be resubmitted.' });
   const c = await callRow(tx, a.actor, s.call_id);

@@ -1,39 +1,50 @@
 import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
+import { abilitiesIn, allows, type Policy } from '../platform/auth/rules.ts';
 
 /**
- * Who may see and change which members of the register: one line per rule. Scope is folded into SQL through
- * `memberScope`, so a member outside the caller's scope is simply not found.
+ * Who may do what in the register: one line per rule (routes declare them as their access; the web app receives
+ * them as abilities `registry.<rule>`). Scope is folded into SQL through `memberScope`, so a member outside the
+ * caller's scope is simply not found.
  */
 export const registryPolicy = {
   /** Province-wide readers of the register. */
-  readsAll: (a: Actor): boolean => hasRole(a, 'platform_admin', 'auditor', 'bppbj_analyst'),
-  /** NIK in clear: the owner, the admin, and the kecamatan desk that checks the KTP. Every such view is audited. */
-  seesNik: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel'),
-  registersAtDesk: (a: Actor): boolean => hasRole(a, 'pendamping'),
-  recordsJourney: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'),
-  managesPermits: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'umkm_owner'),
-  imports: (a: Actor): boolean => hasRole(a, 'platform_admin'),
-  exports: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'),
-  handlesDataRequests: (a: Actor): boolean => hasRole(a, 'platform_admin'),
+  readsAll: ['platform_admin', 'auditor', 'bppbj_analyst'],
+  /** The register's list and member pages, each reader within memberScope. A kurator is not one of them: it
+   * reads what its calls' submissions need, through curation. */
+  readsMembers: ['platform_admin', 'auditor', 'bppbj_analyst', 'pendamping', 'kasatpel', 'pengampu_officer', 'umkm_owner'],
+  /** NIK in clear: the admin and the kecamatan desk that checks the KTP (and the owner their own). Every view is audited. */
+  seesNik: ['platform_admin', 'pendamping', 'kasatpel'],
+  /** Who may open the NIK route at all: those who see NIKs, and an owner (for their own only). */
+  revealsNik: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
+  /** Correcting a record: the owner's right to correct, or the desk (and the admin) on their behalf. */
+  corrects: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
+  registersAtDesk: ['pendamping'],
+  recordsJourney: ['platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'],
+  managesPermits: ['platform_admin', 'pendamping', 'umkm_owner'],
+  imports: ['platform_admin'],
+  exports: ['platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor'],
+  handlesDataRequests: ['platform_admin'],
+  /** An owner's own data (UU 27/2022): download it, ask for its deletion. */
+  ownsData: ['umkm_owner'],
   /** 7P funnels and the pengampu overlap (aggregate counts, no names): the slice is checked by funnelAllowed. */
-  seesFunnels: (a: Actor): boolean => registryPolicy.readsAll(a) || hasRole(a, 'pengampu_officer', 'pendamping', 'kasatpel'),
+  seesFunnels: ['platform_admin', 'auditor', 'bppbj_analyst', 'pengampu_officer', 'pendamping', 'kasatpel'],
   /** Permits expiring soon: the owner for their business, the kecamatan desk as its queue (within memberScope). */
-  watchesPermitExpiry: (a: Actor): boolean => hasRole(a, 'platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'),
-};
+  watchesPermitExpiry: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
+} as const satisfies Policy;
 
 /**
  * Which funnel slice an actor may see: province roles any; a pengampu officer the members its agency fosters
  * (in any region); a kecamatan role (pendamping, kasatpel) its own kecamatan or a kelurahan in it.
  */
 export function funnelAllowed(a: Actor, slice: { agencyId: number | null; district: string | null }): boolean {
-  if (registryPolicy.readsAll(a)) return true;
+  if (allows(a, registryPolicy.readsAll)) return true;
   if (slice.agencyId !== null && scopesOf(a, 'pengampu_officer').map(Number).includes(slice.agencyId)) return true;
   return slice.district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(slice.district);
 }
 
 /** The overlap matrix (counts only): province roles and pengampu officers province-wide, a kecamatan role its own. */
 export function overlapAllowed(a: Actor, district: string | null): boolean {
-  if (registryPolicy.readsAll(a) || hasRole(a, 'pengampu_officer')) return true;
+  if (allows(a, registryPolicy.readsAll) || hasRole(a, 'pengampu_officer')) return true;
   return district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(district);
 }
 
@@ -45,10 +56,10 @@ export interface ScopeSql {
 /**
  * The members an actor may read, as a SQL condition on `umkm` aliased `u`. Parameters are numbered from
  * `first`. Province-wide roles see all; a kecamatan role its kecamatan; a pengampu officer the members its
- * agency fosters; an owner their own business; everyone else nothing.
+ * agency fosters; an owner their own business; everyone else — a kurator included — nothing.
  */
 export function memberScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
-  if (registryPolicy.readsAll(actor) || hasRole(actor, 'kurator')) return { sql: 'true', params: [] };
+  if (allows(actor, registryPolicy.readsAll)) return { sql: 'true', params: [] };
   return scopeOf(actor, ['district', 'agency', 'owner'], first, alias);
 }
 
@@ -81,3 +92,6 @@ export function scopeOf(actor: Actor, parts: readonly ScopePart[], first = 1, al
 export function maskNik(nikRegion: string, last4: string): string {
   return `${nikRegion.slice(0, 4)}********${last4}`;
 }
+
+/** The registry's abilities for the web app. */
+export const registryAbilities = (a: Actor) => abilitiesIn('registry', registryPolicy, a);

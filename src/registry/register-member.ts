@@ -32,6 +32,16 @@ interface Checked {
 const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
 const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({ field, code, message: { id, en } });
 
+/**
+ * A member registered in another kecamatan, refused as not found here: no id, name or kecamatan of it is told.
+ * (That the NIK or NIB is taken cannot be hidden — it cannot be registered twice — and self-registration says
+ * as much; a 409 naming the other kecamatan would tell a pendamping where someone lives and does business.)
+ */
+const notInDistrict = (field: string) =>
+  new AppError(404, 'not_found', { id: 'Usaha ini tidak ditemukan di kecamatan Anda. Bila sudah terdaftar di kecamatan lain, pengampu ditautkan di kecamatan tersebut.', en: 'No such business in your kecamatan. If it is registered in another kecamatan, the fostering agency is linked there.' }, [
+    fieldError(field, 'not_in_district', 'Tidak ditemukan di kecamatan Anda.', 'Not found in your kecamatan.'),
+  ]);
+
 /** Every identifier and reference checked at once, so the form shows all problems together. */
 async function check(tx: Tx, r: RegistrationInput): Promise<Checked> {
   const errors: FieldError[] = [];
@@ -77,9 +87,9 @@ async function check(tx: Tx, r: RegistrationInput): Promise<Checked> {
 }
 
 /** The same NIK or NIB is one member: a second pengampu becomes a link, never a second business. */
-async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Promise<{ umkmId: number; ownerId: number } | undefined> {
-  const rows = await tx.query<{ umkm_id: number; owner_id: number }>(
-    `select u.id as umkm_id, u.owner_id from umkm u join owner o on o.id = u.owner_id
+async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Promise<{ umkmId: number; ownerId: number; byNik: boolean } | undefined> {
+  const rows = await tx.query<{ umkm_id: number; owner_id: number; by_nik: boolean }>(
+    `select u.id as umkm_id, u.owner_id, o.nik_hash = $1 as by_nik from umkm u join owner o on o.id = u.owner_id
       where o.nik_hash = $1 or ($2::text is not null and u.nib = $2)`,
     [nikHash, nib],
   );
@@ -88,7 +98,7 @@ async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Prom
       fieldError('body.business.nib', 'conflict', 'NIB milik usaha lain.', 'The NIB belongs to another business.'),
     ]);
   const [r] = rows;
-  return r && { umkmId: r.umkm_id, ownerId: r.owner_id };
+  return r && { umkmId: r.umkm_id, ownerId: r.owner_id, byNik: r.by_nik };
 }
 
 /**
@@ -96,7 +106,7 @@ async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Prom
  * kecamatan desk (`desk`, creating the owner's account to be claimed with a one-time code). One transaction:
  * owner, business, KBLI, fostering link, P1 of the journey, size class, audit entries.
  */
-export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInput, channel: Channel, selfAccountId?: number): Promise<Registered> {
+export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInput, channel: Channel, selfAccountId?: number, deskDistricts: readonly string[] = []): Promise<Registered> {
   const c = await check(tx, r);
   if (channel === 'self' && selfAccountId !== undefined) {
     const [acc] = await tx.query<{ owner_id: number | null }>('select owner_id from account where id = $1', [selfAccountId]);
@@ -115,6 +125,13 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
         fieldError('body.owner.nik', 'already_registered', 'Sudah terdaftar.', 'Already registered.'),
       ]);
     }
+    // The desk links only a member of its own kecamatan: linking one elsewhere would put it under this
+    // desk's pengampu (widening that agency's scope). Scope in the WHERE clause, so such a member is not found.
+    const [inDistrict] = await tx.query(
+      `select 1 from umkm u join region v on v.code = u.village_code where u.id = $1 and v.parent_code = any($2::text[])`,
+      [existing.umkmId, deskDistricts],
+    );
+    if (!inDistrict) throw notInDistrict(existing.byNik ? 'body.owner.nik' : 'body.business.nib');
     const linked = await tx.query(
       `insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, (now() at time zone 'Asia/Jakarta')::date) on conflict do nothing returning 1`,
       [existing.umkmId, r.business.fosteringAgencyId],

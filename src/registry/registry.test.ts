@@ -137,6 +137,29 @@ describe('registration', () => {
     );
     expect(counts).toEqual({ members: 1, links: 2 });
   });
+
+  it('a pendamping cannot link a member of another kecamatan: not found there, no link added, nothing of it told', async () => {
+    const here = await makeAccount(db, [{ role: 'pendamping', scopeId: world.district }]);
+    const nik = newNik();
+    const first = await app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: await session(here.id) }, payload: registration(nik, newPhone()) });
+    expect(first.json().outcome).toBe('registered');
+    const other = await makeWorld(db, '3175');
+    const there = await makeAccount(db, [{ role: 'pendamping', scopeId: other.district }]);
+    const atOtherDesk = (id: string) => {
+      const r = registration(id, newPhone(), other.fosteringAgencyId);
+      return { ...r, business: { ...r.business, villageCode: other.village, postalCode: '13110' } };
+    };
+    const res = await app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: await session(there.id) }, payload: atOtherDesk(nik) });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.owner.nik', code: 'not_in_district' });
+    expect(res.json()).not.toHaveProperty('umkmId');
+    expect(res.body).not.toMatch(/Kue Basah|Siti Aminah/);
+    const links = await db.query<{ agency_id: number }>('select agency_id from fostering_link where umkm_id = $1', [first.json().umkmId]);
+    expect(links.map((l) => l.agency_id)).toEqual([world.fosteringAgencyId]);
+    // …while a new owner at that desk still registers there.
+    const fresh = await app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: await session(there.id) }, payload: atOtherDesk(newNik(other.district)) });
+    expect(fresh.statusCode).toBe(201);
+  });
 });
 
 describe('corrections and personal-data rights', () => {

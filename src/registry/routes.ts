@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type AccountActor, auditActor } from '../platform/auth/actor.ts';
+import { type AccountActor, auditActor, scopesOf } from '../platform/auth/actor.ts';
+import { actingRoleFor, allows } from '../platform/auth/rules.ts';
 import { audit } from '../platform/audit.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
@@ -87,7 +88,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/registry/desk-registrations',
     {
-      config: { access: ['pendamping'] },
+      config: { access: registryPolicy.registersAtDesk },
       schema: {
         operationId: 'registerAtDesk',
         tags: ['registry'],
@@ -99,8 +100,8 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     async (req, reply) => {
       const actor = req.actor as AccountActor;
       const place = await villagePlace(db, req.body.business.villageCode);
-      if (place && !actor.grants.some((g) => g.role === 'pendamping' && g.scopeId === place.district)) throw outsideDesk();
-      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'pendamping', req.id), req.body, 'desk'));
+      if (place && !scopesOf(actor, 'pendamping').includes(place.district)) throw outsideDesk();
+      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'pendamping', req.id), req.body, 'desk', undefined, scopesOf(actor, 'pendamping')));
       return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
     },
   );
@@ -108,7 +109,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/members',
     {
-      config: { access: ['platform_admin', 'auditor', 'bppbj_analyst', 'kurator', 'pendamping', 'kasatpel', 'pengampu_officer', 'umkm_owner'] },
+      config: { access: registryPolicy.readsMembers },
       schema: {
         operationId: 'listMembers',
         tags: ['registry'],
@@ -141,7 +142,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/members/:umkmId/nik',
     {
-      config: { access: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'] },
+      config: { access: registryPolicy.revealsNik },
       schema: {
         operationId: 'revealMemberNik',
         tags: ['registry'],
@@ -158,8 +159,8 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         [req.params.umkmId, ...scope.params],
       );
       const own = row !== undefined && row.owner_id === actor.ownerId;
-      if (!row?.nik_enc || (!own && !registryPolicy.seesNik(actor))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
-      const role = own ? 'umkm_owner' : (actor.grants.find((g) => ['platform_admin', 'pendamping', 'kasatpel'].includes(g.role))?.role ?? null);
+      if (!row?.nik_enc || (!own && !allows(actor, registryPolicy.seesNik))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+      const role = own ? 'umkm_owner' : actingRoleFor(actor, registryPolicy.seesNik);
       await db.transaction((tx) => audit(tx, auditActor(actor, role, req.id), { action: 'privacy.nik_view', entityType: 'umkm', entityId: req.params.umkmId, umkmId: req.params.umkmId }));
       return { nik: personalDataKeys().decrypt(row.nik_enc) };
     },
@@ -168,7 +169,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.patch(
     '/api/registry/members/:umkmId',
     {
-      config: { access: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'] },
+      config: { access: registryPolicy.corrects },
       schema: {
         operationId: 'correctMember',
         tags: ['registry'],
@@ -181,7 +182,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     async (req) => {
       const actor = req.actor as AccountActor;
       if (!(await getMember(db, actor, req.params.umkmId))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
-      const role = actor.grants.find((g) => ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'].includes(g.role))?.role ?? null;
+      const role = actingRoleFor(actor, registryPolicy.corrects);
       await db.transaction((tx) => correctMember(tx, auditActor(actor, role, req.id), req.params.umkmId, req.body));
       return (await getMember(db, actor, req.params.umkmId))!;
     },
@@ -190,7 +191,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/my-data',
     {
-      config: { access: ['umkm_owner'] },
+      config: { access: registryPolicy.ownsData },
       schema: { operationId: 'downloadMyData', tags: ['registry'], summary: 'Everything the platform holds about the calling owner (UU 27/2022), as a JSON file' },
     },
     async (req, reply) => {
@@ -204,7 +205,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/registry/my-data/deletion-requests',
     {
-      config: { access: ['umkm_owner'] },
+      config: { access: registryPolicy.ownsData },
       schema: {
         operationId: 'requestMyDeletion',
         tags: ['registry'],
@@ -224,7 +225,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/data-requests',
     {
-      config: { access: ['platform_admin'] },
+      config: { access: registryPolicy.handlesDataRequests },
       schema: {
         operationId: 'listDataRequests',
         tags: ['registry'],
@@ -274,7 +275,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/registry/data-requests/:requestId/decision',
     {
-      config: { access: ['platform_admin'] },
+      config: { access: registryPolicy.handlesDataRequests },
       schema: {
         operationId: 'decideDataRequest',
         tags: ['registry'],

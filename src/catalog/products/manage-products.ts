@@ -12,11 +12,12 @@
 import { type Actor, type AuditActor } from '../../platform/auth/actor.ts';
 import { revokeForChangedProduct } from '../../curation/certificates.ts';
 import { PRODUCT_CURATION_COLUMNS, type ProductCurationRow, presentProductCuration } from '../../curation/product-curation.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
 import { hasValidHalalPermit } from '../../registry/permits/permits.ts';
-import { productEditScope, productPolicy, productReadScope } from './policy.ts';
+import { businessProductsScope, productEditScope, productPolicy, productReadScope } from './policy.ts';
 import { type CurationSensitive, type ManagedProduct, type NewProduct, type ProductPatch, RESETS_CURATION } from './schema.ts';
 
 type Status = ManagedProduct['status'];
@@ -92,7 +93,7 @@ async function present(q: Queryable, actor: Actor, r: ProductRow): Promise<Manag
     photos: await photosOf(q, r.id),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
-    canEdit: actor.kind === 'account' && productPolicy.edits(actor) && (await ownsProduct(q, actor, r.id)),
+    canEdit: actor.kind === 'account' && allows(actor, productPolicy.editsProducts) && (await ownsProduct(q, actor, r.id)),
     lockedForReview: r.pc_under_review,
     resetsCuration: [...RESETS_CURATION],
   };
@@ -124,7 +125,7 @@ export async function lockOwnProduct(tx: Tx, actor: Actor, productId: number): P
 
 /** The business's products, newest first, in keyset pages (all statuses unless one is asked for). */
 export async function listProducts(q: Queryable, actor: Actor, umkmId: number, opts: { status?: Status; limit: number; cursor?: string }) {
-  const scope = productReadScope(actor, 2);
+  const scope = businessProductsScope(actor, 2);
   const [business] = await q.query<{ id: number; name: string }>(`select u.id, u.name from umkm u where u.id = $1 and ${scope.sql}`, [umkmId, ...scope.params]);
   if (!business) throw businessNotFound();
   const rows = await q.query<ProductRow & { photo_count: number; cover_id: number | null }>(

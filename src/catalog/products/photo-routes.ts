@@ -7,7 +7,7 @@ import type { RoutePlugin } from '../../platform/http/server.ts';
 import { readDocument } from '../../registry/permits/documents.ts';
 import { getManagedProduct } from './manage-products.ts';
 import { addPhoto, checkPhotoRoom, deletePhoto, MAX_PHOTO_BYTES, photoForViewer, reorderPhotos } from './photos.ts';
-import { PRODUCT_EDITORS } from './policy.ts';
+import { productPolicy } from './policy.ts';
 import { ownerAudit, productErrors } from './routes.ts';
 import { PhotoOrder, PhotoParams, ProductParams, ProductSaved } from './schema.ts';
 
@@ -35,7 +35,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
     app.post(
       '/api/catalog/manage/products/:productId/photos',
       {
-        config: { access: PRODUCT_EDITORS },
+        config: { access: productPolicy.editsProducts },
         bodyLimit: MAX_PHOTO_BYTES + 256 * 1024,
         schema: {
           operationId: 'addProductPhoto',
@@ -59,7 +59,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
   app.delete(
     '/api/catalog/manage/products/:productId/photos/:photoId',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       schema: { operationId: 'deleteProductPhoto', tags: ['catalog'], summary: 'Delete a photo (the later ones move up)', params: PhotoParams, response: { 200: ProductSaved } },
     },
     async (req) => {
@@ -71,7 +71,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
   app.put(
     '/api/catalog/manage/products/:productId/photos/order',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       errorHandler: productErrors,
       schema: {
         operationId: 'reorderProductPhotos',
@@ -95,7 +95,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
       schema: {
         operationId: 'getProductPhoto',
         tags: ['catalog'],
-        summary: "A product photo (WebP). Public while the product is in the catalogue; otherwise only for those who may read the business's products",
+        summary: 'A product photo (WebP). Public while the product is in the catalogue; otherwise only for those who may read the product',
         params: z.strictObject({ photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
         querystring: z.strictObject({ size: z.enum(['thumb', 'display']).default('display') }),
       },

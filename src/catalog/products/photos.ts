@@ -176,18 +176,19 @@ export async function reorderPhotos(tx: Tx, actor: Actor, who: AuditActor, produ
 
 /**
  * A stored photo for a viewer: anyone's when its product is in the public catalogue (published, curated, of an
- * active member), else only for those who may read the business's products.
+ * active member), else only for those who may read the product (productReadScope).
  */
 export async function photoForViewer(q: Queryable, actor: Actor, photoId: number, size: 'thumb' | 'display'): Promise<{ path: string; listed: boolean }> {
-  const [row] = await q.query<{ umkm_id: number; display_path: string; thumb_path: string; listed: boolean }>(
-    `select ph.umkm_id, ph.display_path, ph.thumb_path, exists (select 1 from catalog_search s where s.product_id = ph.product_id) as listed
+  const [row] = await q.query<{ product_id: number; display_path: string; thumb_path: string; listed: boolean }>(
+    `select ph.product_id, ph.display_path, ph.thumb_path, exists (select 1 from catalog_search s where s.product_id = ph.product_id) as listed
        from product_photo ph where ph.id = $1`,
     [photoId],
   );
   if (!row) throw photoNotFound();
   if (!row.listed) {
     const scope = productReadScope(actor, 2);
-    if (!(await q.query(`select 1 from umkm u where u.id = $1 and ${scope.sql}`, [row.umkm_id, ...scope.params])).length) throw photoNotFound();
+    const readable = await q.query(`select 1 from product p join umkm u on u.id = p.umkm_id where p.id = $1 and ${scope.sql}`, [row.product_id, ...scope.params]);
+    if (!readable.length) throw photoNotFound();
   }
   return { path: size === 'thumb' ? row.thumb_path : row.display_path, listed: row.listed };
 }

@@ -5,10 +5,10 @@ import { handleError, sendProblem, validationProblem, AppError } from '../../pla
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { changeStatus, createProduct, getManagedProduct, listProducts, myBusinesses, updateProduct } from './manage-products.ts';
-import { PRODUCT_EDITORS, PRODUCT_READERS } from './policy.ts';
+import { productPolicy } from './policy.ts';
 import { Categories, FIELD_RULES, ListQuery, ManagedProduct, MyBusinesses, NewProduct, ProductList, ProductParams, ProductPatch, ProductSaved, StatusChange, UmkmParams } from './schema.ts';
 
-/** Only an owner writes (PRODUCT_EDITORS), acting as the owner. */
+/** Only an owner writes (productPolicy.editsProducts), acting as the owner. */
 export const ownerAudit = (req: FastifyRequest) => auditActor(req.actor, 'umkm_owner', req.id);
 
 /**
@@ -43,7 +43,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/catalog/my-businesses',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       schema: { operationId: 'listMyBusinessesProducts', tags: ['catalog'], summary: "The caller's businesses with their product counts and halal certificate", response: { 200: MyBusinesses } },
     },
     async (req) => myBusinesses(db, req.actor),
@@ -52,7 +52,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/catalog/members/:umkmId/products',
     {
-      config: { access: PRODUCT_READERS },
+      config: { access: productPolicy.readsProducts },
       schema: {
         operationId: 'listMemberProducts',
         tags: ['catalog'],
@@ -68,7 +68,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/catalog/members/:umkmId/products',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       errorHandler: productErrors,
       schema: {
         operationId: 'createProduct',
@@ -88,7 +88,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/catalog/manage/products/:productId',
     {
-      config: { access: PRODUCT_READERS },
+      config: { access: productPolicy.readsProducts },
       schema: {
         operationId: 'getManagedProduct',
         tags: ['catalog'],
@@ -103,7 +103,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.patch(
     '/api/catalog/manage/products/:productId',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       errorHandler: productErrors,
       schema: {
         operationId: 'updateProduct',
@@ -123,7 +123,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
   app.post(
     '/api/catalog/manage/products/:productId/status',
     {
-      config: { access: PRODUCT_EDITORS },
+      config: { access: productPolicy.editsProducts },
       errorHandler: productErrors,
       schema: {
         operationId: 'setProductStatus',

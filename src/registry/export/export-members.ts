@@ -7,6 +7,7 @@ import type { Queryable } from '../../platform/db/types.ts';
 import { personalDataKeys } from '../../platform/personal-data.ts';
 import { localDate } from '../../platform/time.ts';
 import type { RowSink } from '../import/spreadsheet.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import { maskNik, memberScope, registryPolicy } from '../policy.ts';
 
 export interface ExportFilters {
@@ -95,7 +96,7 @@ const maskPhone = (e164: string) => `${e164.slice(0, 6)}****${e164.slice(-3)}`;
  * rows written. With NIK in clear, one audit entry records who exported how many rows with which filters.
  */
 export async function exportMembers(db: Queryable, actor: Actor, who: AuditActor, f: ExportFilters, sink: RowSink): Promise<number> {
-  const clear = registryPolicy.seesNik(actor);
+  const clear = allows(actor, registryPolicy.seesNik);
   const keys = personalDataKeys();
   const w = exportWhere(actor, f);
   let after = 0;

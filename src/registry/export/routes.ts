@@ -1,14 +1,12 @@
 // Export of the filtered register (issue 4, item 7) as CSV or XLSX, streamed; a count first for the UI.
 import { z } from 'zod';
 import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { actingRoleFor, allows } from '../../platform/auth/rules.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { CONTENT_TYPES, sinkFor } from '../import/spreadsheet.ts';
 import { registryPolicy } from '../policy.ts';
 import { countExport, EXPORT_HEADER, EXPORT_TEXT_COLUMNS, exportMembers, type ExportFilters, XLSX_MAX_ROWS } from './export-members.ts';
-
-const EXPORTERS: readonly Role[] = ['platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor']; // registryPolicy.exports
 
 const Filters = z.strictObject({
   kota: z.string().regex(/^\d{4}$/).optional().describe('kota/kabupaten code'),
@@ -35,7 +33,7 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/export/summary',
     {
-      config: { access: EXPORTERS },
+      config: { access: registryPolicy.exports },
       schema: {
         operationId: 'summariseRegisterExport',
         tags: ['registry-export'],
@@ -46,7 +44,7 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req) => {
       const rows = await countExport(db, req.actor, toFilters(req.query));
-      return { rows, nikMasked: !registryPolicy.seesNik(req.actor), xlsxAllowed: rows <= XLSX_MAX_ROWS, xlsxMaxRows: XLSX_MAX_ROWS };
+      return { rows, nikMasked: !allows(req.actor, registryPolicy.seesNik), xlsxAllowed: rows <= XLSX_MAX_ROWS, xlsxMaxRows: XLSX_MAX_ROWS };
     },
   );
 
@@ -54,7 +52,7 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
     app.get(
       `/api/registry/export.${format}`,
       {
-        config: { access: EXPORTERS },
+        config: { access: registryPolicy.exports },
         schema: {
           operationId: `exportRegister${format === 'csv' ? 'Csv' : 'Xlsx'}`,
           tags: ['registry-export'],
@@ -68,7 +66,8 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
         const filters = toFilters(req.query);
         if (format === 'xlsx' && (await countExport(db, actor, filters)) > XLSX_MAX_ROWS)
           throw new AppError(413, 'export_too_large', { id: `Lebih dari ${XLSX_MAX_ROWS.toLocaleString('id-ID')} baris: gunakan CSV atau persempit filter.`, en: `More than ${XLSX_MAX_ROWS.toLocaleString('en')} rows: use CSV or narrow the filters.` });
-        const role = actor.grants.find((g) => EXPORTERS.includes(g.role) && (registryPolicy.seesNik(actor) ? ['platform_admin', 'pendamping', 'kasatpel'].includes(g.role) : true))?.role ?? null;
+        // The role that sees the NIK is the one the export is audited under, when the caller holds one.
+        const role = actingRoleFor(actor, allows(actor, registryPolicy.seesNik) ? registryPolicy.seesNik : registryPolicy.exports);
         const who = auditActor(actor, role, req.id);
         const sink = sinkFor(format, 'anggota', EXPORT_HEADER, EXPORT_TEXT_COLUMNS);
         const stamp = new Date().toISOString().slice(0, 10);

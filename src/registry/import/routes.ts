@@ -7,6 +7,7 @@ import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
 import type { App, RoutePlugin } from '../../platform/http/server.ts';
+import { registryPolicy } from '../policy.ts';
 import { CONTENT_TYPES, sinkFor, type SheetFormat } from './spreadsheet.ts';
 import { backgroundIdle, runInBackground } from './background.ts';
 import { checkFile, createJob } from './check-file.ts';
@@ -18,7 +19,7 @@ import { detectKind, FileProblem } from './read-file.ts';
 import * as S from './schema.ts';
 import { templateCsv, templateXlsx } from './template.ts';
 
-const ADMIN = ['platform_admin'] as const; // registryPolicy.imports
+const ADMIN = registryPolicy.imports;
 const ACCEPTED_TYPES = new Set([
   'text/csv',
   'text/plain',

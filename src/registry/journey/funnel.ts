@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import { scopesOf } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -42,7 +43,7 @@ const forbiddenSlice = () =>
  * kecamatan — also when it narrows by the other dimension (a pendamping choosing a pengampu stays in its kecamatan).
  */
 function defaultSlice(actor: Actor, q: FunnelQuery): FunnelQuery {
-  if (registryPolicy.readsAll(actor)) return q;
+  if (allows(actor, registryPolicy.readsAll)) return q;
   const agency = scopesOf(actor, 'pengampu_officer')[0];
   const district = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')][0];
   if (agency && q.agencyId === undefined && (q.region === undefined || !district)) return { ...q, agencyId: Number(agency) };

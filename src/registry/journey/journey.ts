@@ -1,4 +1,5 @@
 import { type Actor, auditActor } from '../../platform/auth/actor.ts';
+import { actingRoleFor, allows } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, fieldErrorsFromZod, notFound } from '../../platform/http/problem.ts';
@@ -49,7 +50,7 @@ export async function readJourney(db: Queryable, actor: Actor, umkmId: number) {
       recordedAtWib: r ? { id: formatWib(r.recorded_at, 'id'), en: formatWib(r.recorded_at, 'en') } : null,
     };
   });
-  return { umkmId: m.id, name: m.name, reachedCount: stages.filter((s) => s.reached).length, canRecord: registryPolicy.recordsJourney(actor), stages };
+  return { umkmId: m.id, name: m.name, reachedCount: stages.filter((s) => s.reached).length, canRecord: allows(actor, registryPolicy.recordsJourney), stages };
 }
 
 export interface RecordStage {
@@ -99,6 +100,5 @@ export async function recordStage(tx: Tx, actor: Actor, role: string, requestId:
 
 /** The role the actor records in, for the audit log: the first grant that allows it. */
 export function recordingRole(actor: Actor): string | null {
-  if (actor.kind !== 'account') return null;
-  return actor.grants.find((g) => ['platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'].includes(g.role))?.role ?? null;
+  return actingRoleFor(actor, registryPolicy.recordsJourney);
 }

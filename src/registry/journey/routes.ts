@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Role } from '../../platform/auth/roles.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
+import { registryPolicy } from '../policy.ts';
 import { funnel } from './funnel.ts';
 import { readJourney, recordingRole, recordStage } from './journey.ts';
 import type { StageNo } from './stages.ts';
@@ -9,9 +9,6 @@ const Bi = z.object({ id: z.string(), en: z.string() });
 const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
 const StageCount = z.object({ stage: z.number(), members: z.number(), rateFromPrevious: z.number().nullable(), rateFromP1: z.number().nullable() });
 
-/** Roles named here are the registry policy's (registryPolicy.recordsJourney / seesFunnels), spelled out for the route table. */
-const RECORDERS: Role[] = ['platform_admin', 'pendamping', 'kasatpel', 'pengampu_officer'];
-const FUNNEL_READERS: Role[] = ['platform_admin', 'auditor', 'bppbj_analyst', 'pengampu_officer', 'pendamping', 'kasatpel'];
 
 const JourneyOut = z.object({
   umkmId: z.number(),
@@ -47,7 +44,7 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
   app.put(
     '/api/registry/members/:umkmId/journey/:stage',
     {
-      config: { access: RECORDERS },
+      config: { access: registryPolicy.recordsJourney },
       schema: {
         operationId: 'recordJourneyStage',
         tags: ['registry'],
@@ -72,7 +69,7 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/funnel',
     {
-      config: { access: FUNNEL_READERS },
+      config: { access: registryPolicy.seesFunnels },
       schema: {
         operationId: 'getJourneyFunnel',
         tags: ['registry'],

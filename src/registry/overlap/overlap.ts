@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { formatWib } from '../../platform/time.ts';
@@ -13,7 +14,7 @@ import { type RegionSlice, regionSlice } from '../journey/slice.ts';
  */
 export async function overlap(db: Db, actor: Actor, q: { region?: string; byCity?: boolean }, onError: (e: unknown) => void = () => {}) {
   let code = q.region;
-  if (!code && !registryPolicy.readsAll(actor) && !scopesOf(actor, 'pengampu_officer').length)
+  if (!code && !allows(actor, registryPolicy.readsAll) && !scopesOf(actor, 'pengampu_officer').length)
     code = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')][0];
   const region: RegionSlice | null = code ? await regionSlice(db, code) : null;
   if (!overlapAllowed(actor, region?.district ?? null))

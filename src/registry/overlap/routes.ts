@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import type { Role } from '../../platform/auth/roles.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
+import { registryPolicy } from '../policy.ts';
 import { overlap } from './overlap.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
-/** registryPolicy.seesFunnels; the slice is checked by overlapAllowed. */
-const READERS: Role[] = ['platform_admin', 'auditor', 'bppbj_analyst', 'pengampu_officer', 'pendamping', 'kasatpel'];
+/** The slice a caller may see is checked by overlapAllowed. */
 
 export const overlapRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/registry/pengampu-overlap',
     {
-      config: { access: READERS },
+      config: { access: registryPolicy.seesFunnels },
       schema: {
         operationId: 'getPengampuOverlap',
         tags: ['registry'],

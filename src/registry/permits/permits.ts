@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
 import { formatDate, localDate } from '../../platform/time.ts';
+import { kuratorReach } from '../../curation/policy.ts';
 import { memberScope } from '../policy.ts';
 import { removeDocument, type Sniffed, storeDocument } from './documents.ts';
 
@@ -67,13 +68,22 @@ export async function hasValidHalalPermit(q: Queryable, umkmId: number, today = 
   return rows.length > 0;
 }
 
-/** A member's permits and what is missing (halal for a food business), within the caller's scope. */
+/**
+ * A member's permits and what is missing (halal for a food business), within the caller's scope. A kurator whose
+ * call has a submission of the business sees its halal certificates only: what the rubric needs, nothing else.
+ */
 export async function listPermits(db: Queryable, actor: Actor, umkmId: number) {
   const scope = memberScope(actor, 2);
-  const [m] = await db.query<{ id: number; name: string; kbli_code: string }>(`select u.id, u.name, u.kbli_code from umkm u where u.id = $1 and ${scope.sql}`, [umkmId, ...scope.params]);
+  const reach = kuratorReach(actor, 2 + scope.params.length, { umkm: 'u' });
+  const [m] = await db.query<{ id: number; name: string; kbli_code: string; whole: boolean }>(
+    `select u.id, u.name, u.kbli_code, ${scope.sql} as whole from umkm u where u.id = $1 and (${scope.sql} or ${reach.sql})`,
+    [umkmId, ...scope.params, ...reach.params],
+  );
   if (!m) throw memberNotFound();
   const today = localDate(new Date());
-  const permits = (await db.query<PermitRow>(`select ${COLUMNS} from permit p where p.umkm_id = $1 order by p.kind, p.expires_on nulls first, p.id`, [umkmId])).map((p) => presentPermit(p, today));
+  const permits = (
+    await db.query<PermitRow>(`select ${COLUMNS} from permit p where p.umkm_id = $1 and ($2::boolean or p.kind = 'halal') order by p.kind, p.expires_on nulls first, p.id`, [umkmId, m.whole])
+  ).map((p) => presentPermit(p, today));
   const missing: { kind: PermitKind; reason: { id: string; en: string } }[] = [];
   if (isFoodKbli(m.kbli_code) && !(await hasValidHalalPermit(db, m.id, today)))
     missing.push({ kind: 'halal', reason: { id: 'Wajib bagi usaha makanan dan minuman sejak 17 Okt 2024.', en: 'Required for food and drink businesses since 17 Oct 2024.' } });
@@ -127,12 +137,14 @@ export async function addPermit(db: Db, actor: Actor, role: string, requestId: s
   }
 }
 
-/** A stored document, when the permit's member is in the caller's scope. */
+/** A stored document, when the permit's member is in the caller's scope (for a kurator: a halal certificate, as above). */
 export async function permitDocument(db: Queryable, actor: Actor, permitId: number) {
   const scope = memberScope(actor, 2);
+  const reach = kuratorReach(actor, 2 + scope.params.length, { umkm: 'u' });
   const [p] = await db.query<{ id: number; umkm_id: number; kind: string; document_path: string | null; document_mime: string | null }>(
-    `select p.id, p.umkm_id, p.kind, p.document_path, p.document_mime from permit p join umkm u on u.id = p.umkm_id where p.id = $1 and ${scope.sql}`,
-    [permitId, ...scope.params],
+    `select p.id, p.umkm_id, p.kind, p.document_path, p.document_mime from permit p join umkm u on u.id = p.umkm_id
+      where p.id = $1 and (${scope.sql} or (p.kind = 'halal' and ${reach.sql}))`,
+    [permitId, ...scope.params, ...reach.params],
   );
   if (!p?.document_path || !p.document_mime) throw notFound({ id: 'Dokumen tidak ditemukan.', en: 'Document not found.' });
   return p as typeof p & { document_path: string; document_mime: string };

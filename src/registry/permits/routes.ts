@@ -1,19 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditActor } from '../../platform/auth/actor.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { actingRoleFor, type Rule } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
 import { AppError, type FieldError, fieldErrorsFromZod } from '../../platform/http/problem.ts';
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
+import { registryPolicy } from '../policy.ts';
 import { MAX_DOCUMENT_BYTES, readDocument, sniff } from './documents.ts';
 import { addPermit, expiringPermits, KIND_LABELS, listPermits, type NewPermit, PERMIT_KINDS, permitDocument } from './permits.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
-/** registryPolicy.managesPermits and .watchesPermitExpiry, spelled out for the route table. */
-const MANAGERS: Role[] = ['platform_admin', 'pendamping', 'umkm_owner'];
-const WATCHERS: Role[] = ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'];
 
 const PermitOut = z.object({
   id: z.number(),
@@ -69,7 +67,7 @@ function checkDocument(buf: Buffer): NonNullable<NewPermit['document']> {
   return { buf, type };
 }
 
-const roleFor = (req: FastifyRequest, roles: Role[]) => (req.actor.kind === 'account' ? (req.actor.grants.find((g) => roles.includes(g.role))?.role ?? null) : null);
+const roleFor = (req: FastifyRequest, rule: Rule) => actingRoleFor(req.actor, rule);
 
 export const permitRoutes: RoutePlugin = async (root, { db }) => {
   // Multipart only for these routes: an encapsulated child, so no other context's parsing changes.
@@ -93,7 +91,7 @@ export const permitRoutes: RoutePlugin = async (root, { db }) => {
     app.post(
       '/api/registry/members/:umkmId/permits',
       {
-        config: { access: MANAGERS },
+        config: { access: registryPolicy.managesPermits },
         bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024,
         schema: {
           operationId: 'addMemberPermit',
@@ -108,7 +106,7 @@ export const permitRoutes: RoutePlugin = async (root, { db }) => {
         // Scope first: a member outside it is "not found" before anything is read or stored.
         await listPermits(db, req.actor, req.params.umkmId);
         const form = await readPermitForm(req);
-        const out = await addPermit(db, req.actor, roleFor(req, MANAGERS) ?? 'unknown', req.id, req.params.umkmId, form);
+        const out = await addPermit(db, req.actor, roleFor(req, registryPolicy.managesPermits) ?? 'unknown', req.id, req.params.umkmId, form);
         return reply.code(201).send(out);
       },
     );
@@ -141,7 +139,7 @@ export const permitRoutes: RoutePlugin = async (root, { db }) => {
     app.get(
       '/api/registry/permits/expiring',
       {
-        config: { access: WATCHERS },
+        config: { access: registryPolicy.watchesPermitExpiry },
         schema: {
           operationId: 'listExpiringPermits',
           tags: ['registry'],

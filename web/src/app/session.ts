@@ -1,5 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { accessPolicy } from '../../../src/access/policy.ts';
+import type { productPolicy } from '../../../src/catalog/products/policy.ts';
+import type { curationPolicy } from '../../../src/curation/policy.ts';
 import type { Grant } from '../../../src/platform/auth/actor.ts';
+import type { ScopeKind } from '../../../src/platform/auth/roles.ts';
+import type { registryPolicy } from '../../../src/registry/policy.ts';
 
 /**
  * Who is logged in, from GET /api/auth/me (200 for everyone, so a public page never shows a failed request).
@@ -16,8 +21,20 @@ export interface Me {
   abilities: string[];
 }
 
-/** Whether the account holds any of the roles a page or a part of it serves. */
-export const hasAnyRole = (me: Me, roles: readonly string[]) => me.roles.some((g) => roles.includes(g.role));
+/**
+ * What the server's policies let the caller do (`<context>.<rule>`, from /api/auth/me): pages ask this instead of
+ * keeping role lists, so the server's policy.ts files stay the one source. The names are checked against them.
+ */
+export type Ability =
+  | `access.${keyof typeof accessPolicy}`
+  | `registry.${keyof typeof registryPolicy}`
+  | `catalog.${keyof typeof productPolicy}`
+  | `curation.${keyof typeof curationPolicy}`;
+export const can = (me: Me, ability: Ability) => me.abilities.includes(ability);
+
+/** The scope ids the account holds of a kind (e.g. its kecamatan codes), and whether it holds any. */
+export const scopeIdsOf = (me: Me, kind: ScopeKind) => me.roles.filter((g) => g.scopeKind === kind).map((g) => g.scopeId);
+export const holdsScope = (me: Me, kind: ScopeKind) => me.roles.some((g) => g.scopeKind === kind);
 
 export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error' } | { status: 'authenticated'; me: Me };
 

@@ -5,20 +5,20 @@ import type { PageProps } from '../../app/routes.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { type Me, setFlash, takeFlash } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { RequireRole } from '../../ui/not-allowed.tsx';
+import { RequireAbility } from '../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { CallForm } from './CallForm.tsx';
 import { messages } from './i18n.ts';
-import { ADMIN, type CurationI18n, CurationNav, channelKey } from './shared.tsx';
+import { type CurationI18n, CurationNav, channelKey } from './shared.tsx';
 import type { Call } from './types.ts';
 
 /** `/kurasi/panggilan`: the Dinas's curation calls — drafts, open and closed — with publish and close. */
 export default function CallsPage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireRole roles={ADMIN} title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+    <RequireAbility ability="curation.managesCalls" title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
       {(me) => <CallsView me={me} />}
-    </RequireRole>
+    </RequireAbility>
   );
 }
 
@@ -155,9 +155,9 @@ function CallProblem({ e, i18n }: { e: unknown; i18n: CurationI18n }) {
 export function CallFormPage({ params: { callId } }: PageProps) {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireRole roles={ADMIN} title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+    <RequireAbility ability="curation.managesCalls" title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
       {(me) => (callId === undefined ? <NewCall me={me} /> : <EditCall me={me} callId={callId} />)}
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

@@ -6,10 +6,10 @@ import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { FormAlert, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
 import { TextAreaField } from '../../ui/fields.tsx';
-import { RequireRole } from '../../ui/not-allowed.tsx';
+import { RequireAbility } from '../../ui/not-allowed.tsx';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { type CurationI18n, CurationNav, channelKey, OWNER, SubmissionItem, WhatsappLinks } from './shared.tsx';
+import { type CurationI18n, CurationNav, channelKey, SubmissionItem, WhatsappLinks } from './shared.tsx';
 import type { Call, EligibleProduct, StepResult, SubmissionSummary } from './types.ts';
 
 /**
@@ -19,9 +19,9 @@ import type { Call, EligibleProduct, StepResult, SubmissionSummary } from './typ
 export default function OwnerCurationPage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireRole roles={OWNER} title={t('curation.owner.title')} message={t('curation.owner.notOwner')}>
+    <RequireAbility ability="curation.submits" title={t('curation.owner.title')} message={t('curation.owner.notOwner')}>
       {(me) => <OwnerView me={me} />}
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

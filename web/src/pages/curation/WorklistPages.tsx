@@ -2,10 +2,10 @@ import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { RequireRole } from '../../ui/not-allowed.tsx';
+import { RequireAbility } from '../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { CurationNav, OFFICERS, SubmissionItem, WATCHERS } from './shared.tsx';
+import { CurationNav, SubmissionItem } from './shared.tsx';
 import type { SubmissionSummary } from './types.ts';
 
 /**
@@ -15,9 +15,9 @@ import type { SubmissionSummary } from './types.ts';
 export default function QueuePage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireRole roles={OFFICERS} title={t('curation.queue.title')} message={t('curation.queue.notOfficer')}>
+    <RequireAbility ability="curation.worksQueue" title={t('curation.queue.title')} message={t('curation.queue.notOfficer')}>
       {(me) => <QueueView me={me} />}
-    </RequireRole>
+    </RequireAbility>
   );
 }
 
@@ -51,9 +51,9 @@ function QueueView({ me }: { me: Me }) {
 export function OverduePage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireRole roles={WATCHERS} title={t('curation.overdue.title')} message={t('curation.overdue.notAllowed')}>
+    <RequireAbility ability="curation.watchesOverdue" title={t('curation.overdue.title')} message={t('curation.overdue.notAllowed')}>
       {(me) => <OverdueView me={me} />}
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

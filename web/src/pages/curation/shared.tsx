@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { Link } from '../../app/router.tsx';
-import { hasAnyRole, type Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { messages } from './i18n.ts';
 import type { Channel, SubmissionStatus, SubmissionSummary, WhatsappLink } from './types.ts';
@@ -10,21 +10,15 @@ import type { Channel, SubmissionStatus, SubmissionSummary, WhatsappLink } from 
 
 export type CurationI18n = AreaI18n<keyof typeof messages.id>;
 
-export const OWNER = ['umkm_owner'] as const;
-export const OFFICERS = ['pendamping', 'kasatpel', 'kurator'] as const; // curation policy OFFICERS
-export const WATCHERS = ['platform_admin', ...OFFICERS] as const; // who reads the overdue list
-export const ADMIN = ['platform_admin'] as const;
-
-export { hasAnyRole } from '../../app/session.ts';
 
 /** The curation pages this account may open, as a short menu at the top of each. */
 export function CurationNav({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const links: [string, string][] = [];
-  if (hasAnyRole(me, OWNER)) links.push(['/kurasi', t('curation.nav.owner')]);
-  if (hasAnyRole(me, OFFICERS)) links.push(['/kurasi/antrian', t('curation.nav.queue')]);
-  if (hasAnyRole(me, ADMIN)) links.push(['/kurasi/panggilan', t('curation.nav.calls')]);
-  if (hasAnyRole(me, WATCHERS)) links.push(['/kurasi/terlambat', t('curation.nav.overdue')]);
+  if (can(me, 'curation.submits')) links.push(['/kurasi', t('curation.nav.owner')]);
+  if (can(me, 'curation.worksQueue')) links.push(['/kurasi/antrian', t('curation.nav.queue')]);
+  if (can(me, 'curation.managesCalls')) links.push(['/kurasi/panggilan', t('curation.nav.calls')]);
+  if (can(me, 'curation.watchesOverdue')) links.push(['/kurasi/terlambat', t('curation.nav.overdue')]);
   links.push(['/notifikasi', t('curation.nav.notifications')]);
   return (
     <nav aria-label={t('curation.nav.label')} className="cur-nav">

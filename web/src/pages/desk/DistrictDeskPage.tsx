@@ -49,7 +49,7 @@ function queueOf(sections: HomeSection[]): Waiting[] {
 function Desk({ me }: { me: Me }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const allowed = me.abilities.includes('access.assisted_reset.issue');
+  const allowed = me.abilities.includes('access.issuesAssistedReset');
   const [queue, setQueue] = useState<Waiting[]>();
   const [umkmId, setUmkmId] = useState('');
   const [issued, setIssued] = useState<Issued>();

@@ -1,5 +1,5 @@
 import type { ManagedProduct } from '../../../../src/catalog/products/schema.ts';
-import type { Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { messages } from './i18n.ts';
 
@@ -8,9 +8,9 @@ export type ProductsI18n = AreaI18n<keyof typeof messages.id>;
 export type Status = ManagedProduct['status'];
 export type Curation = ManagedProduct['curation'];
 
-export const isOwner = (me: Me) => me.roles.some((g) => g.role === 'umkm_owner');
-/** Roles that may open a product's page (PRODUCT_READERS on the server; the server decides what each sees). */
-export const mayRead = (me: Me) => me.roles.some((g) => ['platform_admin', 'kurator', 'pendamping', 'kasatpel', 'umkm_owner'].includes(g.role));
+export const isOwner = (me: Me) => can(me, 'catalog.editsProducts');
+/** Who may open a product's page (the server decides which products each sees). */
+export const mayRead = (me: Me) => can(me, 'catalog.readsProducts');
 
 /** The word carries the meaning; the colour only repeats it. */
 export function StatusBadge({ status }: { status: Status }) {

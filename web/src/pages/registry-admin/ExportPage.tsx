@@ -7,7 +7,7 @@ import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { DISTRICT_ROLES, hasAnyRole, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
+import { can, holdsScope, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
 
 interface Summary {
   rows: number;
@@ -15,7 +15,6 @@ interface Summary {
   xlsxAllowed: boolean;
   xlsxMaxRows: number;
 }
-const EXPORTERS = ['platform_admin', 'pengampu_officer', 'pendamping', 'kasatpel', 'auditor']; // registryPolicy.exports
 const SIZES = ['micro', 'small', 'medium', 'large'] as const;
 const KINDS = ['jakpreneur', 'non_jakpreneur', 'cooperative'] as const;
 const KEYS = ['kota', 'kecamatan', 'pengampu', 'sizeClass', 'kind', 'registeredSince'] as const;
@@ -31,7 +30,7 @@ export default function ExportPage() {
 function ExportView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = hasAnyRole(me, EXPORTERS);
+  const allowed = can(me, 'registry.exports');
   const [f, setF] = useSearchState(KEYS);
   const since = /^\d{4}-\d{2}-\d{2}$/.test(f.registeredSince) ? f.registeredSince : '';
   const query = queryOf({ kota: f.kecamatan ? '' : f.kota, kecamatan: f.kecamatan, pengampu: f.pengampu, sizeClass: f.sizeClass, kind: f.kind, registeredSince: since });
@@ -43,7 +42,7 @@ function ExportView({ me }: { me: Me }) {
       </Page>
     );
   // A kecamatan desk's rows are its kecamatan whatever the filter: no region pickers to mislead.
-  const districtOnly = hasAnyRole(me, DISTRICT_ROLES) && !hasAnyRole(me, ['platform_admin', 'auditor', 'pengampu_officer']);
+  const districtOnly = holdsScope(me, 'district') && !holdsScope(me, 'province') && !holdsScope(me, 'fostering_agency');
   return (
     <Page title={t('regadmin.export.title')}>
       <p className="lead">{t('regadmin.export.intro')}</p>

@@ -7,7 +7,7 @@ import { SliceFields } from './filters.tsx';
 import { barWidth, percent, queryOf } from './format.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { DISTRICT_ROLES, hasAnyRole, NotAllowed, PROVINCE_ROLES, ScrollBox, SelectField, scopesIn, useLoad, useSearchState } from './shared.tsx';
+import { can, holdsScope, NotAllowed, ScrollBox, SelectField, scopeIdsOf, useLoad, useSearchState } from './shared.tsx';
 
 export interface StageCount {
   stage: number;
@@ -26,7 +26,6 @@ export interface Funnel {
   groups: { key: string; name: string; stages: StageCount[] }[];
 }
 
-const READERS = [...PROVINCE_ROLES, 'pengampu_officer', ...DISTRICT_ROLES];
 type GroupBy = 'none' | 'agency' | 'city' | 'district' | 'village';
 type Msg = AreaI18n<keyof typeof messages.id>;
 
@@ -42,14 +41,14 @@ export default function FunnelPage() {
 function FunnelView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const province = hasAnyRole(me, PROVINCE_ROLES);
-  const officer = !province && hasAnyRole(me, ['pengampu_officer']);
+  const province = can(me, 'registry.readsAll');
+  const officer = !province && holdsScope(me, 'fostering_agency');
   const district = !province && !officer;
   const [f, setF] = useSearchState(['pengampu', 'kota', 'kecamatan', 'banding'] as const);
   const groupBy = (['agency', 'city', 'district', 'village'].includes(f.banding) ? f.banding : 'none') as GroupBy;
-  const allowed = hasAnyRole(me, READERS);
+  const allowed = can(me, 'registry.seesFunnels');
   // A kecamatan desk names its own kecamatan: the server only fills it in when no other filter is given.
-  const region = district ? (scopesIn(me, DISTRICT_ROLES)[0] ?? '') : f.kecamatan || f.kota;
+  const region = district ? (scopeIdsOf(me, 'district')[0] ?? '') : f.kecamatan || f.kota;
   const path = allowed ? `/api/registry/funnel${queryOf({ agencyId: officer ? '' : f.pengampu, region, groupBy: groupBy === 'none' ? '' : groupBy })}` : null;
   const funnel = useLoad<Funnel>(path);
 

@@ -10,7 +10,7 @@ import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { messages } from './i18n.ts';
-import { type Agency, hasAnyRole, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
+import { type Agency, can, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
 import { AgencyOptions } from './filters.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
@@ -20,7 +20,6 @@ interface RowError {
   code: string;
   message: Bilingual;
 }
-const ADMIN = ['platform_admin']; // registryPolicy.imports
 const POLL_MS = 700;
 const running = (j: JobOut) => j.phase === 'checking' || j.phase === 'importing' || j.phase === 'reverting';
 
@@ -32,7 +31,7 @@ export default function ImportPage() {
 function ImportHome({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = hasAnyRole(me, ADMIN);
+  const allowed = can(me, 'registry.imports');
   const jobs = useLoad<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null);
   if (!allowed)
     return (
@@ -176,7 +175,7 @@ function useJob(id: string) {
 function JobView({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  if (!hasAnyRole(me, ADMIN))
+  if (!can(me, 'registry.imports'))
     return (
       <Page title={t('regadmin.import.title')}>
         <NotAllowed />

@@ -7,7 +7,7 @@ import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { DISTRICT_ROLES, hasAnyRole, NotAllowed, PROVINCE_ROLES, ScrollBox, useLoad, useSearchState } from './shared.tsx';
+import { can, holdsScope, NotAllowed, ScrollBox, useLoad, useSearchState } from './shared.tsx';
 
 export interface Overlap {
   region: { code: string; name: string; level: string } | null;
@@ -20,7 +20,6 @@ export interface Overlap {
   cities: { code: string; name: string; distinctMembers: number; perAgency: { id: number; members: number }[] }[];
 }
 
-const READERS = [...PROVINCE_ROLES, 'pengampu_officer', ...DISTRICT_ROLES];
 type Msg = AreaI18n<keyof typeof messages.id>;
 
 /**
@@ -34,9 +33,9 @@ export default function OverlapPage() {
 function OverlapView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = hasAnyRole(me, READERS);
+  const allowed = can(me, 'registry.seesFunnels');
   // A pendamping or kasatpel sees its own kecamatan (the server's default); the others choose.
-  const regionFree = hasAnyRole(me, [...PROVINCE_ROLES, 'pengampu_officer']);
+  const regionFree = can(me, 'registry.readsAll') || holdsScope(me, 'fostering_agency');
   const [f, setF] = useSearchState(['kota', 'kecamatan', 'perKota'] as const);
   const byCity = f.perKota === '1' && regionFree && !f.kecamatan;
   const data = useLoad<Overlap>(allowed ? `/api/registry/pengampu-overlap${queryOf({ region: regionFree ? f.kecamatan || f.kota : '', byCity: byCity ? 'true' : '' })}` : null);

@@ -10,7 +10,7 @@ import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { fileSize } from './format.ts';
 import { messages } from './i18n.ts';
-import { hasAnyRole, LoadError, Loading, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
+import { can, LoadError, Loading, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
 
 const KINDS = ['nib', 'pirt', 'halal', 'haki', 'bpom', 'other'] as const;
 type Kind = (typeof KINDS)[number];
@@ -40,8 +40,6 @@ interface Expiring {
   items: (Permit & { umkmName: string; village: string })[];
 }
 
-const MANAGERS = ['platform_admin', 'pendamping', 'umkm_owner']; // registryPolicy.managesPermits
-const WATCHERS = ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner']; // registryPolicy.watchesPermitExpiry
 const MAX_BYTES = 5 * 1024 * 1024;
 type Msg = AreaI18n<keyof typeof messages.id>;
 
@@ -75,7 +73,7 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(id);
   const data = useLoad<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null);
-  const owner = hasAnyRole(me, ['umkm_owner']) && !hasAnyRole(me, MANAGERS.filter((r) => r !== 'umkm_owner'));
+  const owner = can(me, 'registry.ownsData') && !can(me, 'registry.readsAll') && !can(me, 'registry.registersAtDesk');
   const notFound = !valid || (data.status === 'error' && data.error instanceof ApiProblem && data.error.status === 404);
   const title = data.status === 'ready' ? t('regadmin.permits.of', { name: data.data.name }) : t('regadmin.permits.title');
   return (
@@ -84,7 +82,7 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
         <li>
           <Link href={owner ? '/usaha-saya' : `/anggota/${id}`}>{t('regadmin.permits.back')}</Link>
         </li>
-        {hasAnyRole(me, WATCHERS) && (
+        {can(me, 'registry.watchesPermitExpiry') && (
           <li>
             <Link href="/izin">{t('regadmin.permits.toExpiring')}</Link>
           </li>
@@ -130,7 +128,7 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
               ))}
             </ul>
           )}
-          {hasAnyRole(me, MANAGERS) ? <PermitForm umkmId={data.data.umkmId} onSaved={data.reload} /> : <p className="muted">{t('regadmin.permits.cannotAdd')}</p>}
+          {can(me, 'registry.managesPermits') ? <PermitForm umkmId={data.data.umkmId} onSaved={data.reload} /> : <p className="muted">{t('regadmin.permits.cannotAdd')}</p>}
         </>
       )}
     </Page>
@@ -216,11 +214,11 @@ export function ExpiringPage() {
 function ExpiringView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = hasAnyRole(me, WATCHERS);
+  const allowed = can(me, 'registry.watchesPermitExpiry');
   const [f, setF] = useSearchState(['hari'] as const);
   const days = ['30', '60', '90'].includes(f.hari) ? f.hari : '30';
   const data = useLoad<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null);
-  const isOwner = hasAnyRole(me, ['umkm_owner']);
+  const isOwner = can(me, 'registry.ownsData');
   const mine = useLoad<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null);
   if (!allowed)
     return (

@@ -71,12 +71,8 @@ export interface Agency {
   name: string;
 }
 
-/** The roles a page serves, and the scopes the account holds in them. */
-export { hasAnyRole } from '../../app/session.ts';
-export const scopesIn = (me: Me, roles: readonly string[]) => me.roles.filter((g) => roles.includes(g.role)).map((g) => g.scopeId);
-/** Province-wide readers (registryPolicy.readsAll). */
-export const PROVINCE_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst'] as const;
-export const DISTRICT_ROLES = ['pendamping', 'kasatpel'] as const;
+/** What the account may do (the server's abilities), and the scopes it holds. */
+export { can, holdsScope, scopeIdsOf } from '../../app/session.ts';
 
 export { Loading } from '../../ui/resource.tsx';
 

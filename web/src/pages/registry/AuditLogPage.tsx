@@ -1,7 +1,7 @@
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
-import type { Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { roleLabel } from '../account/home-sections.ts';
@@ -31,7 +31,7 @@ export default function AuditLogPage() {
 function AuditLog({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = me.roles.some((g) => g.role === 'auditor' || g.role === 'platform_admin');
+  const allowed = can(me, 'access.readsAuditLog');
   const { state, setState, reload } = useResource<Loaded>(
     () => (allowed ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then((r) => ({ items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false })) : undefined),
     [allowed],

@@ -3,7 +3,7 @@ import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
-import type { Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { focusFirstError, problemText } from '../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
@@ -32,7 +32,7 @@ export default function DataRequestsPage() {
 function Requests({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const admin = me.roles.some((g) => g.role === 'platform_admin');
+  const admin = can(me, 'registry.handlesDataRequests');
   const [decided, setDecided] = useState<Bilingual>();
   const { state, reload: load } = useResource(() => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined), [admin]);
 

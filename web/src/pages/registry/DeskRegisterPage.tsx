@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { waLink } from '../desk/DistrictDeskPage.tsx';
 import { messages } from './i18n.ts';
@@ -21,7 +21,7 @@ function Desk({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const [done, setDone] = useState<RegistrationResult>();
   const [round, setRound] = useState(0); // a fresh, empty form for the next owner
-  if (!me.roles.some((g) => g.role === 'pendamping'))
+  if (!can(me, 'registry.registersAtDesk'))
     return <NotAllowedPage title={t('registry.desk.title')} message={t('desk.notAllowed')} />;
   return (
     <Page title={t('registry.desk.title')}>

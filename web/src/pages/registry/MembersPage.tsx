@@ -4,7 +4,7 @@ import type { PageProps } from '../../app/routes.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Me } from '../../app/session.ts';
+import { can, type Me, scopeIdsOf } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { LoadError, Loading, LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { SelectField, TextField } from './fields.tsx';
@@ -14,8 +14,6 @@ import { type Member, MemberDetails } from './MemberDetails.tsx';
 import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 const PAGE = 20;
-const LIST_ROLES = ['platform_admin', 'auditor', 'bppbj_analyst', 'kurator', 'pendamping', 'kasatpel', 'pengampu_officer'];
-const NIK_ROLES = ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'];
 
 /** `/anggota`: the members within the caller's scope (the server decides the scope), by name and kecamatan. */
 export default function MembersPage() {
@@ -27,8 +25,9 @@ type Loaded = { items: Member[]; more: boolean; loadingMore: boolean; moreError?
 function Members({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const allowed = me.roles.some((g) => LIST_ROLES.includes(g.role));
-  const ownDistricts = me.roles.filter((g) => g.role === 'pendamping' || g.role === 'kasatpel').map((g) => g.scopeId);
+  // An owner reads their own business on its own page; the list is for those who read others.
+  const allowed = can(me, 'registry.readsMembers') && me.roles.some((g) => g.scopeKind !== 'own');
+  const ownDistricts = scopeIdsOf(me, 'district');
   const districts = useList<Region>(allowed ? '/api/regions?level=district' : null);
   const [query, setQuery] = useState({ q: '', district: '' });
   const [typed, setTyped] = useState({ q: '', district: '' });
@@ -135,7 +134,7 @@ function OneMember({ me, id }: { me: Me; id: string }) {
       </p>
       {notFound && <p className="notice">{t('registry.member.notFound')}</p>}
       {!notFound && <LoadStatus state={state} onRetry={reload} />}
-      {state.status === 'ready' && <MemberDetails member={state.member} canReveal={me.roles.some((g) => NIK_ROLES.includes(g.role))} />}
+      {state.status === 'ready' && <MemberDetails member={state.member} canReveal={can(me, 'registry.revealsNik')} />}
     </Page>
   );
 }

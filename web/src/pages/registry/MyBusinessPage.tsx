@@ -4,7 +4,7 @@ import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
-import type { Me } from '../../app/session.ts';
+import { can, type Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { focusFirstError, problemText } from '../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
@@ -24,7 +24,7 @@ export default function MyBusinessPage() {
 function Mine({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const owner = me.roles.some((g) => g.role === 'umkm_owner');
+  const owner = can(me, 'registry.ownsData');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const { state, setState, reload: load } = useResource<{ member: Member | undefined }>(

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link } from '../../app/router.tsx';
-import { type Me, refreshSession, signedIn, useSession } from '../../app/session.ts';
+import { can, type Me, refreshSession, signedIn, useSession } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton } from '../../ui/form.tsx';
 import { messages } from './i18n.ts';
@@ -47,7 +47,7 @@ function Step2({ me, prefill, onDone }: { me: Me; prefill: { fullName?: string; 
   useEffect(() => {
     if (prefill.phone) heading.current?.focus();
   }, [prefill.phone]);
-  if (me.roles.some((g) => g.role === 'umkm_owner'))
+  if (can(me, 'registry.ownsData'))
     return (
       <div className="notice">
         <p>{t('registry.register.alreadyOwner')}</p>
@@ -56,7 +56,7 @@ function Step2({ me, prefill, onDone }: { me: Me; prefill: { fullName?: string; 
         </p>
       </div>
     );
-  const deskRole = me.roles.some((g) => g.role === 'pendamping');
+  const deskRole = can(me, 'registry.registersAtDesk');
   return (
     <>
       <h2 ref={heading} tabIndex={-1}>
