@@ -1,128 +1,41 @@
 // Every route in the server's own route table, for every role, against resources in someone else's scope.
 // A new route is covered automatically; one with a path parameter this file does not know fails until the
-// parameter gets a foreign fixture below.
+// parameter gets a fixture in test/support/route-worlds.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../test/support/db.ts';
-import { makeAccount, makeWorld, scopeIn, type World } from '../../test/support/factories.ts';
+import { cookieFor, makeRouteWorlds, type RouteWorld, type RouteWorlds, urlFor } from '../../test/support/route-worlds.ts';
 import { ROLE_NAMES, ROLES, type Role } from '../platform/auth/roles.ts';
-import { createSession } from '../platform/auth/session.ts';
 import type { Db } from '../platform/db/types.ts';
 import type { App, RouteInfo } from '../platform/http/server.ts';
 
 let app: App;
 let db: Db;
-let mine: World;
-let theirs: World;
-const accounts = new Map<Role, number>();
-
-/** Values that point into the other world, by path-parameter name. */
-const FOREIGN_PARAMS: Record<string, (w: World) => string> = {
-  umkmId: (w) => String(w.umkmId),
-  ownerId: (w) => String(w.ownerId),
-  agencyId: (w) => String(w.agencyId),
-  mallId: (w) => String(w.mallId),
-  lenderId: (w) => String(w.lenderId),
-  fosteringAgencyId: (w) => String(w.fosteringAgencyId),
-  districtCode: (w) => w.district,
-  requestId: (w) => String(w.dataRequestId),
-  jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
-  stage: () => '2',
-  permitId: (w) => String(permitOf.get(w.umkmId)),
-  productId: (w) => String(productOf.get(w.umkmId)),
-  photoId: (w) => String(photoOf.get(w.umkmId)),
-  callId: (w) => String(curationOf.get(w.umkmId)!.callId), // calls are province-wide: any will do
-  submissionId: (w) => String(curationOf.get(w.umkmId)!.submissionId),
-  code: (w) => curationOf.get(w.umkmId)!.code,
-  notificationId: (w) => String(curationOf.get(w.umkmId)!.notificationId),
-};
-/** A curation call, a submission of the world's product, its certificate, and a notification of another account. */
-const curationOf = new Map<number, { callId: number; submissionId: number; code: string; notificationId: number }>();
-/** A photo row (no file) of each world's product, for the photo routes. */
-const photoOf = new Map<number, number>();
-/** A curated, published product per world's business, for the public product page. */
-const productOf = new Map<number, number>();
-/** A permit (with a document path) per world's business, for the permit-document route. */
-const permitOf = new Map<number, number>();
+let worlds: RouteWorlds;
+let mine: RouteWorld;
+let theirs: RouteWorld;
 
 /** Bodies that point into the other world, for operations whose target is in the body. */
-const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
+const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
   'POST /api/access/assisted-resets': (w) => ({ umkmId: w.umkmId }),
-  'POST /api/curation/calls/:callId/submissions': (w) => ({ productId: productOf.get(w.umkmId) }),
+  'POST /api/curation/calls/:callId/submissions': (w) => ({ productId: w.productId }),
   'POST /api/curation/submissions/:submissionId/verify': () => ({ decision: 'verify' }),
   'POST /api/curation/submissions/:submissionId/validate': () => ({ decision: 'validate' }),
   'POST /api/curation/submissions/:submissionId/resubmit': () => ({}),
   // Valid bodies, so that only the scope can refuse them.
   'POST /api/catalog/members/:umkmId/products': () => ({ name: 'Tas Uji', categoryCode: 'tas-alas-kaki', price: 50000, unit: 'pcs' }),
   'POST /api/catalog/manage/products/:productId/status': () => ({ status: 'draft' }),
-  'PUT /api/catalog/manage/products/:productId/photos/order': (w) => ({ photoIds: [photoOf.get(w.umkmId)] }),
+  'PUT /api/catalog/manage/products/:productId/photos/order': (w) => ({ photoIds: [w.photoId] }),
 };
-
-async function curationFixture(umkmId: number, productId: number) {
-  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
-  const callId = await one(
-    `insert into curation_call (title_id, title_en, description_id, description_en, criteria_id, criteria_en, quota, deadline, channel, rubric_code, status)
-     values ('Kurasi uji', 'Test call', '', '', '', '', 5, now() + interval '10 days', 'jbl', 'food', 'open') returning id`,
-    [],
-  );
-  const submissionId = await one(
-    `insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'submitted', now(), now(), current_date + 3) returning id`,
-    [callId, productId, umkmId],
-  );
-  const code = `RA-${String(umkmId).padStart(8, '0')}`;
-  await db.query(
-    `insert into curation_certificate (code, submission_id, call_id, product_id, umkm_id, product_name, business_name, channel, percent, scores) values ($1, $2, $3, $4, $5, 'Kue Uji', 'Usaha', 'jbl', 90, '[]')`,
-    [code, submissionId, callId, productId, umkmId],
-  );
-  const someoneElse = await makeAccount(db);
-  const notificationId = await one(`insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`, [someoneElse.id, umkmId]);
-  return { callId, submissionId, code, notificationId };
-}
 
 beforeAll(async () => {
   db = await testDb();
   app = await testApp();
-  mine = await makeWorld(db, '3171');
-  theirs = await makeWorld(db, '3175');
-  for (const w of [mine, theirs]) {
-    const [p] = await db.query<{ id: number }>(
-      `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'pirt', $2, current_date + 10, 'permits/none.pdf', 'application/pdf', 10) returning id`,
-      [w.umkmId, `P-IRT ${w.umkmId}`],
-    );
-    permitOf.set(w.umkmId, p!.id);
-    const [pr] = await db.query<{ id: number }>(
-      `insert into product (umkm_id, name, category_code, price, unit, status, curation_status, curated_at) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs', 'published', 'curated', now()) returning id`,
-      [w.umkmId],
-    );
-    productOf.set(w.umkmId, pr!.id);
-    const [ph] = await db.query<{ id: number }>(
-      `insert into product_photo (product_id, umkm_id, position, display_path, thumb_path, width, height, bytes, thumb_bytes, uploaded_bytes) values ($1, $2, 0, 'products/none-display.webp', 'products/none-thumb.webp', 10, 10, 10, 10, 10) returning id`,
-      [pr!.id, w.umkmId],
-    );
-    photoOf.set(w.umkmId, ph!.id);
-    curationOf.set(w.umkmId, await curationFixture(w.umkmId, pr!.id));
-  }
-  for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
-  // The owner's account is the person behind `mine`'s business.
-  await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
+  worlds = await makeRouteWorlds(db);
+  ({ mine, theirs } = worlds);
 });
 
-/** A fresh session per request (so logging out in one request never affects the next). */
-async function cookieFor(role: Role | 'anonymous'): Promise<string | undefined> {
-  if (role === 'anonymous') return undefined;
-  const s = await db.transaction((tx) => createSession(tx, accounts.get(role)!));
-  return `pl_session=${s.token}`;
-}
-
-function urlFor(r: RouteInfo, w: World): string {
-  return r.url.replace(/:(\w+)/g, (_m, name: string) => {
-    const f = FOREIGN_PARAMS[name];
-    if (!f) throw new Error(`${r.method} ${r.url}: add a foreign fixture for :${name} in route-authorisation.test.ts`);
-    return encodeURIComponent(f(w));
-  });
-}
-
-async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
-  const cookie = await cookieFor(role);
+async function call(r: RouteInfo, role: Role | 'anonymous', w: RouteWorld = theirs) {
+  const cookie = await cookieFor(db, worlds, role);
   const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
   try {
     return await app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
@@ -133,7 +46,7 @@ async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
 }
 
 /** Who may see a NIK in clear: the roles that check KTPs, and the owner themself. */
-const seesNikOf = (role: Role, w: World) => ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
+const seesNikOf = (role: Role, w: RouteWorld) => ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
 
 const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
 const provinceWide = (role: Role) => ['province', 'none'].includes(ROLES[role].scope);
