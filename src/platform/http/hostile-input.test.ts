@@ -60,7 +60,7 @@ beforeAll(async () => {
       return { method, path, route, parameters: op.parameters ?? [], body: content?.schema, hasBody: !!content };
     }),
   );
-});
+}, 300_000); // a fresh PGlite, migrated, and the route worlds: minutes on a loaded machine
 
 type Kind = 'string' | 'integer' | 'date' | 'datetime';
 const first = (s: JsonSchema): JsonSchema => s.anyOf?.find((x) => x.type !== 'null') ?? s;

@@ -23,7 +23,7 @@ beforeAll(async () => {
   admin = await sessionCookie(db, [{ role: 'platform_admin' }], undefined, { totp: true });
   desk = await sessionCookie(db, [{ role: 'pendamping', scopeId: world.district }]);
   [{ id: productId }] = (await db.query<{ id: number }>(`insert into product (umkm_id, name, category_code, price, unit) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs') returning id`, [world.umkmId])) as [{ id: number }];
-});
+}, 300_000); // a fresh PGlite, migrated: minutes on a loaded machine
 
 const newNik = () => `${world.district}540885${String(crypto.randomInt(1, 10000)).padStart(4, '0')}`;
 const newPhone = () => `0812-${crypto.randomInt(1000, 9999)}-${crypto.randomInt(1000, 9999)}`;
