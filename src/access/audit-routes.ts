@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigintIdParam } from '../platform/http/input.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { accessPolicy } from './policy.ts';
 
@@ -26,7 +27,7 @@ export const auditRoutes: RoutePlugin = (app, { db }) => {
         querystring: z.strictObject({
           entityType: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),
-          before: z.coerce.number().int().positive().optional(),
+          before: bigintIdParam().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: z.object({ items: z.array(Entry), total: z.number().int() }) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigintId } from '../platform/http/input.ts';
 
 const password = z.string().min(8).max(200);
 
@@ -18,7 +19,7 @@ export const ResetRequestBody = z.strictObject({ login: z.string().min(3).max(25
 export const ResetCompleteBody = z.strictObject({ token: z.string().min(10).max(200), password });
 export const ClaimBody = z.strictObject({ login: z.string().min(3).max(254), code: z.string().min(5).max(20), password });
 export const TotpConfirmBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
-export const AssistedResetBody = z.strictObject({ umkmId: z.number().int().positive() });
+export const AssistedResetBody = z.strictObject({ umkmId: bigintId() });
 
 export const GrantOut = z.object({ role: z.string(), scopeKind: z.string(), scopeId: z.string() });
 export const SessionOut = z.object({

@@ -1,5 +1,6 @@
 // Zod schemas of the catalogue's public search and product page (requests and responses).
 import { z } from 'zod';
+import { bigintIdParam, int8Param } from '../platform/http/input.ts';
 
 export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
 export const CHANNELS = ['e_order', 'jbl', 'mall'] as const;
@@ -16,8 +17,8 @@ export const SearchQuery = z.strictObject({
   grade: z.enum(['A', 'B', 'C']).optional(),
   halal: bool.optional(),
   sizeClass: z.enum(SIZE_CLASSES).optional(),
-  priceMin: z.coerce.number().int().min(0).max(1e12).optional(),
-  priceMax: z.coerce.number().int().min(0).max(1e12).optional(),
+  priceMin: int8Param(0, 1e12).optional(),
+  priceMax: int8Param(0, 1e12).optional(),
   channel: z.enum(CHANNELS).optional(),
   sort: z.enum(SORTS).optional().describe('default: relevance with words, newest without'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -67,7 +68,7 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-export const ProductParams = z.strictObject({ productId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+export const ProductParams = z.strictObject({ productId: bigintIdParam() });
 
 export const ProductPage = z.object({
   id: z.number().int(),

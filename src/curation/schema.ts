@@ -1,6 +1,7 @@
 // Zod schemas of the curation flow (panggilan kurasi → pengajuan → verifikasi → validasi → penilaian →
 // sertifikat): requests and responses. The route list and roles are in routes.ts and /tmp/briefs/curation-api.md.
 import { z } from 'zod';
+import { bigintIdParam, localDateTime } from '../platform/http/input.ts';
 
 export const CHANNELS = ['e_order', 'jbl', 'mall'] as const;
 export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
@@ -19,12 +20,9 @@ export type Step = (typeof STEPS)[number];
 
 export const Bi = z.object({ id: z.string(), en: z.string() });
 const BiIn = (max: number) => z.strictObject({ id: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
-const id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const id = bigintIdParam();
 /** A WIB wall-clock time as a person types it: `2026-05-01T23:59` (stored as UTC). */
-const wibDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}:00+07:00`)), 'not a calendar date and time');
+const wibDateTime = localDateTime();
 const notes = z.string().trim().max(2000);
 
 // ---- Rubrics (data, seeded by db/migrations/0023_curation.sql) ----

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Rule } from '../platform/auth/rules.ts';
+import { bigintIdParam } from '../platform/http/input.ts';
 import type { Db, Tx } from '../platform/db/types.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { idempotent } from '../platform/idempotency.ts';
@@ -31,7 +32,7 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listEligibleProducts',
         tags: ['curation'],
         summary: 'My products, each with whether it may be submitted to the call and why not',
-        querystring: z.strictObject({ callId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        querystring: z.strictObject({ callId: bigintIdParam() }),
         response: { 200: S.EligibleProducts },
       },
     },

@@ -1,9 +1,10 @@
 // Zod schemas of in-app notifications (notifikasi): generic, any context may create them.
 import { z } from 'zod';
+import { bigintIdParam } from '../platform/http/input.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 
-export const NotificationParams = z.strictObject({ notificationId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+export const NotificationParams = z.strictObject({ notificationId: bigintIdParam() });
 
 export const NotificationListQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional().describe('true: unread only'),

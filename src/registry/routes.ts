@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigintIdParam } from '../platform/http/input.ts';
 import { type AccountActor, auditActor, scopesOf } from '../platform/auth/actor.ts';
 import { actingRoleFor, allows } from '../platform/auth/rules.ts';
 import { audit } from '../platform/audit.ts';
@@ -17,7 +18,7 @@ import { validateIdentifier } from './validate-identifier.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const IdentifierError = z.object({ field: z.string().optional(), code: z.string(), message: Bi });
-const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
+const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
 const outsideDesk = () =>
   new AppError(403, 'outside_scope', { id: 'Kelurahan ini di luar kecamatan Anda.', en: 'This kelurahan is outside your kecamatan.' }, [
     { field: 'body.business.villageCode', code: 'outside_scope', message: { id: 'Di luar kecamatan Anda.', en: 'Outside your kecamatan.' } },
@@ -117,7 +118,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         querystring: z.strictObject({
           q: z.string().max(100).optional(),
           district: z.string().regex(/^\d{6}$/).optional(),
-          after: z.coerce.number().int().positive().optional(),
+          after: bigintIdParam().optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
         response: { 200: z.object({ items: z.array(S.MemberOut) }) },
@@ -280,7 +281,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'decideDataRequest',
         tags: ['registry'],
         summary: 'Decide a deletion request: erase the person, keep what the law requires',
-        params: z.strictObject({ requestId: z.coerce.number().int().positive() }),
+        params: z.strictObject({ requestId: bigintIdParam() }),
         body: z.strictObject({ decision: z.enum(['done', 'rejected']), note: z.string().trim().min(3).max(2000) }),
         response: { 200: z.object({ message: Bi }) },
       },

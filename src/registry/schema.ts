@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { calendarDate, int4Id, int8 } from '../platform/http/input.ts';
 
-const rupiah = z.number().int().min(0).max(1_000_000_000_000_000);
+const rupiah = int8(0, 1_000_000_000_000_000);
 const Bi = z.object({ id: z.string(), en: z.string() });
 
 export const Registration = z.strictObject({
@@ -10,7 +11,7 @@ export const Registration = z.strictObject({
     phone: z.string().max(30),
     email: z.email().max(254).optional(),
     gender: z.enum(['male', 'female']).optional().describe('Cross-checked with the NIK when given'),
-    birthDate: z.iso.date().optional().describe('Cross-checked with the NIK when given'),
+    birthDate: calendarDate().optional().describe('Cross-checked with the NIK when given'),
   }),
   business: z.strictObject({
     name: z.string().trim().min(2).max(200),
@@ -25,7 +26,7 @@ export const Registration = z.strictObject({
     workers: z.number().int().min(0).max(100_000),
     capital: rupiah.describe('Rupiah, excluding land and buildings'),
     annualSales: rupiah.nullable().describe('Rupiah; null for a business without a full year yet'),
-    fosteringAgencyId: z.number().int().positive().describe('The pengampu'),
+    fosteringAgencyId: int4Id().describe('The pengampu'),
   }),
 });
 export type RegistrationInput = z.infer<typeof Registration>;

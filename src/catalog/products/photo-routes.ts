@@ -1,6 +1,7 @@
 // A product's photos: upload (multipart), delete, reorder, and the photo files themselves.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { bigintIdParam } from '../../platform/http/input.ts';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
@@ -96,7 +97,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
         operationId: 'getProductPhoto',
         tags: ['catalog'],
         summary: 'A product photo (WebP). Public while the product is in the catalogue; otherwise only for those who may read the product',
-        params: z.strictObject({ photoId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        params: z.strictObject({ photoId: bigintIdParam() }),
         querystring: z.strictObject({ size: z.enum(['thumb', 'display']).default('display') }),
       },
     },

@@ -1,5 +1,6 @@
 // Zod schemas of product management (the owner's products, drafts included) and their photos.
 import { z } from 'zod';
+import { bigintIdParam, int4, int8 } from '../../platform/http/input.ts';
 import type { Bilingual } from '../../platform/http/problem.ts';
 import { PRODUCT_CURATION_STATUSES } from '../../curation/schema.ts';
 
@@ -9,17 +10,17 @@ export const RESETS_CURATION = ['name', 'description', 'categoryCode', 'halal', 
 export type CurationSensitive = (typeof RESETS_CURATION)[number];
 
 const Bi = z.object({ id: z.string(), en: z.string() });
-const id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const id = bigintIdParam();
 
 const name = z.string().trim().min(2).max(200);
 const description = z.string().trim().max(5000);
 const categoryCode = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const kbliCode = z.string().regex(/^\d{5}$/).nullable().describe('KBLI 2020 subclass; null: none');
-const price = z.number().int().min(1).max(1_000_000_000_000).describe('whole rupiah');
+const price = int8(1).max(1_000_000_000_000).describe('whole rupiah');
 const unit = z.string().trim().min(1).max(30).describe('pcs, kg, box, porsi, …');
-const stock = z.number().int().min(0).max(1_000_000_000);
-const minOrder = z.number().int().min(1).max(1_000_000);
-const leadTimeDays = z.number().int().min(0).max(365).describe('days from order to ready');
+const stock = int4(0, 1_000_000_000);
+const minOrder = int4(1, 1_000_000);
+const leadTimeDays = int4(0, 365).describe('days from order to ready');
 const halal = z.boolean();
 
 export const NewProduct = z.strictObject({

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { problemFromDatabase } from '../db/errors.ts';
 
 /** A message in both languages of the product: Indonesian first. */
 export interface Bilingual {
@@ -58,6 +59,7 @@ interface ZodIssueLike {
   keys?: string[];
   format?: string;
   values?: unknown[];
+  params?: Partial<Bilingual>; // a refinement's own sentence in both languages (see platform/http/input.ts)
 }
 
 /** Zod issues become field errors with an Indonesian sentence next to the English one. */
@@ -89,6 +91,9 @@ function translateIssue(i: ZodIssueLike): Bilingual {
       return { id: `Format tidak sesuai (${i.format ?? 'pola'}).`, en: `Invalid format (${i.format ?? 'pattern'}).` };
     case 'invalid_value':
       return { id: `Nilai tidak diizinkan; pilih salah satu: ${(i.values ?? []).join(', ')}.`, en: `Value not allowed; choose one of: ${(i.values ?? []).join(', ')}.` };
+    case 'custom':
+      if (i.params?.id && i.params.en) return { id: i.params.id, en: i.params.en };
+      return { id: `Nilai tidak valid: ${i.message}`, en: `Invalid value: ${i.message}` };
     default:
       return { id: `Nilai tidak valid: ${i.message}`, en: `Invalid value: ${i.message}` };
   }
@@ -99,6 +104,8 @@ const FRAMEWORK_ERRORS: Record<string, Bilingual> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { id: 'Badan permintaan JSON kosong.', en: 'The JSON request body is empty.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { id: 'Badan permintaan terlalu besar.', en: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { id: 'Jenis konten tidak didukung; kirim application/json.', en: 'Unsupported content type; send application/json.' },
+  FST_ERR_BAD_URL: { id: 'Alamat memuat karakter yang tidak sah.', en: 'The address contains characters that are not valid.' },
+  FST_ERR_MAX_PARAM_LENGTH: { id: 'Bagian alamat terlalu panjang.', en: 'A part of the address is too long.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { id: 'Panjang konten tidak sesuai.', en: 'Content length does not match the body.' },
 };
 
@@ -120,6 +127,11 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err instanceof AppError) return sendProblem(reply, req, err);
   const invalid = validationProblem(err);
   if (invalid) return sendProblem(reply, req, invalid);
+  const refused = problemFromDatabase(err);
+  if (refused) {
+    req.log.warn({ err }, 'the database refused the request');
+    return sendProblem(reply, req, refused);
+  }
   if (isResponseSerializationError(err)) {
     req.log.error({ err }, 'response does not match its schema');
     return sendProblem(reply, req, new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }));

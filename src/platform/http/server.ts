@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
 import { registerMetrics } from './metrics.ts';
+import { refuseHostileText } from './hostile-text.ts';
 import { AppError, handleError, sendProblem } from './problem.ts';
 import { maskPersonal, REDACT_PATHS } from './redact.ts';
 import { CONTENT_SECURITY_POLICY, registerWeb } from './web.ts';
@@ -62,6 +63,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
+    // A path the router cannot decode (%ED%A0%80, a lone surrogate) is a problem+json like every other 400.
+    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -108,6 +111,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
 
   registerMetrics(app as unknown as FastifyInstance);
   await registerAuth(app as unknown as FastifyInstance, deps.db);
+  // After the access check, so an anonymous or unauthorised caller learns nothing more from a hostile value.
+  app.addHook('preValidation', refuseHostileText);
   const routeTable: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     // Every API operation says who may call it; a route that forgets does not start.

@@ -1,5 +1,6 @@
 // Export of the filtered register (issue 4, item 7) as CSV or XLSX, streamed; a count first for the UI.
 import { z } from 'zod';
+import { calendarDate, int4IdParam } from '../../platform/http/input.ts';
 import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
 import { actingRoleFor, allows } from '../../platform/auth/rules.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -12,10 +13,10 @@ const Filters = z.strictObject({
   kota: z.string().regex(/^\d{4}$/).optional().describe('kota/kabupaten code'),
   kecamatan: z.string().regex(/^\d{6}$/).optional(),
   kelurahan: z.string().regex(/^\d{10}$/).optional(),
-  pengampu: z.coerce.number().int().positive().max(2 ** 31 - 1).optional().describe('fostering agency id'),
+  pengampu: int4IdParam().optional().describe('fostering agency id'),
   sizeClass: z.enum(['micro', 'small', 'medium', 'large']).optional(),
   kind: z.enum(['jakpreneur', 'non_jakpreneur', 'cooperative']).optional(),
-  registeredSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('YYYY-MM-DD (WIB)'),
+  registeredSince: calendarDate().optional().describe('YYYY-MM-DD (WIB)'),
 });
 type Filters = z.infer<typeof Filters>;
 

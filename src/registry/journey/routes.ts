@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigintIdParam, calendarDate, int4IdParam } from '../../platform/http/input.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { registryPolicy } from '../policy.ts';
 import { funnel } from './funnel.ts';
@@ -6,7 +7,7 @@ import { readJourney, recordingRole, recordStage } from './journey.ts';
 import type { StageNo } from './stages.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
-const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
+const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
 const StageCount = z.object({ stage: z.number(), members: z.number(), rateFromPrevious: z.number().nullable(), rateFromP1: z.number().nullable() });
 
 
@@ -49,9 +50,9 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'recordJourneyStage',
         tags: ['registry'],
         summary: 'Record (or correct) that a member reached a 7P stage, with its evidence',
-        params: z.strictObject({ umkmId: z.coerce.number().int().positive(), stage: z.coerce.number().int().min(1).max(7) }),
+        params: z.strictObject({ umkmId: bigintIdParam(), stage: z.coerce.number().int().min(1).max(7) }),
         body: z.strictObject({
-          reachedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          reachedOn: calendarDate(),
           evidence: z.record(z.string(), z.unknown()),
         }),
         response: { 200: JourneyOut, 201: JourneyOut },
@@ -75,7 +76,7 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
         tags: ['registry'],
         summary: '7P funnel for a pengampu and/or region, optionally broken down; counts and conversion rates',
         querystring: z.strictObject({
-          agencyId: z.coerce.number().int().positive().optional(),
+          agencyId: int4IdParam().optional(),
           region: z.string().regex(/^[0-9]{2,10}$/).optional(),
           groupBy: z.enum(['none', 'agency', 'city', 'district', 'village']).optional(),
         }),

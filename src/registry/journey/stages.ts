@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, int8 } from '../../platform/http/input.ts';
 import type { Bilingual } from '../../platform/http/problem.ts';
 
 /** The 7P of Jakpreneur (Pergub DKI 2/2020): needs-based, so a member may skip a stage. */
@@ -12,9 +13,9 @@ export const STAGES: readonly { stage: number; code: string; label: Bilingual }[
   { stage: 7, code: 'P7', label: { id: 'Permodalan', en: 'Capital' } },
 ];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = calendarDate();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const rupiah = z.number().int().min(0).max(1e15);
+const rupiah = int8(0, 1e15);
 
 /**
  * What proves a stage was reached, one shape per stage (stored as jsonb). Each is small and structured so a

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { bigintIdParam, calendarDate } from '../../platform/http/input.ts';
 import { auditActor } from '../../platform/auth/actor.ts';
 import { actingRoleFor, type Rule } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
@@ -11,7 +12,7 @@ import { MAX_DOCUMENT_BYTES, readDocument, sniff } from './documents.ts';
 import { addPermit, expiringPermits, KIND_LABELS, listPermits, type NewPermit, PERMIT_KINDS, permitDocument } from './permits.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
-const umkmParam = z.strictObject({ umkmId: z.coerce.number().int().positive() });
+const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
 
 const PermitOut = z.object({
   id: z.number(),
@@ -27,7 +28,7 @@ const PermitOut = z.object({
   document: z.object({ mime: z.string(), bytes: z.number(), url: z.string() }).nullable(),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+const isoDate = calendarDate();
 /** The text fields of the multipart form (a form sends strings; empty means absent). */
 const PermitFields = z.strictObject({
   kind: z.enum(PERMIT_KINDS),
@@ -119,7 +120,7 @@ export const permitRoutes: RoutePlugin = async (root, { db }) => {
           operationId: 'downloadPermitDocument',
           tags: ['registry'],
           summary: "A permit's uploaded document (within the caller's scope)",
-          params: z.strictObject({ permitId: z.coerce.number().int().positive() }),
+          params: z.strictObject({ permitId: bigintIdParam() }),
         },
       },
       async (req, reply) => {

@@ -1,0 +1,113 @@
+// Two test worlds with one resource of every kind a route's path can name, and an account per role scoped to
+// the first: shared by the tests that walk every route (authorisation, hostile input).
+import { ROLE_NAMES, ROLES, type Role } from '../../src/platform/auth/roles.ts';
+import { createSession } from '../../src/platform/auth/session.ts';
+import type { Db } from '../../src/platform/db/types.ts';
+import type { RouteInfo } from '../../src/platform/http/server.ts';
+import { makeAccount, makeWorld, scopeIn, type World } from './factories.ts';
+
+/** What a world holds beyond `makeWorld`: a permit, a published product with a photo, a curation call with a submission and certificate, a notification of another account. */
+interface Extras {
+  permitId: number;
+  productId: number;
+  photoId: number;
+  callId: number;
+  submissionId: number;
+  code: string;
+  notificationId: number;
+}
+export type RouteWorld = World & Extras;
+
+/** Values that point into a world, by path-parameter name. */
+export const PATH_PARAMS: Record<string, (w: RouteWorld) => string> = {
+  umkmId: (w) => String(w.umkmId),
+  ownerId: (w) => String(w.ownerId),
+  agencyId: (w) => String(w.agencyId),
+  mallId: (w) => String(w.mallId),
+  lenderId: (w) => String(w.lenderId),
+  fosteringAgencyId: (w) => String(w.fosteringAgencyId),
+  districtCode: (w) => w.district,
+  requestId: (w) => String(w.dataRequestId),
+  jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
+  stage: () => '2',
+  permitId: (w) => String(w.permitId),
+  productId: (w) => String(w.productId),
+  photoId: (w) => String(w.photoId),
+  callId: (w) => String(w.callId), // calls are province-wide: any will do
+  submissionId: (w) => String(w.submissionId),
+  code: (w) => w.code,
+  notificationId: (w) => String(w.notificationId),
+};
+
+/** The route's path with every `:param` pointing into `w`; throws for a parameter this file does not know. */
+export function urlFor(r: Pick<RouteInfo, 'method' | 'url'>, w: RouteWorld): string {
+  return r.url.replace(/:(\w+)/g, (_m, name: string) => {
+    const f = PATH_PARAMS[name];
+    if (!f) throw new Error(`${r.method} ${r.url}: add a fixture for :${name} in test/support/route-worlds.ts`);
+    return encodeURIComponent(f(w));
+  });
+}
+
+async function extras(db: Db, w: World): Promise<Extras> {
+  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
+  const permitId = await one(
+    `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'pirt', $2, current_date + 10, 'permits/none.pdf', 'application/pdf', 10) returning id`,
+    [w.umkmId, `P-IRT ${w.umkmId}`],
+  );
+  const productId = await one(
+    `insert into product (umkm_id, name, category_code, price, unit, status, curation_status, curated_at) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs', 'published', 'curated', now()) returning id`,
+    [w.umkmId],
+  );
+  const photoId = await one(
+    `insert into product_photo (product_id, umkm_id, position, display_path, thumb_path, width, height, bytes, thumb_bytes, uploaded_bytes) values ($1, $2, 0, 'products/none-display.webp', 'products/none-thumb.webp', 10, 10, 10, 10, 10) returning id`,
+    [productId, w.umkmId],
+  );
+  const callId = await one(
+    `insert into curation_call (title_id, title_en, description_id, description_en, criteria_id, criteria_en, quota, deadline, channel, rubric_code, status)
+     values ('Kurasi uji', 'Test call', '', '', '', '', 5, now() + interval '10 days', 'jbl', 'food', 'open') returning id`,
+    [],
+  );
+  const submissionId = await one(
+    `insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'submitted', now(), now(), current_date + 3) returning id`,
+    [callId, productId, w.umkmId],
+  );
+  const code = `RA-${String(w.umkmId).padStart(8, '0')}`;
+  await db.query(
+    `insert into curation_certificate (code, submission_id, call_id, product_id, umkm_id, product_name, business_name, channel, percent, scores) values ($1, $2, $3, $4, $5, 'Kue Uji', 'Usaha', 'jbl', 90, '[]')`,
+    [code, submissionId, callId, productId, w.umkmId],
+  );
+  const someoneElse = await makeAccount(db);
+  const notificationId = await one(`insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`, [
+    someoneElse.id,
+    w.umkmId,
+  ]);
+  return { permitId, productId, photoId, callId, submissionId, code, notificationId };
+}
+
+export interface RouteWorlds {
+  /** The world every role's account is scoped to; its owner is the `umkm_owner` account's person. */
+  mine: RouteWorld;
+  /** A world in another kota. */
+  theirs: RouteWorld;
+  accounts: Map<Role, number>;
+}
+
+export async function makeRouteWorlds(db: Db): Promise<RouteWorlds> {
+  const worlds: RouteWorld[] = [];
+  for (const prefix of ['3171', '3175']) {
+    const w = await makeWorld(db, prefix);
+    worlds.push({ ...w, ...(await extras(db, w)) });
+  }
+  const [mine, theirs] = worlds as [RouteWorld, RouteWorld];
+  const accounts = new Map<Role, number>();
+  for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+  await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
+  return { mine, theirs, accounts };
+}
+
+/** A fresh session per request (so logging out in one request never affects the next); none for anonymous. */
+export async function cookieFor(db: Db, worlds: RouteWorlds, role: Role | 'anonymous'): Promise<string | undefined> {
+  if (role === 'anonymous') return undefined;
+  const s = await db.transaction((tx) => createSession(tx, worlds.accounts.get(role)!));
+  return `pl_session=${s.token}`;
+}
