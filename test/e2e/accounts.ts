@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { stepAt, totpCode } from '../../src/platform/auth/totp.ts';
 
@@ -165,4 +165,12 @@ export function expectClean(problems: { consoleErrors: string[]; failedRequests:
   const left = unexpected(problems, expected);
   expect(left.failedRequests, who).toEqual([]);
   expect(left.consoleErrors, who).toEqual([]);
+}
+
+/** A field's message, found as a screen reader finds it: the field is invalid, the text is among aria-describedby. */
+export async function fieldMessage(field: Locator): Promise<string> {
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
 }
