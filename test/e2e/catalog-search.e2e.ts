@@ -167,7 +167,7 @@ describe('catalogue search on a phone', () => {
     }
     expectClean(problems, 'buyer', [{ status: 404, path: '/api/curation/certificates/XXXX-XXXX' }]);
     await context.close();
-  });
+  }, 180_000); // seven pages, each settled and checked by axe: more than one journey's minute on a busy machine
 
   it('shows a "not found" page for a product that is not in the catalogue', async () => {
     const { context, page, problems } = await openPhone(browser());
