@@ -54,25 +54,25 @@ export function valueLabel(i18n: Msg, s: SearchState, f: Filter): string {
 
 /**
  * One facet value: a link that chooses it, or (when chosen) removes it; the count for sighted and spoken. The
- * link's name is its visible text ("Setiabudi 22") with words only a screen reader hears after it ("Setiabudi,
- * 22 produk, dipilih"): an aria-label that differs from what is seen breaks voice control ("klik Setiabudi 22").
+ * link is named by its own content: what is seen ("Setiabudi 22") followed by words only a screen reader hears
+ * ("Setiabudi 22 produk, dipilih"). An aria-label that differs from what is seen breaks voice control ("klik
+ * Setiabudi 22") — axe's label-content-name-mismatch.
  */
 function OptionLink({ o, estimated, i18n }: { o: Option; estimated: boolean; i18n: Msg }) {
   const { t } = i18n;
   return (
     <Link href={o.href} keepScroll aria-current={o.selected ? 'true' : undefined} className="cat-option">
-      <span className="cat-option-label">{o.label}</span>
-      {o.count !== undefined && (
-        <>
-          <span className="sr-only">,</span>{' '}
-          <span className="cat-count">
+      <span className="cat-option-label">{o.label}</span>{' '}
+      <span className="cat-count">
+        {o.count !== undefined && (
+          <>
             {estimated && <span aria-hidden="true">±</span>}
             {i18n.num(o.count)}
             <span className="sr-only"> {t(estimated ? 'catalog.filters.countEstimated' : 'catalog.filters.count')}</span>
-          </span>
-        </>
-      )}
-      {o.selected && <span className="sr-only">, {t('catalog.filters.selected')}</span>}
+          </>
+        )}
+        {o.selected && <span className="sr-only">, {t('catalog.filters.selected')}</span>}
+      </span>
     </Link>
   );
 }
