@@ -49,7 +49,7 @@ describe('catalogue search on a phone', () => {
     await page.getByRole('button', { name: /^Filter/ }).click();
     expect(await page.getByRole('button', { name: /^Filter/ }).getAttribute('aria-expanded')).toBe('true');
     const facet = page.getByRole('region', { name: 'Kecamatan' });
-    const option = facet.getByRole('link', { name: new RegExp(`^${district.label} \\d`) }); // "Jatinegara 22 produk"
+    const option = facet.getByRole('link', { name: new RegExp(`^(✓ )?${district.label} \\d`) }); // "Jatinegara 22 produk[, dipilih]"
     expect(await option.locator('.cat-count').textContent()).toContain(formatNumber(district.count, 'id'));
     await checkPage(page, new URL(page.url()).pathname);
     await option.click();
