@@ -97,6 +97,26 @@ describe('registration', () => {
     expect(res.json().errors.every((e: { message: { id: string; en: string } }) => e.message.id && e.message.en)).toBe(true);
   });
 
+  it('refuses a negative capital or sales (a minus the form let through), naming the field, on registration and on correction', async () => {
+    const acc = await makeAccount(db, [{ role: 'public_buyer' }]);
+    const cookie = await session(acc.id);
+    const body = registration(newNik(), newPhone());
+    const res = await app.inject({ method: 'POST', url: '/api/registry/registrations', headers: { cookie }, payload: { ...body, business: { ...body.business, capital: -5, annualSales: -1 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const byField = Object.fromEntries(res.json().errors.map((e: { field: string; message: { id: string; en: string } }) => [e.field, e.message]));
+    expect(Object.keys(byField).sort()).toEqual(['body.business.annualSales', 'body.business.capital']);
+    for (const m of Object.values(byField) as { id: string; en: string }[]) expect(m.id && m.en && m.id !== m.en).toBeTruthy();
+    expect(await db.query('select 1 from umkm where name = $1', [body.business.name])).toEqual([]);
+
+    const { umkmId } = (await app.inject({ method: 'POST', url: '/api/registry/registrations', headers: { cookie }, payload: registration(newNik(), newPhone()) })).json();
+    const fix = await app.inject({ method: 'PATCH', url: `/api/registry/members/${umkmId}`, headers: { cookie }, payload: { capital: -5 } });
+    expect(fix.statusCode).toBe(400);
+    expect(fix.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.capital']);
+    const [row] = await db.query<{ capital: string }>('select capital::text from umkm where id = $1', [umkmId]);
+    expect(row?.capital).toBe('25000000');
+  });
+
   it('a pendamping registers an owner at the desk, who then claims the account with the code', async () => {
     const p = await makeAccount(db, [{ role: 'pendamping', scopeId: world.district }]);
     const phone = newPhone();

@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicFigures } from '../../src/outcomes/public-figures.ts';
 import { formatNumber } from '../../src/platform/money.ts';
 import { formatWib } from '../../src/platform/time.ts';
+import { seriousA11yViolations } from './accounts.ts';
 import { baseUrl, launch, watchProblems } from './browser.ts';
 
 // The public home page on a phone: 360×740, as a warung owner would open it.
@@ -51,13 +51,6 @@ async function expectFiguresMatch(page: Page, f: PublicFigures, lang: 'id' | 'en
 
 async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-async function seriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
 }
 
 describe('public home page', () => {

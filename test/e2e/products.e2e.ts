@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { checkPage, expectClean, logInFromHome, readmeDemoAccounts } from './accounts.ts';
+import { checkPage, expectClean, fieldMessage, logInFromHome, readmeDemoAccounts, switchLang } from './accounts.ts';
 import { baseUrl, browserForFile, openPhone } from './browser.ts';
 import { fillProductForm } from './catalog.ts';
 
@@ -33,8 +33,27 @@ describe('an owner manages products on a phone', () => {
 
     await page.getByRole('link', { name: 'Tambah produk' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tambah produk' }).waitFor();
-    await fillProductForm(page, { name, description: 'Dianyam tangan dari daun pandan, 30 × 25 cm.', category: 'kerajinan', price: '1250000', unit: 'pcs', stock: '8' });
-    expect(await page.getByLabel('Harga (Rp)').inputValue()).toBe('1.250.000'); // grouped as typed, the Indonesian way
+    await fillProductForm(page, { name, description: 'Dianyam tangan dari daun pandan, 30 × 25 cm.', category: 'kerajinan', price: '-5', unit: 'pcs', stock: '8' });
+    // A minus is refused next to the field at once, in the reader's language, and nothing is sent (not Rp 5).
+    const price = page.getByLabel('Harga (Rp)');
+    expect(await price.inputValue()).toBe('-5');
+    expect(await fieldMessage(price)).toContain('Tidak boleh kurang dari nol. Hapus tanda minus.');
+    expect(await page.getByText('Tampil sebagai').count()).toBe(0);
+    await switchLang(page, 'en');
+    expect(await fieldMessage(page.getByLabel('Price (Rp)'))).toContain('Cannot be less than zero. Remove the minus sign.');
+    await switchLang(page, 'id');
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/catalog/')) sent.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('price');
+    expect(await fieldMessage(price)).toContain('Tidak boleh kurang dari nol.');
+    expect(sent).toEqual([]);
+    await price.fill('');
+    await price.pressSequentially('1250000');
+    expect(await price.inputValue()).toBe('1.250.000'); // grouped as typed, the Indonesian way
+    expect(await price.getAttribute('aria-invalid')).toBeNull();
     await page.getByText('Tampil sebagai Rp 1.250.000').waitFor();
     await checkPage(page, '/usaha-saya/produk/baru');
 

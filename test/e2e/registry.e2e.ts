@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, browserForFile, openPhone } from './browser.ts';
-import { expectNoSidewaysScroll, logInThroughForm, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import { expectNoSidewaysScroll, fieldMessage, logInThroughForm, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
 
 /**
  * The register's journeys of issue 4 on the demo server, on a 360 px phone: an owner registers (fixing a NIK typo
@@ -192,7 +192,25 @@ describe('an owner registers on a phone', () => {
     await page.getByLabel('Bidang usaha (KBLI)').fill('10710');
     await page.getByRole('button', { name: /^10710 / }).click();
     await selectWhenLoaded(page, 'Kota/kabupaten', city!.code);
-    await page.getByLabel('Modal usaha (Rp)').fill('5000000');
+    // A minus typed in the capital is refused next to the field, in both languages, never read as Rp 5; sending
+    // is refused with it.
+    const capital = page.getByLabel('Modal usaha (Rp)');
+    await capital.pressSequentially('−5');
+    expect(await capital.inputValue()).toBe('-5');
+    expect(await fieldMessage(capital)).toContain('Tidak boleh kurang dari nol. Hapus tanda minus.');
+    await switchLang(page, 'en');
+    expect(await fieldMessage(page.getByLabel('Business capital (Rp)'))).toContain('Cannot be less than zero. Remove the minus sign.');
+    await switchLang(page, 'id');
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/registry/')) sent.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.getByText(/Ada \d+ isian yang perlu diperbaiki/).first().waitFor();
+    expect(await fieldMessage(capital)).toContain('Tidak boleh kurang dari nol.');
+    expect(sent).toEqual([]);
+    await capital.fill('5000000');
+    expect(await capital.getAttribute('aria-invalid')).toBeNull();
 
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByRole('status').filter({ hasText: 'Isian yang tersimpan di perangkat ini dipulihkan' }).waitFor();
@@ -322,10 +340,47 @@ describe('the register for the kecamatan desk and the inspectorate', () => {
     for (const text of places) expect(text).toContain(`, ${district.name} ·`);
     const first = rows.first();
     const name = (await first.locator('a').textContent())!;
+    const other = (await rows.locator('a').allTextContents()).find((n) => n !== name)!;
+    const listed = async (q: string) => (await (await page.request.get(`${baseUrl()}/api/registry/members?limit=20&q=${encodeURIComponent(q)}`)).json()).items.map((m: { name: string }) => m.name);
+    // The two searches below find different members: a page that showed the wrong one's answer would be seen.
+    expect(await listed(other)).not.toEqual(await listed(name));
+
+    // A slow answer to an earlier search never overwrites a newer one: the search for `other` is held back until
+    // the search for `name` has answered.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const isOther = (u: URL) => u.pathname === '/api/registry/members' && u.searchParams.get('q') === other;
+    await page.route(isOther, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const results = page.locator('.members-results');
+    await page.getByLabel('Nama usaha').fill(other);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    // While it loads, the list says so and shows no count of the last search's rows.
+    await page.locator('.members-results[aria-busy="true"]').getByRole('status').filter({ hasText: 'Memuat' }).waitFor();
+    expect(await results.textContent()).not.toContain('anggota ditampilkan');
+    expect(await rows.count()).toBe(0);
+
     await page.getByLabel('Nama usaha').fill(name);
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'anggota ditampilkan' }).waitFor();
-    expect(await rows.locator('a').allTextContents()).toContain(name);
+    // What a user waits for: the loading line gone, and the member in the list.
+    await page.locator('.members-results[aria-busy="false"]').waitFor();
+    await rows.locator('a', { hasText: name }).first().waitFor();
+    const shown = await rows.locator('a').allTextContents();
+    expect(shown).toContain(name);
+    expect(shown).toEqual(await listed(name));
+    expect(await results.getByRole('status').textContent()).toBe(`${shown.length} anggota ditampilkan.`);
+
+    const lateAnswer = page.waitForEvent('requestfinished', (r) => isOther(new URL(r.url())));
+    release();
+    await lateAnswer;
+    // Nothing should happen now; give the page time to (wrongly) show the late answer before looking again.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    expect(await rows.locator('a').allTextContents()).toEqual(shown);
+    await page.unroute(isOther);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expectNoSidewaysScroll(page);
 

@@ -42,7 +42,9 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // A fresh embedded database with the demo data takes over a minute when both cores are busy (CI beside other
+  // work): wait long enough, and never leave the server running when giving up.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -51,7 +53,10 @@ export default async function setup(project: TestProject) {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error('server did not become healthy in 240 s');
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', base);

@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ['test/e2e/server.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // A journey takes 10-40 s on a quiet machine and over a minute with both cores busy (CI beside other work).
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

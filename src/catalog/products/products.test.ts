@@ -96,6 +96,17 @@ describe('an owner manages products', () => {
     expect(byField['body.unit'].en).toContain('Unit is required');
     expect(byField['body.stock'].id).toContain('0 atau lebih');
 
+    // A minus typed into the price is refused, never saved as its digits.
+    const negative = await create(owner, world.umkmId, { ...craft, price: -5 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.headers['content-type']).toContain('application/problem+json');
+    expect(negative.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.price']);
+    const p = (await create(owner, world.umkmId, craft)).json();
+    const lowered = await call(owner, 'PATCH', product(p.id), { price: -5 });
+    expect(lowered.statusCode).toBe(400);
+    expect(lowered.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.price']);
+    expect((await call(owner, 'GET', product(p.id))).json().price).toBe(craft.price);
+
     const unknown = await create(owner, world.umkmId, { ...craft, categoryCode: 'senjata', kbliCode: '99999' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([

@@ -52,21 +52,27 @@ export function valueLabel(i18n: Msg, s: SearchState, f: Filter): string {
   }
 }
 
-/** One facet value: a link that chooses it, or (when chosen) removes it; the count for sighted and spoken. */
+/**
+ * One facet value: a link that chooses it, or (when chosen) removes it; the count for sighted and spoken. The
+ * link is named by its own content: what is seen ("Setiabudi 22") followed by words only a screen reader hears
+ * ("Setiabudi 22 produk, dipilih"). An aria-label that differs from what is seen breaks voice control ("klik
+ * Setiabudi 22") — axe's label-content-name-mismatch.
+ */
 function OptionLink({ o, estimated, i18n }: { o: Option; estimated: boolean; i18n: Msg }) {
   const { t } = i18n;
-  const count = o.count === undefined ? null : t(estimated ? 'catalog.filters.countEstimated' : 'catalog.filters.count', { n: i18n.num(o.count) });
-  // One spoken name, "Setiabudi, dipilih, 22 produk": the parts of a flex row would be read with stray pauses.
-  const name = [o.label, o.selected && t('catalog.filters.selected'), count].filter(Boolean).join(', ');
   return (
-    <Link href={o.href} keepScroll aria-current={o.selected ? 'true' : undefined} aria-label={name} className="cat-option">
-      <span className="cat-option-label">{o.label}</span>
-      {o.count !== undefined && (
-        <span className="cat-count">
-          {estimated ? '±' : ''}
-          {i18n.num(o.count)}
-        </span>
-      )}
+    <Link href={o.href} keepScroll aria-current={o.selected ? 'true' : undefined} className="cat-option">
+      <span className="cat-option-label">{o.label}</span>{' '}
+      <span className="cat-count">
+        {o.count !== undefined && (
+          <>
+            {estimated && <span aria-hidden="true">±</span>}
+            {i18n.num(o.count)}
+            <span className="sr-only"> {t(estimated ? 'catalog.filters.countEstimated' : 'catalog.filters.count')}</span>
+          </>
+        )}
+        {o.selected && <span className="sr-only">, {t('catalog.filters.selected')}</span>}
+      </span>
     </Link>
   );
 }

@@ -41,8 +41,8 @@ export const messages = areaMessages(
     'catalog.filters.showFewer': 'Tampilkan lebih sedikit',
     'catalog.filters.done': 'Lihat hasil',
     'catalog.filters.districtTop': 'Kecamatan dengan produk terbanyak. Pilih kota untuk melihat kecamatannya saja.',
-    'catalog.filters.count': '{n} produk',
-    'catalog.filters.countEstimated': 'sekitar {n} produk',
+    'catalog.filters.count': 'produk',
+    'catalog.filters.countEstimated': 'produk (perkiraan)',
     'catalog.filters.selected': 'dipilih',
 
     'catalog.facet.city': 'Kota/kabupaten',
@@ -153,8 +153,8 @@ export const messages = areaMessages(
     'catalog.filters.showFewer': 'Show fewer',
     'catalog.filters.done': 'See the results',
     'catalog.filters.districtTop': 'The districts with the most products. Choose a city to see its districts only.',
-    'catalog.filters.count': '{n} products',
-    'catalog.filters.countEstimated': 'about {n} products',
+    'catalog.filters.count': 'products',
+    'catalog.filters.countEstimated': 'products (estimated)',
     'catalog.filters.selected': 'chosen',
 
     'catalog.facet.city': 'City/regency',

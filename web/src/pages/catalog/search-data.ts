@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchResult } from '../../../../src/catalog/schema.ts';
 import { api } from '../../app/api.ts';
+import { useLatest } from '../../ui/latest.ts';
 
 export type SearchItem = SearchResult['items'][number];
 
@@ -47,25 +48,23 @@ export function useSearchResults(query: string) {
   const [attempt, setAttempt] = useState(0);
   const current = useRef(query);
   current.current = query;
+  const begin = useLatest();
 
   useEffect(() => {
+    const isLatest = begin();
     const hit = cached(query);
     if (hit) return setView(hit);
-    let live = true;
     setView((v) => (v.status === 'ready' ? { ...v, updating: true, moreError: undefined } : { status: 'loading' }));
     api<SearchResult>(url(query)).then(
       (r) => {
-        if (!live) return;
+        if (!isLatest()) return;
         const results = { result: r, items: r.items, nextCursor: r.nextCursor };
         remember(query, results);
         setView({ status: 'ready', query, updating: false, loadingMore: false, ...results });
       },
-      (error: unknown) => live && setView({ status: 'error', error }),
+      (error: unknown) => isLatest() && setView({ status: 'error', error }),
     );
-    return () => {
-      live = false;
-    };
-  }, [query, attempt]);
+  }, [query, attempt, begin]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 

@@ -29,7 +29,8 @@ export default function VerifyPage({ params }: PageProps) {
       <LoadStatus state={state} onRetry={reload} />
       {status && (
         <div className={`cur-verdict cur-verdict-${status}`} data-verdict={status}>
-          <p className="cur-verdict-word">{t(`curation.verify.${status}`)}</p>
+          {/* The verdict heads its box ("Sertifikat sah"): a heading, not a big bold paragraph posing as one. */}
+          <h2 className="cur-verdict-word">{t(`curation.verify.${status}`)}</h2>
           <p>{t(`curation.verify.${status}.explain`)}</p>
         </div>
       )}

@@ -101,9 +101,10 @@ function Desk({ me }: { me: Me }) {
           <h2 id="issued-h" ref={result} tabIndex={-1}>
             {t('desk.issued', { name: issued.name })}
           </h2>
-          <p className="code-display" data-code={issued.code}>
+          {/* A value shown large, not a paragraph: a big bold <p> reads as a heading that is not one. */}
+          <div className="code-display" data-code={issued.code}>
             {issued.code}
-          </p>
+          </div>
           <p>{t('desk.expires', { time: i18n.dateTime(new Date(issued.expiresAt)) })}</p>
           <p>{t('desk.handover')}</p>
           <p className="actions">

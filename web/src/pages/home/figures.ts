@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PublicFigures } from '../../../../src/outcomes/public-figures.ts';
+import { useLatest } from '../../ui/latest.ts';
 
 export type { PublicFigures };
 
@@ -12,21 +13,21 @@ export type FiguresState =
 export function usePublicFigures(): { state: FiguresState; retry: () => void } {
   const [state, setState] = useState<FiguresState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const begin = useLatest();
   useEffect(() => {
-    const ac = new AbortController();
+    const isLatest = begin(); // a retry's answer wins over a slow first one
     setState({ status: 'loading' });
-    fetch('/api/public/figures', { signal: ac.signal, headers: { accept: 'application/json' } })
+    fetch('/api/public/figures', { headers: { accept: 'application/json' } })
       .then(async (res) => {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const figures = (await res.json()) as PublicFigures;
         const date = res.headers.get('date');
-        setState({ status: 'ready', figures, at: date ? new Date(date) : new Date() });
+        if (isLatest()) setState({ status: 'ready', figures, at: date ? new Date(date) : new Date() });
       })
       .catch(() => {
-        if (!ac.signal.aborted) setState({ status: 'error' });
+        if (isLatest()) setState({ status: 'error' });
       });
-    return () => ac.abort();
-  }, [attempt]);
+  }, [attempt, begin]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, retry };
 }

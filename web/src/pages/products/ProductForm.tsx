@@ -3,9 +3,9 @@ import type { Categories, ManagedProduct } from '../../../../src/catalog/product
 import { ApiProblem, api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
-import { formatNumber } from '../../../../src/platform/money.ts';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { type Kbli, useKbliSearch } from '../../ui/kbli-search.ts';
+import { groupRupiah, isNegative, typedRupiah } from '../../ui/rupiah.ts';
 import { messages } from './i18n.ts';
 import type { ProductsI18n } from './parts.tsx';
 
@@ -46,6 +46,7 @@ function bodyOf(d: Draft, i18n: ProductsI18n): { body: Body; errors: Record<stri
   const whole = (k: 'price' | 'stock' | 'minOrder' | 'leadTimeDays') => {
     const v = d[k].trim();
     if (v === '') errors[k] = i18n.msg('products.err.required');
+    else if (isNegative(v)) errors[k] = i18n.msg('products.err.negative');
     else if (!/^\d{1,13}$/.test(v)) errors[k] = i18n.msg('products.err.number');
     return Number(v);
   };
@@ -211,24 +212,29 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
   );
 }
 
-/** Rupiah on a phone's number pad, grouped as typed (`1.250.000`), with the price as buyers will read it. */
+/**
+ * Rupiah on a phone's number pad, grouped as typed (`1.250.000`), with the price as buyers will read it. A minus
+ * typed first is shown and refused at once, next to the field (never read as the price without it).
+ */
 function PriceField({ value, onDigits, error, i18n }: { value: string; onDigits: (v: string) => void; error?: string; i18n: ProductsI18n }) {
   const { t, lang } = i18n;
   const shownId = useId();
+  const negative = isNegative(value);
+  const shown = value !== '' && !negative;
   return (
     <TextField
       name="price"
       label={t('products.field.price')}
       hint={t('products.field.price.hint')}
-      describedBy={value ? shownId : undefined}
+      describedBy={shown ? shownId : undefined}
       type="text"
       inputMode="numeric"
       autoComplete="off"
-      value={value ? formatNumber(BigInt(value), lang) : ''}
-      onChange={(e) => onDigits(e.target.value.replace(/\D/g, '').replace(/^0+(?=\d)/, '').slice(0, 13))}
-      error={error}
+      value={groupRupiah(value, lang)}
+      onChange={(e) => onDigits(typedRupiah(e.target.value, 13))}
+      error={error ?? (negative ? t('products.err.negative') : undefined)}
     >
-      {value && (
+      {shown && (
         <p id={shownId} className="hint pp-price-shown">
           {t('products.field.price.shown', { price: i18n.rupiah(Number(value)) })}
         </p>

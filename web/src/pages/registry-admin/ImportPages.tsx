@@ -9,6 +9,7 @@ import { Link, navigate } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
+import { useLatest } from '../../ui/latest.ts';
 import { messages } from './i18n.ts';
 import { type Agency, can, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
 import { AgencyOptions } from './filters.tsx';
@@ -147,28 +148,30 @@ export function ImportJobPage({ params }: PageProps) {
 function useJob(id: string) {
   const [state, setState] = useState<Loaded<JobOut>>({ status: 'loading' });
   const [round, setRound] = useState(0);
+  const begin = useLatest();
   useEffect(() => {
-    let live = true;
+    const isLatest = begin();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () =>
       api<JobOut>(`/api/registry/import-jobs/${id}`).then(
         (job) => {
-          if (!live) return;
+          if (!isLatest()) return;
           setState({ status: 'ready', data: job });
           if (running(job)) timer = setTimeout(tick, POLL_MS);
         },
-        (error: unknown) => live && setState({ status: 'error', error }),
+        (error: unknown) => isLatest() && setState({ status: 'error', error }),
       );
     void tick();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [id, round]);
-  const restart = useCallback((job?: JobOut) => {
-    if (job) setState({ status: 'ready', data: job });
-    setRound((n) => n + 1);
-  }, []);
+    return () => clearTimeout(timer);
+  }, [id, round, begin]);
+  const restart = useCallback(
+    (job?: JobOut) => {
+      begin(); // a poll already on its way answers for the job as it was: it must not undo the new phase
+      if (job) setState({ status: 'ready', data: job });
+      setRound((n) => n + 1);
+    },
+    [begin],
+  );
   return [state, restart] as const;
 }
 

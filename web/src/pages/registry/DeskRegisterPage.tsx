@@ -83,9 +83,10 @@ function Outcome({ result, onNext }: { result: RegistrationResult; onNext: () =>
           </div>
         </dl>
         <p className="code-label">{t('registry.slip.code')}</p>
-        <p className="code-display" data-code={result.claimCode}>
+        {/* A value shown large, not a paragraph: a big bold <p> reads as a heading that is not one. */}
+        <div className="code-display" data-code={result.claimCode}>
           {result.claimCode}
-        </p>
+        </div>
         <p>{t('desk.expires', { time: i18n.dateTime(expires) })}</p>
         <p>{t('registry.slip.howTo', { url: `${location.origin}/aktifkan` })}</p>
         <p className="muted">{t('registry.slip.secret')}</p>

@@ -83,31 +83,35 @@ function Members({ me }: { me: Me }) {
           {t('registry.members.searchButton')}
         </button>
       </form>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} message={state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : undefined} />}
-      {state.status === 'ready' && (
-        <>
-          <p role="status" className="muted">
-            {state.items.length === 0 ? t('registry.members.empty') : t('registry.members.shown', { n: i18n.num(state.items.length) })}
-          </p>
-          <ul className="items members">
-            {state.items.map((m) => (
-              <li key={m.id} data-umkm={m.id}>
-                <Link href={`/anggota/${m.id}`} className="primary">
-                  {m.name}
-                </Link>
-                <span className="secondary">
-                  {m.owner.fullName} · {m.village.name}, {m.village.district} · UMKM #{m.id}
-                </span>
-                <span className="secondary">
-                  <code>{m.owner.nikMasked}</code> · {m.fosteringAgencies.map((a) => a.name).join('; ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
-        </>
-      )}
+      {/* The list's region is busy from the click on "Cari" until the new answer shows: the status line only ever
+          counts the rows below it, never the last search's. */}
+      <div className="members-results" aria-busy={state.status === 'loading'}>
+        {state.status === 'loading' && <Loading />}
+        {state.status === 'error' && <LoadError error={state.error} onRetry={reload} message={state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : undefined} />}
+        {state.status === 'ready' && (
+          <>
+            <p role="status" className="muted">
+              {state.items.length === 0 ? t('registry.members.empty') : t('registry.members.shown', { n: i18n.num(state.items.length) })}
+            </p>
+            <ul className="items members">
+              {state.items.map((m) => (
+                <li key={m.id} data-umkm={m.id}>
+                  <Link href={`/anggota/${m.id}`} className="primary">
+                    {m.name}
+                  </Link>
+                  <span className="secondary">
+                    {m.owner.fullName} · {m.village.name}, {m.village.district} · UMKM #{m.id}
+                  </span>
+                  <span className="secondary">
+                    <code>{m.owner.nikMasked}</code> · {m.fosteringAgencies.map((a) => a.name).join('; ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
+          </>
+        )}
+      </div>
     </Page>
   );
 }

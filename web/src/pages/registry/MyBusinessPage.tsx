@@ -10,6 +10,7 @@ import { focusFirstError, problemText } from '../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../ui/resource.tsx';
 import { RupiahField, TextAreaField, TextField } from './fields.tsx';
 import { formFieldOf, parseRupiah } from './form-model.ts';
+import { isNegative } from '../../ui/rupiah.ts';
 import { messages } from './i18n.ts';
 import { type Member, MemberDetails } from './MemberDetails.tsx';
 
@@ -128,9 +129,13 @@ function Correction({ member: m, onSaved, onCancel }: { member: Member; onSaved:
     }
     if (v.capital !== initial.capital) {
       if (!v.capital) found.capital = i18n.msg('registry.err.required');
+      else if (isNegative(v.capital)) found.capital = i18n.msg('registry.err.negative');
       else body.capital = parseRupiah(v.capital);
     }
-    if (v.annualSales !== initial.annualSales) body.annualSales = parseRupiah(v.annualSales);
+    if (v.annualSales !== initial.annualSales) {
+      if (isNegative(v.annualSales)) found.annualSales = i18n.msg('registry.err.negative');
+      else body.annualSales = parseRupiah(v.annualSales);
+    }
     if (v.ownerPhone.trim()) body.ownerPhone = v.ownerPhone.trim();
     if (v.ownerEmail.trim()) body.ownerEmail = v.ownerEmail.trim();
     setErrors(found);

@@ -25,13 +25,14 @@ export interface RegistrationResult {
 
 type Failure = { kind: 'check'; count: number } | { kind: 'offline' } | { kind: 'already' } | { kind: 'problem'; error: unknown; unplaced: Bilingual[] };
 
-const PROBLEM_TEXT: Record<ClientProblem, 'registry.err.required' | 'registry.err.nikConfirm' | 'registry.err.year' | 'registry.err.number' | 'registry.err.email' | 'registry.err.kbli'> = {
+const PROBLEM_TEXT: Record<ClientProblem, 'registry.err.required' | 'registry.err.nikConfirm' | 'registry.err.year' | 'registry.err.number' | 'registry.err.email' | 'registry.err.kbli' | 'registry.err.negative'> = {
   required: 'registry.err.required',
   nikConfirm: 'registry.err.nikConfirm',
   year: 'registry.err.year',
   number: 'registry.err.number',
   email: 'registry.err.email',
   kbliRequired: 'registry.err.kbli',
+  negative: 'registry.err.negative',
 };
 
 /** Form fields a server error can be shown next to; anything else goes in the form's alert. */

@@ -1,6 +1,6 @@
 import { useAreaI18n } from '../../i18n/area.ts';
 import { type FieldCommon, type InputProps, TextField } from '../../ui/fields.tsx';
-import { groupDigits } from './form-model.ts';
+import { groupRupiah, isNegative, typedRupiah } from '../../ui/rupiah.ts';
 import { messages } from './i18n.ts';
 
 /** Fields of the register's forms: the shared ones (ui/fields.tsx), and rupiah typed on a phone. */
@@ -8,10 +8,11 @@ export { SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
 
 /**
  * Rupiah typed on a phone's number pad and shown grouped as it is typed (`Rp 1.250.000`); the value kept is the
- * digits alone, so a language switch regroups it and nothing is parsed twice.
+ * digits alone, so a language switch regroups it and nothing is parsed twice. A minus typed first is kept and
+ * refused at once, next to the field: it is never dropped to read `-5` as Rp 5.
  */
-export function RupiahField({ value, onDigits, ...rest }: FieldCommon & Omit<InputProps, 'value' | 'onChange'> & { value: string; onDigits: (digits: string) => void }) {
-  const { lang } = useAreaI18n(messages);
+export function RupiahField({ value, onDigits, error, ...rest }: FieldCommon & Omit<InputProps, 'value' | 'onChange'> & { value: string; onDigits: (digits: string) => void }) {
+  const { lang, t } = useAreaI18n(messages);
   return (
     <div className="rupiah">
       <TextField
@@ -19,8 +20,9 @@ export function RupiahField({ value, onDigits, ...rest }: FieldCommon & Omit<Inp
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        value={groupDigits(value, lang)}
-        onChange={(e) => onDigits(e.target.value.replace(/\D/g, '').replace(/^0+(?=\d)/, '').slice(0, 16))}
+        value={groupRupiah(value, lang)}
+        onChange={(e) => onDigits(typedRupiah(e.target.value, 16))}
+        error={error ?? (isNegative(value) ? t('registry.err.negative') : undefined)}
       />
     </div>
   );

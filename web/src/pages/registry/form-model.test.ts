@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, clearDraft, emptyDraft, formFieldOf, groupDigits, loadDraft, parseRupiah, type RegistrationDraft, requestBody, saveDraft } from './form-model.ts';
+import { groupRupiah, typedRupiah } from '../../ui/rupiah.ts';
 
 /** A Storage in memory, as the browser's localStorage behaves. */
 function memoryStorage(): Storage {
@@ -45,6 +46,19 @@ describe('registration form model', () => {
     expect(groupDigits('001250000', 'id')).toBe('1.250.000');
     expect(groupDigits('1250000', 'en')).toBe('1,250,000');
     expect(groupDigits('', 'id')).toBe('');
+  });
+
+  it('keeps a minus typed before the digits, so "-5" is refused rather than read as Rp 5', () => {
+    expect(typedRupiah('-5', 16)).toBe('-5');
+    expect(typedRupiah('Rp −1.250.000', 16)).toBe('-1250000');
+    expect(typedRupiah('1.250-', 16)).toBe('1250');
+    expect(groupRupiah('-1250000', 'id')).toBe('-1.250.000');
+    expect(groupRupiah('-', 'en')).toBe('-');
+    expect(parseRupiah('-5')).toBe(-5);
+    const d = filled();
+    d.business.capital = '-5';
+    d.business.annualSales = '-1000';
+    expect(checkDraft(d, { nikDerived: true, currentYear: 2026 })).toEqual({ 'business.capital': 'negative', 'business.annualSales': 'negative' });
   });
 
   it('maps the server’s field paths to the form’s fields', () => {

@@ -4,6 +4,7 @@
  * is unit-tested.
  */
 import { formatNumber } from '../../../../src/platform/money.ts';
+import { isNegative } from '../../ui/rupiah.ts';
 
 export interface KbliChoice {
   code: string;
@@ -58,14 +59,15 @@ export function emptyDraft(prefill: { fullName?: string; phone?: string } = {}):
 }
 
 /** Fields the form checks itself before sending, by the form's field name, with the reason (an area text key). */
-export type ClientProblem = 'required' | 'nikConfirm' | 'year' | 'number' | 'email' | 'kbliRequired';
+export type ClientProblem = 'required' | 'nikConfirm' | 'year' | 'number' | 'email' | 'kbliRequired' | 'negative';
 
 export const digitsOnly = (s: string) => s.replace(/\D/g, '');
 
 /** What the owner typed as rupiah (`1.250.000`, `Rp 1,250,000`) as a whole number, or null when empty. */
 export function parseRupiah(s: string): number | null {
   const d = digitsOnly(s);
-  return d === '' ? null : Number(d);
+  // A minus stays a minus: the form refuses it, and should one slip through, so does the server.
+  return d === '' ? null : isNegative(s) ? -Number(d) : Number(d);
 }
 
 /** Grouped for reading while typing: `1250000` → `1.250.000` (id) or `1,250,000` (en). */
@@ -99,6 +101,8 @@ export function checkDraft(d: RegistrationDraft, opts: { nikDerived: boolean; cu
   if (!b.workers.trim()) out['business.workers'] = 'required';
   else if (!/^\d+$/.test(b.workers.trim())) out['business.workers'] = 'number';
   if (!b.capital.trim()) out['business.capital'] = 'required';
+  else if (isNegative(b.capital)) out['business.capital'] = 'negative';
+  if (isNegative(b.annualSales)) out['business.annualSales'] = 'negative';
   req('business.fosteringAgencyId', b.fosteringAgencyId);
   return out;
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/http/problem.ts';
 import { ApiProblem, api } from '../../app/api.ts';
+import { useLatest } from '../../ui/latest.ts';
 
 /** Reference lists for the forms (regions, pengampu), kept for the visit: they change once a year at most. */
 const cache = new Map<string, Promise<unknown>>();
@@ -19,14 +20,19 @@ export interface Agency {
 
 type Loaded<T> = { status: 'loading' } | { status: 'error' } | { status: 'ready'; items: T[] };
 
-/** GET a `{items}` list once per visit; `null` path = nothing to load yet (a kecamatan before its kota). */
+/**
+ * GET a `{items}` list once per visit; `null` path = nothing to load yet (a kecamatan before its kota). The state
+ * remembers the path it answers, so a new path reads as loading from its first render, and only the newest
+ * request's answer counts.
+ */
 export function useList<T>(path: string | null): Loaded<T> & { retry: () => void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [kept, setKept] = useState<{ path: string | null; state: Loaded<T> } | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const begin = useLatest();
   useEffect(() => {
-    if (path === null) return setState({ status: 'ready', items: [] });
-    let live = true;
-    setState({ status: 'loading' });
+    const isLatest = begin();
+    if (path === null) return setKept({ path, state: { status: 'ready', items: [] } });
+    setKept({ path, state: { status: 'loading' } });
     let p = cache.get(path) as Promise<{ items: T[] }> | undefined;
     if (!p) {
       p = api<{ items: T[] }>(path);
@@ -34,13 +40,11 @@ export function useList<T>(path: string | null): Loaded<T> & { retry: () => void
       p.catch(() => cache.delete(path)); // a failure is not kept: "Coba lagi" asks again
     }
     p.then(
-      (r) => live && setState({ status: 'ready', items: r.items }),
-      () => live && setState({ status: 'error' }),
+      (r) => isLatest() && setKept({ path, state: { status: 'ready', items: r.items } }),
+      () => isLatest() && setKept({ path, state: { status: 'error' } }),
     );
-    return () => {
-      live = false;
-    };
-  }, [path, attempt]);
+  }, [path, attempt, begin]);
+  const state: Loaded<T> = kept && kept.path === path ? kept.state : path === null ? { status: 'ready', items: [] } : { status: 'loading' };
   return { ...state, retry: () => setAttempt((n) => n + 1) };
 }
 
@@ -58,26 +62,26 @@ export type Check =
  */
 export function useIdentifierCheck(kind: IdentifierKind) {
   const [state, setState] = useState<Check>({ status: 'idle' });
-  const seq = useRef(0);
+  const begin = useLatest();
   const check = useCallback(
     async (value: string) => {
-      const n = ++seq.current;
+      const isLatest = begin();
       if (!value.trim()) return setState({ status: 'idle' });
       setState({ status: 'checking', value });
       try {
         const r = await api<{ valid: boolean; errors: { message: Bilingual }[]; derived: Record<string, unknown> }>('/api/identifiers/validate', { method: 'POST', body: { kind, value } });
-        if (n !== seq.current) return;
+        if (!isLatest()) return;
         setState(r.valid ? { status: 'valid', value, derived: r.derived } : { status: 'invalid', value, message: r.errors[0]?.message ?? { id: 'Tidak valid.', en: 'Not valid.' } });
       } catch (e) {
-        if (n === seq.current) setState({ status: 'unavailable', value });
+        if (isLatest()) setState({ status: 'unavailable', value });
         if (!(e instanceof ApiProblem)) throw e;
       }
     },
-    [kind],
+    [kind, begin],
   );
   const reset = useCallback(() => {
-    seq.current++;
+    begin();
     setState({ status: 'idle' });
-  }, []);
+  }, [begin]);
   return { state, check, reset };
 }
