@@ -217,7 +217,7 @@ describe('the curation journey, on phones', () => {
     expect(await page.locator('.cat-correction').textContent()).toContain(`(dari «${typo}»)`);
     await checkPage(page, '/cari?q=<typo>');
     await page.getByRole('button', { name: /^Filter/ }).click();
-    await page.getByRole('region', { name: 'Kecamatan' }).getByRole('link', { name: new RegExp(`^${district.name}, `) }).click();
+    await page.getByRole('region', { name: 'Kecamatan' }).getByRole('link', { name: new RegExp(`^(✓ )?${district.name} \\d`) }).click(); // "Kebayoran Baru 3 produk"
     await page.waitForURL((u) => u.searchParams.get('kecamatan') === district.code);
     await page.getByRole('button', { name: 'Lihat hasil' }).click();
     await page.getByLabel('Urutkan').selectOption('newest');
