@@ -3,8 +3,8 @@
 import type { Queryable } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import type { SearchQuery, SearchResult } from './schema.ts';
-import { buildSearch, type Cursor, PRICE_BOUNDS, SAMPLE, type SampleOptions, type Sort } from './search-sql.ts';
-import { type ResolvedTerm, resolveTerms, splitWords, toTsquery } from './search-terms.ts';
+import { buildSearch, type Cursor, PRICE_BOUNDS, relevanceKey, SAMPLE, type SampleOptions, type Sort } from './search-sql.ts';
+import { type ResolvedTerm, resolveTerms, splitWords, textLevels, toTsquery } from './search-terms.ts';
 
 const badCursor = () =>
   new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
@@ -25,8 +25,9 @@ export function decodeCursor(text: string, sort: Sort): Cursor {
   }
   if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[1] !== 'string' || !Number.isSafeInteger(v[2])) throw badCursor();
   const key = v[1] as string;
+  const isTime = (t: string) => !Number.isNaN(Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z')));
   const ok =
-    sort === 'relevance' ? /^-?[0-9.]+(e-?[0-9]+)?$/.test(key) : sort === 'newest' ? !Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/\+00$/, 'Z'))) : /^[0-9]{1,13}$/.test(key);
+    sort === 'relevance' ? /^[0-9]{1,2}\|/.test(key) && isTime(relevanceKey(key)[1]) : sort === 'newest' ? isTime(key) : /^[0-9]{1,13}$/.test(key);
   if (!ok || key.length > 40) throw badCursor();
   return { sort, key, id: v[2] as number };
 }
@@ -61,13 +62,13 @@ interface Row {
 /** `sampleOptions`: how the sample is read (tests make it small to see estimates and walks on little data). */
 export async function searchProducts(q: Queryable, input: SearchQuery, sampleOptions: SampleOptions = {}): Promise<SearchResult> {
   const sample = sampleOptions.size ?? SAMPLE;
-  const words = splitWords(input.q);
-  const terms = await resolveTerms(q, words);
+  const terms = await resolveTerms(q, splitWords(input.q));
   const tsquery = toTsquery(terms);
   const sort: Sort = input.sort === undefined || (input.sort === 'relevance' && tsquery === null) ? (tsquery === null ? 'newest' : 'relevance') : input.sort;
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
   const limit = input.limit ?? 20;
-  const stmt = buildSearch(input, tsquery, sort, cursor, limit, { broadInIndex: broadInIndex(terms, input), ...sampleOptions });
+  const words = tsquery === null ? null : { tsquery, levels: textLevels(terms) };
+  const stmt = buildSearch(input, words, sort, cursor, limit, { broadInIndex: broadInIndex(terms, input), ...sampleOptions });
   const [row] = await q.query<Row>(stmt.sql, stmt.params, { prepare: true });
   if (!row) throw new Error('search returned no row');
 

@@ -1,27 +1,26 @@
 // The one statement behind a search page: the page of products, the facet counts and the total, in one round trip.
 //
-// Why a sample: a common word ("kue") matches ~200,000 of 1.4M products. Ranking all of them, or counting seven
-// facets over all of them, takes 100+ ms; the goal is 25 ms at p95. So the statement reads the FIRST `SAMPLE`
-// matches in physical order — partition after partition of catalog_search, smallest first (PARTITIONS, migration
-// 0030) — and
-//   - ranks those by ts_rank for the relevance sort (all matches when there are fewer: exact then);
+// Why a sample: a common word ("kue") matches ~200,000 of 1.4M products. Counting seven facets over all of them
+// takes 100+ ms; the goal is 25 ms at p95. So the statement reads the FIRST `SAMPLE` matches in physical order —
+// partition after partition of catalog_search, smallest first (PARTITIONS, migration 0030) — and
 //   - counts facets over them, scaled up to the estimated total;
 //   - estimates the total: the partitions before the last one read were read whole; of the last, the pages up to
 //     its last match were read. Each partition holds a known share of the products (1/modulus), so
 //     total ≈ matches read / (shares read whole + last share × pages read / its pages). Rows sit in each partition
 //     in the order they were added, unrelated to words, places or prices, so the first matches are a fair sample;
 //     the counts say "estimated".
-// Price and newest sorts are exact and page through every match (keyset): they sort the sample when it holds
-// every match, and otherwise walk the sort's btree index, whose entries carry the facet columns.
+// Every sort is exact and pages through every match (keyset). Relevance reads band by band, best first (the order
+// is defined in migration 0061; relevancePage). Price and newest sort the sample when it holds every match, and
+// otherwise walk the sort's btree index, whose entries carry the facet columns.
 //
 // Every value reaches the statement through a one-row subquery (`(select $1::tsquery)`), so the planner never
 // sees it: each statement has one plan whatever the words or facets, and the prepared statement keeps that plan
 // (generic) after five runs instead of planning every search — planning cost about as much as running (three times
-// as much on PGlite). The statement's text varies only with the sort, whether there are words, facets checked on
-// the columns or a cursor, and with price ranges that are not tokens.
+// as much on PGlite). The statement's text varies only with the sort, whether there are words (and corrections),
+// facets checked on the columns or a cursor, a chosen grade (relevance), and with price ranges that are not tokens.
 import type { SearchQuery } from './schema.ts';
 
-/** Matches read for ranking and facet counts. Above it, counts are estimates and relevance ranks a sample. */
+/** Matches read for facet counts and the total. Above it, they are estimates. */
 export const SAMPLE = 500;
 
 /**
@@ -50,7 +49,7 @@ export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
 
 export interface Cursor {
   sort: Sort;
-  key: string; // the sort key of the last row, as SQL text (rank, timestamp or price)
+  key: string; // the sort key of the last row, as SQL text (band|timestamp, timestamp or price)
   id: number;
 }
 
@@ -125,9 +124,10 @@ function sampleFilter(f: SearchQuery, tsquery: string | null, broad: boolean, bi
 const SAMPLE_COLUMNS = 's.product_id, s.city_code, s.district_code, s.category_code, s.grade, s.halal, s.size_class, s.price, s.price_band, s.listed_at';
 
 /** The first `sample` matches, partition by partition in PARTITIONS order, each row marked with its partition. */
-function sampleCte(where: string[], rank: string, sample: number): string {
+function sampleCte(where: string[], sample: number, band: string | null): string {
   const whereSql = where.length ? `where ${where.join(' and ')}` : '';
-  const reads = PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS}${rank} from ${p.name} s ${whereSql}`);
+  const extra = band === null ? '' : `, ${band} as band`;
+  const reads = PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS}${extra} from ${p.name} s ${whereSql}`);
   return `sample as materialized (
       select * from (${reads.join('\n        union all ')}) x
       limit ${sample})`;
@@ -288,11 +288,82 @@ function sortedPage(f: SearchQuery, words: string | null, sort: Exclude<Sort, 'r
       order by ${o.order} limit ${lim})`;
 }
 
-function relevancePage(cursor: Cursor | null, limit: number, bind: Bind): string {
-  const after = cursor ? `where (rank < ${bind(cursor.key, 'float8')} or rank = ${bind(cursor.key, 'float8')} and product_id > ${bind(cursor.id, 'int8')})` : '';
-  return `page as (
-      select product_id, city_code, district_code, rank::text as key, row_number() over (order by rank desc, product_id) as ord
-      from sample ${after} order by rank desc, product_id limit ${limit + 1})`;
+/** Quality points (migration 0061), best first: the bands within each text level. */
+const QUALITY = [6, 5, 4, 3, 2, 1] as const;
+
+/**
+ * A band estimated (from the sample) to hold a page of rows in every WALK_ROWS / 2 products is walked newest
+ * first along catalog_search_listed_idx — the first WALK_ROWS rows of that walk then hold its page, with a wide
+ * margin — instead of fetching and sorting all its rows ("buatan", in nearly every description, has bands of
+ * 500,000). Below that, fetching the band's rows (at most ~7,000 here) costs less than the walk would.
+ */
+const WALK_ROWS = 8000;
+
+/** Each sampled row's band (0 = best), for the estimate of how many rows each band holds. */
+function bandOfRow(levels: string[], bind: Bind): string {
+  const level = levels.map((l, i) => `when s.tsv @@ ${bind(l, 'tsquery')} then ${i}`).join(' ');
+  const quality = QUALITY.slice(0, -1).map((q, i) => `when s.tsv @@ ${token(token(`~q:${q}`))}::tsquery then ${i}`).join(' ');
+  return `(case ${level} else ${levels.length - 1} end) * ${QUALITY.length} + (case ${quality} else ${QUALITY.length - 1} end)`;
+}
+
+/** The bands worth walking: estimated rows ≥ page × all products / (WALK_ROWS / 2). */
+function walkableCte(limit: number, sample: number): string {
+  const parts = PARTITIONS.map((p) => `'${p.name}'::regclass`).join(', ');
+  return `walkable as (
+      select coalesce(array_agg(b.band), '{}') as bands
+      from (select band, count(*) as n from sample group by band) b, stats st, estimate e
+      where st.n >= ${sample}
+        and b.n::float8 * e.total / st.n >= ${limit + 1}
+            * (select greatest(sum(greatest(c.reltuples, 0)), 1) from pg_class c where c.oid = any(array[${parts}])) / ${WALK_ROWS / 2})`;
+}
+
+/**
+ * A relevance page: band by band, best first — text level (`levels`), then quality — each band's rows found
+ * exactly and newest first. The bands are branches of one UNION ALL under the page's LIMIT: PostgreSQL runs them
+ * in order and stops once the page is full, so only the bands the page reaches are read. A band is read one of
+ * two ways: a dense one (walkableCte) walks the newest rows and keeps those in the band — when WALK_ROWS rows hold
+ * a page of them, that page is exact; otherwise (sparse, or the walk fell short) its rows are found through its
+ * tokens in the GIN index and sorted. The cursor names the band it stopped in: bands before it are skipped.
+ */
+function relevancePage(f: SearchQuery, levels: string[], cursor: Cursor | null, limit: number, sample: number, broad: boolean, bind: Bind): { ctes: string[]; page: string } {
+  const lim = limit + 1;
+  const [band, ts] = cursor ? relevanceKey(cursor.key) : [-1, null];
+  const from = cursor ? bind(band, 'int4') : null;
+  const after = cursor ? `(s.listed_at, s.product_id) < (${bind(ts, 'timestamptz')}, ${bind(cursor.id, 'int8')})` : null;
+  // A chosen grade rules out some quality points (its own 3, 2 or 1, plus at most 3): those bands are not read.
+  const grade = f.grade === undefined ? null : ({ A: 3, B: 2, C: 1 } as const)[f.grade];
+  const possible = (q: number) => grade === null || (q >= grade && q <= grade + 3);
+  const bands = levels.flatMap((level, l) =>
+    QUALITY.map((q, qi) => ({ i: l * QUALITY.length + qi, tsquery: `${level} & ${token(`~q:${q}`)}`, q })).filter((b) => possible(b.q)),
+  );
+  const cols = 's.product_id, s.city_code, s.district_code, s.listed_at';
+  const ctes: string[] = [];
+  const branches = bands.map(({ i, tsquery }) => {
+    const position = [...(from ? [`${from} <= ${i}`] : []), ...(after ? [`(${from} < ${i} or ${after})`] : [])];
+    const filter = sampleFilter(f, tsquery, broad, bind);
+    const walked = `(select count(*) from walk${i}) >= ${lim}`;
+    ctes.push(`walk${i} as materialized (
+      select ${cols} from (
+        select * from catalog_search s where ${[`(select ${i} = any(w.bands) from walkable w)`, ...position].join(' and ')}
+        order by s.listed_at desc, s.product_id desc limit ${WALK_ROWS}) s
+      where ${filter.join(' and ')} limit ${lim})`);
+    return `(select ${i} as band, ${cols} from walk${i} s where ${walked} order by s.listed_at desc, s.product_id desc)
+        union all
+        (select ${i} as band, ${cols} from catalog_search s
+         where ${[`not ${walked}`, ...position, ...filter].join(' and ')}
+         order by s.listed_at + interval '0' desc, s.product_id desc limit ${lim})`;
+  });
+  const page = `page as (
+      select product_id, city_code, district_code, band || '|' || listed_at::text as key,
+             row_number() over (order by band, listed_at desc, product_id desc) as ord
+      from (select * from (${branches.join('\n        union all\n        ')}) x limit ${lim}) x)`;
+  return { ctes: [walkableCte(limit, sample), ...ctes], page };
+}
+
+/** A relevance cursor's key: "<band>|<listed_at>". */
+export function relevanceKey(key: string): [number, string] {
+  const at = key.indexOf('|');
+  return [Number(key.slice(0, at)), key.slice(at + 1)];
 }
 
 export interface SampleOptions {
@@ -304,21 +375,28 @@ export interface SampleOptions {
   inOrder?: boolean;
 }
 
-export function buildSearch(f: SearchQuery, tsquery: string | null, sort: Sort, cursor: Cursor | null, limit: number, options: SampleOptions = {}): SearchStatement {
+/** The words of a search: all matches (`tsquery`) and the text levels of the relevance order (search-terms.ts). */
+export interface Words {
+  tsquery: string;
+  levels: string[];
+}
+
+export function buildSearch(f: SearchQuery, words: Words | null, sort: Sort, cursor: Cursor | null, limit: number, options: SampleOptions = {}): SearchStatement {
   const sample = options.size ?? SAMPLE;
   const params: unknown[] = [];
   const bind = binder(params);
-  const where = sampleFilter(f, tsquery, options.broadInIndex ?? true, bind);
-  // Rank by the words only (every match carries the facet tokens alike).
-  const rank = sort === 'relevance' && tsquery !== null ? `, ts_rank(s.tsv, ${bind(tsquery, 'tsquery')}, 1)::float8 as rank` : '';
-  const page =
-    sort === 'relevance'
-      ? relevancePage(cursor, limit, bind)
-      : sortedPage(f, tsquery === null ? null : `s.tsv @@ ${bind(tsquery, 'tsquery')}`, sort, cursor, limit, sample, where, bind);
+  const tsquery = words?.tsquery ?? null;
+  const broad = options.broadInIndex ?? true;
+  const where = sampleFilter(f, tsquery, broad, bind);
+  const relevance = sort === 'relevance' && words !== null;
+  const band = relevance ? bandOfRow(words.levels, bind) : null;
+  const { ctes, page } = relevance
+    ? relevancePage(f, words.levels, cursor, limit, sample, broad, bind)
+    : { ctes: [], page: sortedPage(f, tsquery === null ? null : `s.tsv @@ ${bind(tsquery, 'tsquery')}`, sort === 'relevance' ? 'newest' : sort, cursor, limit, sample, where, bind) };
 
-  const sql = `with ${tsquery === null ? facetSampleCte(f, where, sample, options.inOrder, bind) : sampleCte(where, rank, sample)},
+  const sql = `with ${tsquery === null ? facetSampleCte(f, where, sample, options.inOrder, bind) : sampleCte(where, sample, band)},
     ${estimateCtes(sample)},
-    ${page},
+    ${[...ctes, page].join(',\n    ')},
     ${FACETS_CTE}
     select
       (select n from stats) as sampled,

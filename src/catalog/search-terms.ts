@@ -97,3 +97,20 @@ export function toTsquery(terms: ResolvedTerm[]): string | null {
   const parts = terms.filter((t) => t.lexemes.length).map((t) => (t.lexemes.length === 1 ? quoteLexeme(t.lexemes[0]!) : `(${t.lexemes.map(quoteLexeme).join(' | ')})`));
   return parts.length ? parts.join(' & ') : null;
 }
+
+/**
+ * The text levels of the relevance order (migration 0061), best first, each a tsquery of the rows at that level
+ * and no better one: the name holds every word and begins with one; the name holds every word; every word is
+ * somewhere; only through a weaker correction. A corrected word counts as its best correction in the first three
+ * ("keripek" → keripik), so a weaker one (kering) never outranks the word it corrects.
+ */
+export function textLevels(terms: ResolvedTerm[]): string[] {
+  const best = terms.filter((t) => t.lexemes.length).map((t) => t.lexemes[0]!);
+  if (!best.length) return [];
+  const names = best.map((l) => quoteLexeme(`~n:${l}`)).join(' & ');
+  const first = best.map((l) => quoteLexeme(`~f:${l}`)).join(' | ');
+  const anywhere = best.map(quoteLexeme).join(' & ');
+  const levels = [`${names} & (${first})`, `${names} & !(${first})`, `${anywhere} & !(${names})`];
+  if (terms.some((t) => t.lexemes.length > 1)) levels.push(`(${toTsquery(terms)}) & !(${anywhere})`);
+  return levels;
+}
