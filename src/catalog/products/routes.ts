@@ -7,6 +7,7 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { changeProductStatus } from './change-product-status.ts';
 import { createProduct } from './create-product.ts';
 import { getManagedProduct } from './get-managed-product.ts';
+import { listCategories } from './list-categories.ts';
 import { listMyBusinesses } from './list-my-businesses.ts';
 import { listProducts } from './list-products.ts';
 import { updateProduct } from './update-product.ts';
@@ -38,11 +39,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       config: { access: 'public' },
       schema: { operationId: 'listProductCategories', tags: ['catalog'], summary: 'Product categories (food and drink need a halal certificate)', response: { 200: Categories } },
     },
-    async () => ({
-      items: await db.query<{ code: string; name: { id: string; en: string }; food: boolean }>(
-        `select code, json_build_object('id', name_id, 'en', name_en) as name, is_food as food from product_category order by is_food desc, name_id`,
-      ),
-    }),
+    async () => listCategories(db),
   );
 
   app.get(
