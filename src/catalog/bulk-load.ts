@@ -2,7 +2,7 @@
 // ~3.5 minutes (each batch updates a growing GIN index); filling the search table once afterwards, with its
 // indexes built after the rows, takes well under one.
 import type { Queryable } from '../platform/db/types.ts';
-import { Pipeline } from '../seed/bulk.ts';
+import { Pipeline } from '../platform/db/pipeline.ts';
 
 const TRIGGER = 'catalog_search_product_inserted';
 

@@ -4,7 +4,7 @@
 import { type Queryable, maybeOne } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import type { z } from 'zod';
-import { photoUrl } from './products/manage-products.ts';
+import { photoUrl } from './products/present-product.ts';
 import type { ProductPage } from './schema.ts';
 
 type Page = z.infer<typeof ProductPage>;

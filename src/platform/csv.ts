@@ -1,36 +1,13 @@
-/** A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF) returning one object per row keyed by header. */
+// CSV (RFC 4180: quoted fields, doubled quotes, CRLF, LF or CR line ends) through csv-parse, for the reference data
+// loaded by migration (db/migrations/0002_reference_data.ts). Blank lines are skipped; a short row reads '' for
+// its missing fields, an extra field is ignored.
+import { parse } from 'csv-parse/sync';
+
 export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true }) as string[][];
 }
 
+/** One object per row, keyed by the header row. */
 export function parseCsv(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsvRows(text);
   if (!header) return [];

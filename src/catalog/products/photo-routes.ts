@@ -6,7 +6,7 @@ import { AppError, type FieldError } from '../../platform/http/problem.ts';
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { readDocument } from '../../registry/permits/documents.ts';
-import { getManagedProduct } from './manage-products.ts';
+import { getManagedProduct } from './get-managed-product.ts';
 import { addPhoto, checkPhotoRoom, deletePhoto, MAX_PHOTO_BYTES, photoForViewer, reorderPhotos } from './photos.ts';
 import { productPolicy } from './policy.ts';
 import { ownerAudit, productErrors } from './routes.ts';
@@ -51,7 +51,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
         // Scope and room first: another's product is "not found" before anything is read or stored.
         await checkPhotoRoom(db, req.actor, req.params.productId);
         const { curationReset } = await addPhoto(db, req.actor, ownerAudit(req), req.params.productId, await readPhoto(req));
-        return reply.code(201).send({ ...(await getManagedProduct(db, req.actor, req.params.productId)), curationReset });
+        return reply.code(201).send({ ...(await getManagedProduct(db, req.actor, { productId: req.params.productId })), curationReset });
       },
     );
   });
@@ -65,7 +65,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
     },
     async (req) => {
       const { curationReset } = await deletePhoto(db, req.actor, ownerAudit(req), req.params.productId, req.params.photoId);
-      return { ...(await getManagedProduct(db, req.actor, req.params.productId)), curationReset };
+      return { ...(await getManagedProduct(db, req.actor, { productId: req.params.productId })), curationReset };
     },
   );
 
@@ -85,7 +85,7 @@ export const productPhotoRoutes: RoutePlugin = async (root, { db }) => {
     },
     async (req) => {
       await db.transaction((tx) => reorderPhotos(tx, req.actor, ownerAudit(req), req.params.productId, req.body.photoIds));
-      return { ...(await getManagedProduct(db, req.actor, req.params.productId)), curationReset: false };
+      return { ...(await getManagedProduct(db, req.actor, { productId: req.params.productId })), curationReset: false };
     },
   );
 

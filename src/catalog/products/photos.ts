@@ -11,7 +11,8 @@ import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
 import { removeDocument, uploadDir } from '../../registry/permits/documents.ts';
-import { lockOwnProduct, refuseWhileUnderReview, resetCuration } from './manage-products.ts';
+import { refuseWhileUnderReview, resetCuration } from './product-rules.ts';
+import { lockOwnProduct } from './queries.ts';
 import { productReadScope } from './policy.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -95,7 +96,7 @@ export async function checkPhotoRoom(db: Db, actor: Actor, productId: number): P
   });
 }
 
-/** Adds a photo as the last one. A curated product returns to "not curated" (manage-products.ts). */
+/** Adds a photo as the last one. A curated product returns to "not curated" (product-rules.ts). */
 export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId: number, upload: Buffer): Promise<{ curationReset: boolean }> {
   const { umkmId } = await checkPhotoRoom(db, actor, productId);
   const variants = await makeVariants(upload);

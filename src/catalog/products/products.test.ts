@@ -3,8 +3,12 @@ import { testApp, testDb } from '../../../test/support/db.ts';
 import { sessionCookie, worldPeople } from '../../../test/support/http.ts';
 import { makeUmkm, makeWorld, unique, type World } from '../../../test/support/factories.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import type { Db } from '../../platform/db/types.ts';
+import { loadSession } from '../../platform/auth/session.ts';
+import type { Db, Queryable } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
+import { getManagedProduct } from './get-managed-product.ts';
+import { listMyBusinesses } from './list-my-businesses.ts';
+import { listProducts } from './list-products.ts';
 
 let db: Db;
 let app: App;
@@ -61,7 +65,7 @@ describe('an owner manages products', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items.find((i: { id: number }) => i.id === p.id)).toMatchObject({ status: 'published', price: 135000, curation: { status: 'none' }, cover: null });
     const mine = await call(owner, 'GET', '/api/catalog/my-businesses');
-    expect(mine.json().items).toEqual([expect.objectContaining({ id: world.umkmId, products: expect.objectContaining({ published: expect.any(Number) }) })]);
+    expect(mine.json().items).toEqual([{ id: world.umkmId, name: expect.any(String), halalCertificate: 'missing', products: { draft: 0, published: 1, archived: 0 } }]);
 
     const audited = await db.query<{ action: string; actor_role: string }>(`select action, actor_role from audit_log where entity_type = 'product' and entity_id = $1 order by id`, [String(p.id)]);
     expect(audited.map((a) => a.action)).toEqual(['product.create', 'product.update', 'product.publish']);
@@ -212,5 +216,49 @@ describe('curation and edits', () => {
     expect(locked.json()).toMatchObject({ code: 'product_in_curation', errors: [{ field: 'body.name', code: 'in_curation' }] });
     expect((await call(owner, 'GET', product(p.id))).json()).toMatchObject({ name: craft.name, price: craft.price, lockedForReview: true });
     expect((await call(owner, 'PATCH', product(p.id), { price: 1000 })).json()).toMatchObject({ price: 1000, curation: { status: 'verified' } });
+  });
+});
+
+describe('the owner’s product pages read in a fixed number of queries', () => {
+  it('reads the owner’s businesses, a page of products and one product in one, two and one queries, the same answer as the API', async () => {
+    const w = await makeWorld(db, '3174');
+    const me = await cookie([{ role: 'umkm_owner' }], w.ownerId);
+    for (const name of ['Satu', 'Dua', 'Tiga']) expect((await create(me, w.umkmId, { ...craft, name })).statusCode).toBe(201);
+    const actor = (await loadSession(db, me.split('=')[1]!))!;
+    let queries = 0;
+    const counting: Queryable = { engine: db.engine, query: (...a) => (queries++, db.query(...a)), exec: (sql) => db.exec(sql) };
+
+    expect(await listMyBusinesses(counting, actor)).toEqual({ items: [{ id: w.umkmId, name: expect.any(String), halalCertificate: 'missing', products: { draft: 3, published: 0, archived: 0 } }] });
+    expect(queries).toBe(1);
+    await addHalal(w.umkmId, inDays(1));
+    queries = 0;
+    expect((await listMyBusinesses(counting, actor)).items[0]!.halalCertificate).toBe('valid');
+    expect(queries).toBe(1);
+    await db.query(`update permit set expires_on = $2 where umkm_id = $1 and kind = 'halal'`, [w.umkmId, inDays(-1)]);
+
+    queries = 0;
+    const page = await listProducts(counting, actor, { umkmId: w.umkmId, limit: 2 });
+    expect(queries).toBe(2);
+    expect(page).toMatchObject({ business: { id: w.umkmId, halalCertificate: 'missing' }, canEdit: true, nextCursor: expect.any(String) });
+    expect(page.items.map((i) => i.name)).toEqual(['Tiga', 'Dua']);
+
+    queries = 0;
+    const one = await getManagedProduct(counting, actor, { productId: page.items[0]!.id });
+    expect(queries).toBe(1);
+    expect(one).toMatchObject({ name: 'Tiga', business: { id: w.umkmId, halalCertificate: 'missing' }, canEdit: true, photos: [] });
+    expect((await call(me, 'GET', product(one.id))).json()).toEqual(one);
+  });
+});
+
+describe('product categories', () => {
+  it('lists every category to anyone, food and drink (which need a halal certificate) first, named in both languages', async () => {
+    const res = await call(undefined, 'GET', '/api/catalog/categories');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { code: string; name: { id: string; en: string }; food: boolean }[];
+    const [{ n }] = (await db.query<{ n: number }>('select count(*)::int4 as n from product_category')) as [{ n: number }];
+    expect(items).toHaveLength(n);
+    expect(items.findIndex((c) => !c.food)).toBe(items.filter((c) => c.food).length);
+    expect(items).toContainEqual({ code: 'makanan-ringan', name: { id: expect.any(String), en: expect.any(String) }, food: true });
+    expect(items).toContainEqual({ code: 'kerajinan', name: { id: expect.any(String), en: expect.any(String) }, food: false });
   });
 });

@@ -4,7 +4,13 @@ import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
 import { handleError, sendProblem, validationProblem, AppError } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { changeStatus, createProduct, getManagedProduct, listProducts, myBusinesses, updateProduct } from './manage-products.ts';
+import { changeProductStatus } from './change-product-status.ts';
+import { createProduct } from './create-product.ts';
+import { getManagedProduct } from './get-managed-product.ts';
+import { listCategories } from './list-categories.ts';
+import { listMyBusinesses } from './list-my-businesses.ts';
+import { listProducts } from './list-products.ts';
+import { updateProduct } from './update-product.ts';
 import { productPolicy } from './policy.ts';
 import { Categories, FIELD_RULES, ListQuery, ManagedProduct, MyBusinesses, NewProduct, ProductList, ProductParams, ProductPatch, ProductSaved, StatusChange, UmkmParams } from './schema.ts';
 
@@ -33,11 +39,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       config: { access: 'public' },
       schema: { operationId: 'listProductCategories', tags: ['catalog'], summary: 'Product categories (food and drink need a halal certificate)', response: { 200: Categories } },
     },
-    async () => ({
-      items: await db.query<{ code: string; name: { id: string; en: string }; food: boolean }>(
-        `select code, json_build_object('id', name_id, 'en', name_en) as name, is_food as food from product_category order by is_food desc, name_id`,
-      ),
-    }),
+    async () => listCategories(db),
   );
 
   app.get(
@@ -46,7 +48,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       config: { access: productPolicy.editsProducts },
       schema: { operationId: 'listMyBusinessesProducts', tags: ['catalog'], summary: "The caller's businesses with their product counts and halal certificate", response: { 200: MyBusinesses } },
     },
-    async (req) => myBusinesses(db, req.actor),
+    async (req) => listMyBusinesses(db, req.actor),
   );
 
   app.get(
@@ -62,7 +64,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
         response: { 200: ProductList },
       },
     },
-    async (req) => listProducts(db, req.actor, req.params.umkmId, req.query),
+    async (req) => listProducts(db, req.actor, { umkmId: req.params.umkmId, ...req.query }),
   );
 
   app.post(
@@ -80,7 +82,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: await createProduct(tx, req.actor, ownerAudit(req), req.params.umkmId, req.body) }));
+      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: await createProduct(tx, { actor: req.actor, who: ownerAudit(req) }, { umkmId: req.params.umkmId, product: req.body }) }));
       return reply.code(201).header('idempotent-replayed', String(out.replayed)).send(out.body);
     },
   );
@@ -97,7 +99,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
         response: { 200: ManagedProduct },
       },
     },
-    async (req) => getManagedProduct(db, req.actor, req.params.productId),
+    async (req) => getManagedProduct(db, req.actor, { productId: req.params.productId }),
   );
 
   app.patch(
@@ -115,8 +117,8 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      const { curationReset } = await db.transaction((tx) => updateProduct(tx, req.actor, ownerAudit(req), req.params.productId, req.body));
-      return { ...(await getManagedProduct(db, req.actor as AccountActor, req.params.productId)), curationReset };
+      const { curationReset } = await db.transaction((tx) => updateProduct(tx, { actor: req.actor, who: ownerAudit(req) }, { productId: req.params.productId, patch: req.body }));
+      return { ...(await getManagedProduct(db, req.actor as AccountActor, { productId: req.params.productId })), curationReset };
     },
   );
 
@@ -135,8 +137,8 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      await db.transaction((tx) => changeStatus(tx, req.actor, ownerAudit(req), req.params.productId, req.body.status));
-      return getManagedProduct(db, req.actor, req.params.productId);
+      await db.transaction((tx) => changeProductStatus(tx, { actor: req.actor, who: ownerAudit(req) }, { productId: req.params.productId, status: req.body.status }));
+      return getManagedProduct(db, req.actor, { productId: req.params.productId });
     },
   );
 };

@@ -5,7 +5,7 @@ import type { Bilingual } from '../../platform/http/problem.ts';
 import { PRODUCT_CURATION_STATUSES } from '../../curation/schema.ts';
 
 export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const;
-/** What a change of which returns a curated product to "not curated" (see manage-products.ts). */
+/** What a change of which returns a curated product to "not curated" (see product-rules.ts). */
 export const RESETS_CURATION = ['name', 'description', 'categoryCode', 'halal', 'photos'] as const;
 export type CurationSensitive = (typeof RESETS_CURATION)[number];
 

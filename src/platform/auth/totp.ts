@@ -40,13 +40,14 @@ export function base32Decode(text: string): Buffer {
 export const STEP_SECONDS = 30;
 export const stepAt = (ms: number) => Math.floor(ms / 1000 / STEP_SECONDS);
 
-export function totpCode(secretBase32: string, step: number): string {
+/** The code of one step (RFC 4226 HOTP of the step count); `digits` is 6 for authenticator apps, 8 in RFC 6238's vectors. */
+export function totpCode(secretBase32: string, step: number, digits = 6): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(step));
   const mac = crypto.createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
   const offset = (mac[mac.length - 1] ?? 0) & 15;
   const bin = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(bin % 1_000_000).padStart(6, '0');
+  return String(bin % 10 ** digits).padStart(digits, '0');
 }
 
 /**

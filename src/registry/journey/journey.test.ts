@@ -64,7 +64,7 @@ describe('the 7P journey of a member', () => {
     const bad = await put(c, world.umkmId, 2, { reachedOn: '2025-01-01', evidence: { trainings: [] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.evidence.trainings');
-    expect(bad.json().errors[0].message.id).toBeTruthy();
+    expect(bad.json().errors[0].message).toEqual({ id: 'Terlalu kecil atau terlalu pendek (minimal 1).', en: 'Too small or too short (minimum 1).' });
     const future = await put(c, world.umkmId, 3, { reachedOn: '2999-01-01', evidence: { sessions: 2 } });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('body.reachedOn');
