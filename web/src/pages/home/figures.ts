@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PublicFigures } from '../../../../src/outcomes/public-figures.ts';
+import type { PublicFigures } from '../../../../src/outcomes/schema.ts';
 import { useLatest } from '../../ui/latest.ts';
 
 export type { PublicFigures };

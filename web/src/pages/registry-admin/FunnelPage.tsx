@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';

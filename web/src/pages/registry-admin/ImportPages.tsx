@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import type { JobOut } from '../../../../src/registry/import/schema.ts';
 import { ApiProblem, api, upload } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { ApiProblem, upload } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';

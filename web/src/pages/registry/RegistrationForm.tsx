@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { localDate } from '../../../../src/platform/time.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Link } from '../../app/router.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useLatest } from '../../ui/latest.ts';
 
