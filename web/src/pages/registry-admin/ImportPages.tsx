@@ -9,9 +9,10 @@ import { Link, navigate } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
-import { useLatest } from '../../ui/latest.ts';
+import { useResource } from '../../ui/load.ts';
+import { referenceList } from '../../ui/reference-list.ts';
 import { messages } from './i18n.ts';
-import { type Agency, can, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
+import { type Agency, can, flat, getData, itemsOf, LoadError, Loading, NotAllowed, ScrollBox, SelectField } from './shared.tsx';
 import { AgencyOptions } from './filters.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
@@ -33,7 +34,7 @@ function ImportHome({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const allowed = can(me, 'registry.imports');
-  const jobs = useLoad<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null);
+  const jobs = flat(useResource(...getData<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null)));
   if (!allowed)
     return (
       <Page title={t('regadmin.import.title')}>
@@ -86,7 +87,7 @@ function PhaseBadge({ phase }: { phase: JobOut['phase'] }) {
 function UploadForm({ heading, agencyId }: { heading: string; agencyId?: number }) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
-  const agencies = useReference<Agency>('/api/registry/fostering-agencies');
+  const agencies = itemsOf(useResource(...referenceList<Agency>('/api/registry/fostering-agencies')));
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ agency?: Bilingual; file?: Bilingual }>({});
@@ -144,37 +145,6 @@ export function ImportJobPage({ params }: PageProps) {
   return <RequireSession>{(me) => <JobView me={me} id={params.jobId ?? ''} />}</RequireSession>;
 }
 
-/** Polls the job while it runs (checking or importing); `restart` starts polling again after the import begins. */
-function useJob(id: string) {
-  const [state, setState] = useState<Loaded<JobOut>>({ status: 'loading' });
-  const [round, setRound] = useState(0);
-  const begin = useLatest();
-  useEffect(() => {
-    const isLatest = begin();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = () =>
-      api<JobOut>(`/api/registry/import-jobs/${id}`).then(
-        (job) => {
-          if (!isLatest()) return;
-          setState({ status: 'ready', data: job });
-          if (running(job)) timer = setTimeout(tick, POLL_MS);
-        },
-        (error: unknown) => isLatest() && setState({ status: 'error', error }),
-      );
-    void tick();
-    return () => clearTimeout(timer);
-  }, [id, round, begin]);
-  const restart = useCallback(
-    (job?: JobOut) => {
-      begin(); // a poll already on its way answers for the job as it was: it must not undo the new phase
-      if (job) setState({ status: 'ready', data: job });
-      setRound((n) => n + 1);
-    },
-    [begin],
-  );
-  return [state, restart] as const;
-}
-
 function JobView({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
@@ -190,12 +160,24 @@ function JobView({ me, id }: { me: Me; id: string }) {
         <p className="notice">{t('regadmin.import.notFound')}</p>
       </Page>
     );
-  return <Job id={id} i18n={i18n} />;
+  return <Job key={id} id={id} i18n={i18n} />;
 }
 
+/** Polls the job while it runs (checking or importing); `restart` polls again once the import (or revert) begins. */
 function Job({ id, i18n }: { id: string; i18n: Msg }) {
   const { t } = i18n;
-  const [job, restart] = useJob(id);
+  // keep: a poll's answer replaces the job on screen without a "Memuat…" in between.
+  const { state: job, loading, setState, reload } = useResource((signal) => api<JobOut>(`/api/registry/import-jobs/${id}`, { signal }).then((data) => ({ data })), [id], { keep: true });
+  useEffect(() => {
+    if (job.status !== 'ready' || loading || !running(job.data)) return;
+    const timer = setTimeout(reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [job, loading, reload]);
+  // A poll already on its way answers for the job as it was: reload() drops it, so it cannot undo the new phase.
+  const restart = (started?: JobOut) => {
+    if (started) setState({ status: 'ready', data: started });
+    reload();
+  };
   const notFound = job.status === 'error' && job.error instanceof ApiProblem && job.error.status === 404;
   return (
     <Page title={t('regadmin.import.job', { id })}>
@@ -204,7 +186,7 @@ function Job({ id, i18n }: { id: string; i18n: Msg }) {
       </p>
       {job.status === 'loading' && <Loading />}
       {notFound && <p className="notice">{t('regadmin.import.notFound')}</p>}
-      {job.status === 'error' && !notFound && <LoadError error={job.error} onRetry={() => restart()} />}
+      {job.status === 'error' && !notFound && <LoadError error={job.error} onRetry={restart} />}
       {job.status === 'ready' && <JobBody job={job.data} i18n={i18n} onStarted={restart} />}
     </Page>
   );

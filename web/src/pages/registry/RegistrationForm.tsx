@@ -9,7 +9,8 @@ import { focusFirstError, problemText } from '../../ui/form.tsx';
 import { RupiahField, SelectField, TextField } from './fields.tsx';
 import { type BusinessKind, type ClientProblem, checkDraft, clearDraft, emptyDraft, formFieldOf, isBlank, loadDraft, type RegistrationDraft, requestBody, saveDraft } from './form-model.ts';
 import { messages } from './i18n.ts';
-import { type Agency, type Check, useIdentifierCheck, useList } from './lookups.ts';
+import { useResource } from '../../ui/load.ts';
+import { type Agency, type Check, referenceList, useIdentifierCheck } from './lookups.ts';
 import { KbliPicker, type Place, RegionPicker } from './pickers.tsx';
 
 export interface RegistrationResult {
@@ -71,7 +72,7 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
   const form = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const deskDistricts = mode === 'desk' ? me.roles.filter((g) => g.role === 'pendamping').map((g) => g.scopeId) : undefined;
-  const agencies = useList<Agency>('/api/registry/fostering-agencies');
+  const { state: agencies, reload: retryAgencies } = useResource(...referenceList<Agency>('/api/registry/fostering-agencies'));
 
   const nik = useIdentifierCheck('nik');
   const phone = useIdentifierCheck('phone');
@@ -270,7 +271,7 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
           }
         >
           {agencies.status === 'error' && (
-            <button type="button" className="link-button" onClick={agencies.retry}>
+            <button type="button" className="link-button" onClick={retryAgencies}>
               {t('figures.retry')}
             </button>
           )}
