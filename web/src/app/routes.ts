@@ -42,8 +42,8 @@ export const routes: readonly Route[] = [
   { path: '/tumpang-tindih', component: lazy(() => import('../pages/registry-admin/OverlapPage.tsx')) },
   { path: '/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx').then((m) => ({ default: m.ExpiringPage }))) },
   { path: '/anggota/:id/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx')) },
-  { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx')) },
-  { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx').then((m) => ({ default: m.ImportJobPage }))) },
+  { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPage.tsx')) },
+  { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportJobPage.tsx')) },
   { path: '/ekspor', component: lazy(() => import('../pages/registry-admin/ExportPage.tsx')) },
   // The public catalogue: search and the product page (pages/catalog).
   { path: '/cari', component: lazy(() => import('../pages/catalog/SearchPage.tsx')) },
