@@ -33,7 +33,7 @@ function AuditLog({ me }: { me: Me }) {
   const { t } = i18n;
   const allowed = can(me, 'access.readsAuditLog');
   const { state, setState, reload } = useResource<Loaded>(
-    (signal) => (allowed ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`, { signal }).then((r) => ({ items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false })) : undefined),
+    () => (allowed ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then((r) => ({ items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false })) : undefined),
     [allowed],
   );
 

@@ -23,7 +23,7 @@ export default function ProductPage({ params }: PageProps) {
   const id = params.productId ?? '';
   // A malformed id is a "not found" without asking the server.
   const { state, reload } = useResource(
-    (signal) => (/^[1-9]\d{0,15}$/.test(id) ? api<Product>(`/api/catalog/products/${id}`, { signal }).then((product) => ({ product })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
+    () => (/^[1-9]\d{0,15}$/.test(id) ? api<Product>(`/api/catalog/products/${id}`).then((product) => ({ product })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
     [id],
   );
   const notFound = state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404;

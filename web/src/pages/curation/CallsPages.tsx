@@ -26,7 +26,7 @@ function CallsView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   const [flash] = useState(takeFlash);
-  const { state, setState, reload } = useResource((signal) => api<{ items: Call[] }>('/api/curation/calls?status=all', { signal }), []);
+  const { state, setState, reload } = useResource(() => api<{ items: Call[] }>('/api/curation/calls?status=all'), []);
   const replace = (c: Call) => setState((s) => (s.status === 'ready' ? { ...s, items: s.items.map((x) => (x.id === c.id ? c : x)) } : s));
   return (
     <Page title={t('curation.calls.title')}>
@@ -185,7 +185,7 @@ function EditCall({ me, callId }: { me: Me; callId: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(callId);
-  const { state, reload } = useResource((signal) => (valid ? api<Call>(`/api/curation/calls/${callId}`, { signal }).then((c) => ({ c })) : undefined), [callId]);
+  const { state, reload } = useResource(() => (valid ? api<Call>(`/api/curation/calls/${callId}`).then((c) => ({ c })) : undefined), [callId]);
   const notFound = !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
   const saved = (c: Call) => {
     setFlash(both(i18n, 'curation.calls.saved', c));

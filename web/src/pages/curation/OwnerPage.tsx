@@ -41,7 +41,7 @@ function OwnerView({ me }: { me: Me }) {
 
 function OpenCalls({ i18n, onSubmitted }: { i18n: CurationI18n; onSubmitted: () => void }) {
   const { t } = i18n;
-  const { state, reload } = useResource((signal) => api<{ items: Call[] }>('/api/curation/calls?status=open', { signal }), []);
+  const { state, reload } = useResource(() => api<{ items: Call[] }>('/api/curation/calls?status=open'), []);
   return (
     <section aria-labelledby="cur-open-h">
       <h2 id="cur-open-h">{t('curation.owner.calls')}</h2>
@@ -108,7 +108,7 @@ function CallCard({ call: c, i18n, onSubmitted }: { call: Call; i18n: CurationI1
 function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: CurationI18n; onSubmitted: () => void; onCancel: () => void }) {
   const { t, lang } = i18n;
   const form = useRef<HTMLFormElement>(null);
-  const { state, reload } = useResource((signal) => api<{ items: EligibleProduct[] }>(`/api/curation/eligible-products?callId=${call.id}`, { signal }), [call.id]);
+  const { state, reload } = useResource(() => api<{ items: EligibleProduct[] }>(`/api/curation/eligible-products?callId=${call.id}`), [call.id]);
   const [chosen, setChosen] = useState<number | null>(null);
   const [notes, setNotes] = useState('');
   const [done, setDone] = useState<StepResult | null>(null);

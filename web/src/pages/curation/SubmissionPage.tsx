@@ -30,7 +30,7 @@ function Detail({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(id);
-  const { state, setState, reload } = useResource((signal) => (valid ? api<Submission>(`/api/curation/submissions/${id}`, { signal }).then((s) => ({ s })) : undefined), [id]);
+  const { state, setState, reload } = useResource(() => (valid ? api<Submission>(`/api/curation/submissions/${id}`).then((s) => ({ s })) : undefined), [id]);
   const [step, setStep] = useState<{ result: StepResult; said: string } | null>(null);
   const said = useRef<HTMLParagraphElement>(null);
   // The form just used is gone (the step moved on): the keyboard goes to what happened instead of the page top.
@@ -180,7 +180,7 @@ function Certificate({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
 /** What the officers check: the product as the owner manages it, photos included. */
 function ProductInfo({ productId, i18n }: { productId: number; i18n: CurationI18n }) {
   const { t } = i18n;
-  const { state, reload } = useResource((signal) => api<Product>(`/api/catalog/manage/products/${productId}`, { signal }).then((p) => ({ p })), [productId]);
+  const { state, reload } = useResource(() => api<Product>(`/api/catalog/manage/products/${productId}`).then((p) => ({ p })), [productId]);
   return (
     <section aria-labelledby="cur-product-h" className="cur-section">
       <h2 id="cur-product-h">{t('curation.product.title')}</h2>

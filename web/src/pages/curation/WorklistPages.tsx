@@ -24,7 +24,7 @@ export default function QueuePage() {
 function QueueView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const { state, reload } = useResource((signal) => api<{ items: SubmissionSummary[] }>('/api/curation/queue?limit=200', { signal }), []);
+  const { state, reload } = useResource(() => api<{ items: SubmissionSummary[] }>('/api/curation/queue?limit=200'), []);
   const overdue = state.status === 'ready' ? state.items.filter((s) => s.overdueDays > 0).length : 0;
   return (
     <Page title={t('curation.queue.title')}>
@@ -60,7 +60,7 @@ export function OverduePage() {
 function OverdueView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const { state, reload } = useResource((signal) => api<{ today: string; items: SubmissionSummary[] }>('/api/curation/overdue', { signal }), []);
+  const { state, reload } = useResource(() => api<{ today: string; items: SubmissionSummary[] }>('/api/curation/overdue'), []);
   return (
     <Page title={t('curation.overdue.title')}>
       <CurationNav me={me} />

@@ -38,7 +38,7 @@ function NewProduct({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const owner = isOwner(me);
   const wanted = Number(new URLSearchParams(useSearch()).get('usaha')) || null;
-  const { state, reload } = useResource<MyBusinesses>((signal) => (owner ? api<MyBusinesses>('/api/catalog/my-businesses', { signal }) : undefined), [owner]);
+  const { state, reload } = useResource<MyBusinesses>(() => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined), [owner]);
   const [chosen, setChosen] = useState<number | null>(null);
   const key = useRef(newKey());
   if (!owner) return <NotAllowedPage title={t('products.new.title')} message={t('products.notAllowed')} />;
@@ -92,7 +92,7 @@ function EditProduct({ me, id }: { me: Me; id: string }) {
   const valid = /^\d{1,15}$/.test(id) && mayRead(me);
   const justCreated = new URLSearchParams(useSearch()).get('baru') === '1';
   const { state, setState, reload } = useResource<{ product: ManagedProduct }>(
-    (signal) => (valid ? api<ManagedProduct>(`/api/catalog/manage/products/${id}`, { signal }).then((product) => ({ product })) : undefined),
+    () => (valid ? api<ManagedProduct>(`/api/catalog/manage/products/${id}`).then((product) => ({ product })) : undefined),
     [id, valid],
   );
   const [saved, setSaved] = useState<string>();

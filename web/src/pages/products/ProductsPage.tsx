@@ -21,7 +21,7 @@ export default function ProductsPage() {
 function Products({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const owner = isOwner(me);
-  const { state, reload } = useResource<MyBusinesses>((signal) => (owner ? api<MyBusinesses>('/api/catalog/my-businesses', { signal }) : undefined), [owner]);
+  const { state, reload } = useResource<MyBusinesses>(() => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined), [owner]);
   if (!owner) return <NotAllowedPage title={t('products.title')} message={t('products.notAllowed')} />;
   return (
     <Page title={t('products.title')}>
@@ -51,7 +51,7 @@ function BusinessProducts({ business: b }: { business: Business }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: undefined });
-  const { state, setState, reload } = useResource<ProductList>((signal) => api<ProductList>(`/api/catalog/members/${b.id}/products`, { signal }), [b.id]);
+  const { state, setState, reload } = useResource<ProductList>(() => api<ProductList>(`/api/catalog/members/${b.id}/products`), [b.id]);
   const h = `business-${b.id}-h`;
 
   function loadMore() {

@@ -34,7 +34,7 @@ function Requests({ me }: { me: Me }) {
   const { t } = i18n;
   const admin = can(me, 'registry.handlesDataRequests');
   const [decided, setDecided] = useState<Bilingual>();
-  const { state, reload: load } = useResource((signal) => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests', { signal }) : undefined), [admin]);
+  const { state, reload: load } = useResource(() => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined), [admin]);
 
   if (!admin)
     return <NotAllowedPage title={t('registry.requests.title')} message={t('registry.requests.notAllowed')} />;

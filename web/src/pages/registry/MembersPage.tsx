@@ -126,7 +126,7 @@ function OneMember({ me, id }: { me: Me; id: string }) {
   const { t } = i18n;
   // A malformed id is a 404 without asking the server.
   const { state, reload } = useResource(
-    (signal) => (/^\d+$/.test(id) ? api<Member>(`/api/registry/members/${id}`, { signal }).then((member) => ({ member })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
+    () => (/^\d+$/.test(id) ? api<Member>(`/api/registry/members/${id}`).then((member) => ({ member })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
     [id],
   );
   const title = state.status === 'ready' ? state.member.name : t('registry.member.title');
