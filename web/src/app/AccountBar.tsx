@@ -24,10 +24,10 @@ function useUnread(me: Me): number {
   }, []);
   // keep: the last number stays while a page change asks again; a failure just shows no number.
   const { state } = useResource(
-    (signal) =>
+    () =>
       me.mustEnrolTotp // the server opens nothing else until TOTP is set up
         ? undefined
-        : fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin', signal }).then((r) =>
+        : fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then((r) =>
             r.ok ? (r.json() as Promise<{ unread: number }>) : Promise.reject(new Error(`HTTP ${r.status}`)),
           ),
     [me, path, changes],

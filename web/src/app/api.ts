@@ -28,10 +28,7 @@ export class ApiProblem extends Error {
   }
 }
 
-export async function api<T>(
-  path: string,
-  opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<T> {
+export async function api<T>(path: string, opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const token = csrfToken();
@@ -40,7 +37,7 @@ export async function api<T>(
     headers['content-type'] = 'application/json';
     if (token) headers['x-csrf-token'] = token;
   }
-  return send<T>(path, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}), signal: opts.signal });
+  return send<T>(path, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}) });
 }
 
 /**
@@ -55,7 +52,7 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 }
 
 /** The request itself, and what `api()` and `upload()` make of a failure. */
-async function send<T>(path: string, init: { method: string; headers: Record<string, string>; body: BodyInit | undefined; signal?: AbortSignal }): Promise<T> {
+async function send<T>(path: string, init: { method: string; headers: Record<string, string>; body: BodyInit | undefined }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, credentials: 'same-origin' });

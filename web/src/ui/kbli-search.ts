@@ -11,12 +11,12 @@ export type KbliFound = { status: 'idle' | 'loading' | 'error' } | { status: 're
 
 /**
  * KBLI by code or words as the user types (`/api/kbli?q=`): from two characters, 300 ms after the last key, and
- * only the answer to the latest term counts (the shared `useResource` aborts the older request and drops its answer).
+ * only the answer to the latest term counts (`useResource` stops the pause of an older term and drops its answer).
  */
 export function useKbliSearch(q: string, limit: number): KbliFound {
   const term = q.trim();
   const { state } = useResource(
-    (signal) => pause(300, signal).then(() => api<{ items: Kbli[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=${limit}`, { signal })),
+    (signal) => pause(300, signal).then(() => api<{ items: Kbli[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=${limit}`)),
     [term, limit],
     { known: () => (term.length < 2 ? { idle: true, items: [] } : undefined) },
   );

@@ -34,13 +34,16 @@ interface Kept<T extends object> {
 }
 
 /**
- * THE way a page loads data: GET on mount and whenever `deps` change. `load` gets an AbortSignal to pass to
- * `api()`/`fetch`; a `load` that returns nothing (the reader may not see it) leaves the state as it is.
+ * THE way a page loads data: GET on mount and whenever `deps` change; a `load` that returns nothing (the reader may
+ * not see it) leaves the state as it is.
  *
- * Late answers never win, twice over: a new request aborts the one before it (and leaving the page aborts the last),
- * and a request counter (`useLatest`) drops any answer that still arrives after a newer request began. The state
- * remembers which `deps` it answers: from the very render in which they change, the page sees 'loading' (or, with
- * `keep`, the last answer with `loading: true`), never the old answer as if it were the new one.
+ * Late answers never win: a request counter (`useLatest`) drops any answer that arrives after a newer request
+ * began or the page is gone. Each request also gets an AbortController whose signal fires once it is superseded or
+ * abandoned: `load` uses it to stop work not yet sent (the KBLI search's pause while the user types). Requests
+ * already on the wire are not cancelled: the counter drops their answer, and a cancelled request would be a failed
+ * request to the browser journeys. The state remembers which `deps` it answers: from the very render in which
+ * they change, the page sees 'loading' (or, with `keep`, the last answer with `loading: true`), never the old
+ * answer as if it were the new one.
  */
 export function useResource<T extends object>(load: (signal: AbortSignal) => Promise<T> | undefined, deps: DependencyList, options: LoadOptions<T> = {}): Loaded<T> {
   const key = useDepsKey(deps);
@@ -71,7 +74,7 @@ export function useResource<T extends object>(load: (signal: AbortSignal) => Pro
   }, [key]);
   useEffect(() => {
     reload();
-    return () => inFlight.current?.abort(); // new deps, or the page is gone
+    return () => inFlight.current?.abort(); // new deps, or the page is gone: work not yet sent stops
   }, [reload]);
   const setState = useCallback(
     (action: SetStateAction<Resource<T>>) => setKept((k) => (k.key !== key ? k : { ...k, state: typeof action === 'function' ? action(k.state) : action })),

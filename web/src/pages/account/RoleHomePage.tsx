@@ -16,7 +16,7 @@ export default function RoleHomePage() {
 function RoleHome({ me }: { me: Me }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { state, reload: load } = useResource((signal) => api<{ sections: HomeSection[] }>('/api/me/home', { signal }), []);
+  const { state, reload: load } = useResource(() => api<{ sections: HomeSection[] }>('/api/me/home'), []);
 
   return (
     <Page title={t('dash.title')} heading={t('dash.hello', { name: me.account.displayName })}>

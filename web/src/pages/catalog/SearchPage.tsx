@@ -25,7 +25,7 @@ export default function SearchPage() {
   const query = apiQuery(state);
   // While a new query loads, the last results stay on screen marked "updating" (keep); a fresh answer kept from a
   // few minutes ago ("back" from a product page) shows at once (known).
-  const { state: loaded, loading, setState, reload: retry } = useResource((signal) => searchResults(query, signal), [query], { known: () => cachedResults(query), keep: true });
+  const { state: loaded, loading, setState, reload: retry } = useResource(() => searchResults(query), [query], { known: () => cachedResults(query), keep: true });
   const view: View = loaded.status === 'ready' ? { ...loaded, updating: loading } : loaded;
   const loadMore = () => {
     if (loaded.status !== 'ready' || loading || !loaded.nextCursor || loaded.loadingMore) return;

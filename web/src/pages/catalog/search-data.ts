@@ -40,8 +40,8 @@ export function cachedResults(query: string): Loaded | undefined {
 const url = (query: string, cursor?: string) => `/api/catalog/search?${[query, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join('&')}`;
 
 /** GET /api/catalog/search for `query` (the API's query string); the answer is kept for a few minutes. */
-export async function searchResults(query: string, signal: AbortSignal): Promise<Loaded> {
-  const r = await api<SearchResult>(url(query), { signal });
+export async function searchResults(query: string): Promise<Loaded> {
+  const r = await api<SearchResult>(url(query));
   const results = { result: r, items: r.items, nextCursor: r.nextCursor };
   remember(query, results);
   return { ...results, loadingMore: false };

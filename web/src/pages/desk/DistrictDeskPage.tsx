@@ -52,7 +52,7 @@ function Desk({ me }: { me: Me }) {
   const { t } = i18n;
   const allowed = me.abilities.includes('access.issuesAssistedReset');
   // A failure shows an empty queue: the desk's own form still works.
-  const { state: home } = useResource((signal) => (allowed ? api<{ sections: HomeSection[] }>('/api/me/home', { signal }) : undefined), [allowed]);
+  const { state: home } = useResource(() => (allowed ? api<{ sections: HomeSection[] }>('/api/me/home') : undefined), [allowed]);
   const queue = home.status === 'ready' ? queueOf(home.sections) : home.status === 'error' ? [] : undefined;
   const [umkmId, setUmkmId] = useState('');
   const [issued, setIssued] = useState<Issued>();

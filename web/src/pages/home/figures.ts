@@ -5,8 +5,8 @@ export type { PublicFigures };
 /**
  * Live figures from GET /api/public/figures, with the server's clock as "as of" (the phone's may be wrong).
  */
-export async function loadFigures(signal: AbortSignal): Promise<{ figures: PublicFigures; at: Date }> {
-  const res = await fetch('/api/public/figures', { headers: { accept: 'application/json' }, signal });
+export async function loadFigures(): Promise<{ figures: PublicFigures; at: Date }> {
+  const res = await fetch('/api/public/figures', { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const figures = (await res.json()) as PublicFigures;
   const date = res.headers.get('date');

@@ -247,8 +247,8 @@ function PriceField({ value, onDigits, error, i18n }: { value: string; onDigits:
 
 /** Product categories: one answer per visit (a failure is not kept; the form's own save reports the outage). */
 let categoriesKept: Categories | undefined;
-const loadCategories = (signal: AbortSignal) =>
-  api<Categories>('/api/catalog/categories', { signal }).then((r) => {
+const loadCategories = () =>
+  api<Categories>('/api/catalog/categories').then((r) => {
     categoriesKept = r;
     return r;
   });

@@ -41,7 +41,7 @@ function JobView({ me, id }: { me: Me; id: string }) {
 function Job({ id, i18n }: { id: string; i18n: Msg }) {
   const { t } = i18n;
   // keep: a poll's answer replaces the job on screen without a "Memuat…" in between.
-  const { state: job, loading, setState, reload } = useResource((signal) => api<JobOut>(`/api/registry/import-jobs/${id}`, { signal }).then((data) => ({ data })), [id], { keep: true });
+  const { state: job, loading, setState, reload } = useResource(() => api<JobOut>(`/api/registry/import-jobs/${id}`).then((data) => ({ data })), [id], { keep: true });
   useEffect(() => {
     if (job.status !== 'ready' || loading || !running(job.data)) return;
     const timer = setTimeout(reload, POLL_MS);

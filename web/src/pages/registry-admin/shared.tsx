@@ -15,8 +15,8 @@ export type Loaded<T> = Resource<{ data: T }>;
  * `path` changes; `reload()` refreshes in place (the data shown stays until the new answer arrives: a form under a
  * list keeps its message). Use as `useResource(...getData<T>(path))`.
  */
-export function getData<T>(path: string | null): [(signal: AbortSignal) => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
-  return [(signal) => (path === null ? undefined : api<T>(path, { signal }).then((data) => ({ data }))), [path], { keep: 'reload' }];
+export function getData<T>(path: string | null): [() => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
+  return [() => (path === null ? undefined : api<T>(path).then((data) => ({ data }))), [path], { keep: 'reload' }];
 }
 
 /** A loaded resource as the pages read it: the state's fields with its `reload`. */
