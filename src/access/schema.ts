@@ -33,3 +33,7 @@ export const SessionOut = z.object({
 });
 export const AnonymousOut = z.object({ authenticated: z.literal(false), abilities: z.array(z.string()) });
 export const MessageOut = z.object({ message: z.object({ id: z.string(), en: z.string() }) });
+
+// Types the web app reads (it imports server types only from a context's schema.ts).
+export type { HomeSection } from './home.ts';
+export type { accessPolicy } from './policy.ts';

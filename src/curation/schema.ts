@@ -233,3 +233,6 @@ export const PublicCertificate = z.object({
   revokedOn: z.string().nullable(),
 });
 export type PublicCertificate = z.infer<typeof PublicCertificate>;
+
+// Types the web app reads (it imports server types only from a context's schema.ts).
+export type { curationPolicy } from './policy.ts';

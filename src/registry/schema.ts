@@ -72,3 +72,7 @@ export const MemberCorrection = z.strictObject({
   ownerPhone: z.string().max(30).optional(),
   ownerEmail: z.email().max(254).nullable().optional(),
 });
+
+// Types the web app reads (it imports server types only from a context's schema.ts).
+export type { Member } from './members.ts';
+export type { registryPolicy } from './policy.ts';

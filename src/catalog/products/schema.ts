@@ -174,3 +174,6 @@ export const FIELD_RULES: Record<string, Bilingual> = {
   status: { id: 'Pilih status: published, draft atau archived.', en: 'Choose a status: published, draft or archived.' },
   photoIds: { id: 'Sebutkan semua foto produk ini, masing-masing sekali.', en: 'List every photo of this product, each once.' },
 };
+
+// Types the web app reads (it imports server types only from a context's schema.ts).
+export type { productPolicy } from './policy.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useResource } from '../ui/load.ts';
 import { api } from './api.ts';
 import { Link, navigate, usePath } from './router.tsx';
 import { type Me, setFlash, signedOut } from './session.ts';
@@ -15,25 +16,24 @@ export const NOTIFICATIONS_CHANGED = 'pasar-lokal:notifications';
  */
 function useUnread(me: Me): number {
   const path = usePath();
-  const [unread, setUnread] = useState(0);
   const [changes, setChanges] = useState(0);
   useEffect(() => {
     const bump = () => setChanges((n) => n + 1);
     window.addEventListener(NOTIFICATIONS_CHANGED, bump);
     return () => window.removeEventListener(NOTIFICATIONS_CHANGED, bump);
   }, []);
-  useEffect(() => {
-    if (me.mustEnrolTotp) return; // the server opens nothing else until TOTP is set up
-    let live = true;
-    fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-      .then((r) => (r.ok ? (r.json() as Promise<{ unread: number }>) : null))
-      .then((r) => live && r && setUnread(r.unread))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [me, path, changes]);
-  return unread;
+  // keep: the last number stays while a page change asks again; a failure just shows no number.
+  const { state } = useResource(
+    () =>
+      me.mustEnrolTotp // the server opens nothing else until TOTP is set up
+        ? undefined
+        : fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then((r) =>
+            r.ok ? (r.json() as Promise<{ unread: number }>) : Promise.reject(new Error(`HTTP ${r.status}`)),
+          ),
+    [me, path, changes],
+    { keep: true },
+  );
+  return state.status === 'ready' ? state.unread : 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Bilingual, FieldError } from '../../../src/platform/http/problem.ts';
+import type { Bilingual, FieldError } from '../../../src/platform/schema.ts';
 import { navigate } from './router.tsx';
 import { csrfToken, signedOut } from './session.ts';
 

@@ -35,19 +35,21 @@ export const routes: readonly Route[] = [
   { path: '/anggota', component: lazy(() => import('../pages/registry/MembersPage.tsx')) },
   { path: '/anggota/:id', component: lazy(() => import('../pages/registry/MembersPage.tsx').then((m) => ({ default: m.MemberPage }))) },
   { path: '/admin/permintaan-data', component: lazy(() => import('../pages/registry/DataRequestsPage.tsx')) },
-  { path: '/log-audit', component: lazy(() => import('../pages/registry/AuditLogPage.tsx')) },
+  // The audit-log reader is access's (pages/access); its texts stay in the register's dictionary.
+  { path: '/log-audit', component: lazy(() => import('../pages/access/AuditLogPage.tsx')) },
   // The register's analysis and admin pages (pages/registry-admin).
   { path: '/corong', component: lazy(() => import('../pages/registry-admin/FunnelPage.tsx')) },
   { path: '/tumpang-tindih', component: lazy(() => import('../pages/registry-admin/OverlapPage.tsx')) },
   { path: '/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx').then((m) => ({ default: m.ExpiringPage }))) },
   { path: '/anggota/:id/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx')) },
-  { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx')) },
-  { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportPages.tsx').then((m) => ({ default: m.ImportJobPage }))) },
+  { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPage.tsx')) },
+  { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportJobPage.tsx')) },
   { path: '/ekspor', component: lazy(() => import('../pages/registry-admin/ExportPage.tsx')) },
   // The public catalogue: search and the product page (pages/catalog).
   { path: '/cari', component: lazy(() => import('../pages/catalog/SearchPage.tsx')) },
   { path: '/produk/:productId', component: lazy(() => import('../pages/catalog/ProductPage.tsx')) },
-  // Curation (pages/curation): the owner's, the officers' worklists, the Dinas's calls, notifications, the public check.
+  // Curation (pages/curation): the owner's, the officers' worklists, the Dinas's calls, the public check; and the
+  // notifications (pages/notifications, texts still in curation's dictionary).
   { path: '/kurasi', component: lazy(() => import('../pages/curation/OwnerPage.tsx')) },
   { path: '/kurasi/antrian', component: lazy(() => import('../pages/curation/WorklistPages.tsx')) },
   { path: '/kurasi/terlambat', component: lazy(() => import('../pages/curation/WorklistPages.tsx').then((m) => ({ default: m.OverduePage }))) },
@@ -55,7 +57,7 @@ export const routes: readonly Route[] = [
   { path: '/kurasi/panggilan', component: lazy(() => import('../pages/curation/CallsPages.tsx')) },
   { path: '/kurasi/panggilan/baru', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
   { path: '/kurasi/panggilan/:callId', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
-  { path: '/notifikasi', component: lazy(() => import('../pages/curation/NotificationsPage.tsx')) },
+  { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
   { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
 ];
 

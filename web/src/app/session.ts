@@ -1,10 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { accessPolicy } from '../../../src/access/policy.ts';
-import type { productPolicy } from '../../../src/catalog/products/policy.ts';
-import type { curationPolicy } from '../../../src/curation/policy.ts';
-import type { Grant } from '../../../src/platform/auth/actor.ts';
-import type { ScopeKind } from '../../../src/platform/auth/roles.ts';
-import type { registryPolicy } from '../../../src/registry/policy.ts';
+import type { accessPolicy } from '../../../src/access/schema.ts';
+import type { productPolicy } from '../../../src/catalog/products/schema.ts';
+import type { curationPolicy } from '../../../src/curation/schema.ts';
+import type { Grant } from '../../../src/platform/schema.ts';
+import type { ScopeKind } from '../../../src/platform/schema.ts';
+import type { registryPolicy } from '../../../src/registry/schema.ts';
 
 /**
  * Who is logged in, from GET /api/auth/me (200 for everyone, so a public page never shows a failed request).

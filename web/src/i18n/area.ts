@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Bilingual } from '../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../src/platform/schema.ts';
 import { type I18n, useI18n } from './i18n.tsx';
 import type { MessageKey } from './id.ts';
 import { type Params, translate } from './translate.ts';

@@ -1,5 +1,5 @@
 import { type ComponentPropsWithRef, type ReactNode, type RefObject, useId, useState } from 'react';
-import type { Bilingual } from '../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../src/platform/schema.ts';
 import { ApiProblem } from '../app/api.ts';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/id.ts';

@@ -1,51 +1,8 @@
-import { type DependencyList, type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { problemText } from './form.tsx';
-import { useLatest } from './latest.ts';
 
-/** A resource a page loads: the fields of its answer sit on the 'ready' state itself (`state.items`). */
-export type Resource<T extends object> = { status: 'loading' } | { status: 'error'; error: unknown } | ({ status: 'ready' } & T);
-
-/**
- * Loads on mount and whenever `deps` change; `reload()` loads again (the retry button). A fetcher that returns
- * nothing (the reader may not see it) leaves the state as it is. `setState` lets a page grow what it has loaded
- * (a "load more").
- *
- * Only the newest request's answer counts (a slow answer to an older search never overwrites a newer one). The
- * state remembers which `deps` it answers: from the very render in which they change, the resource is 'loading',
- * so a page never shows the last answer as if it were the new one in the moment before the request starts. A
- * `setState` from an answer to older `deps` (a "load more" of the last search) is dropped too.
- */
-export function useResource<T extends object>(fetcher: () => Promise<T> | undefined, deps: DependencyList) {
-  const key = useDepsKey(deps);
-  const [kept, setKept] = useState<{ key: object | undefined; state: Resource<T> }>({ key: undefined, state: { status: 'loading' } });
-  const begin = useLatest();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the fetcher depends on
-  const reload = useCallback(() => {
-    const loading = fetcher();
-    if (!loading) return setKept((k) => ({ ...k, key }));
-    const isLatest = begin();
-    setKept({ key, state: { status: 'loading' } });
-    loading.then(
-      (data) => isLatest() && setKept({ key, state: { ...data, status: 'ready' } }),
-      (error: unknown) => isLatest() && setKept({ key, state: { status: 'error', error } }),
-    );
-  }, [key]);
-  useEffect(reload, [reload]);
-  const setState = useCallback(
-    (action: SetStateAction<Resource<T>>) => setKept((k) => (k.key !== key ? k : { key, state: typeof action === 'function' ? action(k.state) : action })),
-    [key],
-  );
-  const state: Resource<T> = kept.key === key ? kept.state : { status: 'loading' };
-  return { state, setState: setState as Dispatch<SetStateAction<Resource<T>>>, reload };
-}
-
-/** A new object whenever one of `deps` changes (Object.is), the same one otherwise: the identity of a request's inputs. */
-function useDepsKey(deps: DependencyList): object {
-  const last = useRef<{ deps: DependencyList; key: object }>(undefined);
-  if (!last.current || last.current.deps.length !== deps.length || last.current.deps.some((d, i) => !Object.is(d, deps[i]))) last.current = { deps, key: {} };
-  return last.current.key;
-}
+// The one data-loading hook lives in load.ts (no JSX, so the home page's figures use it without these parts).
+export { type Loaded, type LoadOptions, type Resource, useResource } from './load.ts';
 
 export function Loading() {
   const { t } = useI18n();

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
@@ -6,6 +5,7 @@ import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { problemText } from '../../ui/form.tsx';
+import { useResource } from '../../ui/load.ts';
 import { figureText, type HomeSection, roleLabel, scopeLabel } from './home-sections.ts';
 
 /** `/beranda`: one card per role the account holds, each with that role's figures, queue and shortcuts. */
@@ -13,20 +13,10 @@ export default function RoleHomePage() {
   return <RequireSession>{(me) => <RoleHome me={me} />}</RequireSession>;
 }
 
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; sections: HomeSection[] };
-
 function RoleHome({ me }: { me: Me }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    api<{ sections: HomeSection[] }>('/api/me/home').then(
-      (r) => setState({ status: 'ready', sections: r.sections }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const { state, reload: load } = useResource(() => api<{ sections: HomeSection[] }>('/api/me/home'), []);
 
   return (
     <Page title={t('dash.title')} heading={t('dash.hello', { name: me.account.displayName })}>

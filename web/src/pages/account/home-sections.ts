@@ -1,5 +1,5 @@
-import type { HomeSection } from '../../../../src/access/home.ts';
-import type { Role } from '../../../../src/platform/auth/roles.ts';
+import type { HomeSection } from '../../../../src/access/schema.ts';
+import type { Role } from '../../../../src/platform/schema.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
 

@@ -3,10 +3,10 @@ import { Page } from '../../app/Page.tsx';
 import { Link, navigate, useSearch } from '../../app/router.tsx';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field } from '../../ui/form.tsx';
-import { LoadError, Loading, LoadMore } from '../../ui/resource.tsx';
+import { LoadError, Loading, LoadMore, useResource } from '../../ui/resource.tsx';
 import { Chips, FacetList } from './Filters.tsx';
 import { messages } from './i18n.ts';
-import { rememberSearch, type SearchItem, useSearchResults, type View } from './search-data.ts';
+import { cachedResults, moreResults, rememberSearch, type SearchItem, searchResults, type View } from './search-data.ts';
 import { apiQuery, chosenFilters, correction, readState, type SearchState, type Sort, searchHref, shortRegion, unknownWords, withoutFilters } from './search-state.ts';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
@@ -22,7 +22,20 @@ export default function SearchPage() {
   const { t } = i18n;
   const search = useSearch();
   const state = useMemo(() => readState(search), [search]);
-  const { view, retry, loadMore } = useSearchResults(apiQuery(state));
+  const query = apiQuery(state);
+  // While a new query loads, the last results stay on screen marked "updating" (keep); a fresh answer kept from a
+  // few minutes ago ("back" from a product page) shows at once (known).
+  const { state: loaded, loading, setState, reload: retry } = useResource(() => searchResults(query), [query], { known: () => cachedResults(query), keep: true });
+  const view: View = loaded.status === 'ready' ? { ...loaded, updating: loading } : loaded;
+  const loadMore = () => {
+    if (loaded.status !== 'ready' || loading || !loaded.nextCursor || loaded.loadingMore) return;
+    setState({ ...loaded, loadingMore: true, moreError: undefined });
+    // setState drops the answer once the query has changed.
+    moreResults(query, loaded).then(
+      (results) => setState((v) => (v.status === 'ready' ? { ...v, ...results, loadingMore: false } : v)),
+      (error: unknown) => setState((v) => (v.status === 'ready' ? { ...v, loadingMore: false, moreError: error } : v)),
+    );
+  };
   const [filtersOpen, setFiltersOpen] = useState(false);
   const results = useRef<HTMLHeadingElement>(null);
   useEffect(() => rememberSearch(searchHref(state)), [state]);

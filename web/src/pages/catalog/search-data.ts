@@ -1,9 +1,8 @@
 // The search page's data: the results of the address's query (kept for a few minutes, so "back" from a product
 // page shows the same list with its extra pages at once), the names of chosen places, and the last search made.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SearchResult } from '../../../../src/catalog/schema.ts';
 import { api } from '../../app/api.ts';
-import { useLatest } from '../../ui/latest.ts';
 
 export type SearchItem = SearchResult['items'][number];
 
@@ -18,8 +17,8 @@ export type View =
   | { status: 'error'; error: unknown }
   | ({ status: 'ready'; updating: boolean; loadingMore: boolean; moreError?: unknown } & Results);
 
-/** The state kept: a ready view also says which query it answers. */
-type Kept = { status: 'loading' } | { status: 'error'; error: unknown } | (Extract<View, { status: 'ready' }> & { query: string });
+/** What the page loads for a query: the results so far and the state of its "load more". */
+export type Loaded = Results & { loadingMore: boolean; moreError?: unknown };
 
 const FRESH_MS = 5 * 60_000;
 const KEEP = 8;
@@ -32,63 +31,28 @@ function remember(query: string, results: Results) {
   learnNames(results);
 }
 
-function cached(query: string): Kept | undefined {
+/** The results of `query` if they are fresh here ("back" from a product page): `useResource`'s `known`. */
+export function cachedResults(query: string): Loaded | undefined {
   const hit = recent.get(query);
-  return hit && Date.now() - hit.at < FRESH_MS ? { status: 'ready', query, updating: false, loadingMore: false, ...hit.results } : undefined;
+  return hit && Date.now() - hit.at < FRESH_MS ? { loadingMore: false, ...hit.results } : undefined;
 }
 
 const url = (query: string, cursor?: string) => `/api/catalog/search?${[query, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join('&')}`;
 
-/**
- * GET /api/catalog/search for `query` (the API's query string). While a new query loads, the last results stay
- * on screen marked `updating`; only the latest answer counts. `loadMore` appends the next keyset page.
- */
-export function useSearchResults(query: string) {
-  const [kept, setView] = useState<Kept>(() => cached(query) ?? { status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const current = useRef(query);
-  current.current = query;
-  const begin = useLatest();
+/** GET /api/catalog/search for `query` (the API's query string); the answer is kept for a few minutes. */
+export async function searchResults(query: string): Promise<Loaded> {
+  const r = await api<SearchResult>(url(query));
+  const results = { result: r, items: r.items, nextCursor: r.nextCursor };
+  remember(query, results);
+  return { ...results, loadingMore: false };
+}
 
-  useEffect(() => {
-    const isLatest = begin();
-    const hit = cached(query);
-    if (hit) return setView(hit);
-    setView((v) => (v.status === 'ready' ? { ...v, updating: true, moreError: undefined } : { status: 'loading' }));
-    api<SearchResult>(url(query)).then(
-      (r) => {
-        if (!isLatest()) return;
-        const results = { result: r, items: r.items, nextCursor: r.nextCursor };
-        remember(query, results);
-        setView({ status: 'ready', query, updating: false, loadingMore: false, ...results });
-      },
-      (error: unknown) => isLatest() && setView({ status: 'error', error }),
-    );
-  }, [query, attempt, begin]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  // Until the answer to a new address arrives, the last one shows as "updating" (also in the render between the
-  // address changing and the request starting).
-  const view: View = kept.status === 'ready' && kept.query !== query ? { ...kept, updating: true } : kept;
-
-  const loadMore = useCallback(() => {
-    if (kept.status !== 'ready' || kept.query !== query || !kept.nextCursor || kept.loadingMore) return;
-    const asked = query;
-    setView({ ...kept, loadingMore: true, moreError: undefined });
-    api<SearchResult>(url(asked, kept.nextCursor)).then(
-      (r) =>
-        setView((v) => {
-          if (v.status !== 'ready' || v.query !== asked || current.current !== asked) return v;
-          const results = { result: v.result, items: [...v.items, ...r.items], nextCursor: r.nextCursor };
-          remember(asked, results);
-          return { ...v, ...results, loadingMore: false };
-        }),
-      (error: unknown) => setView((v) => (v.status === 'ready' && v.query === asked ? { ...v, loadingMore: false, moreError: error } : v)),
-    );
-  }, [kept, query]);
-
-  return { view, retry, loadMore };
+/** The next keyset page of `query` after `loaded`, appended (and kept). */
+export async function moreResults(query: string, loaded: Results): Promise<Results> {
+  const r = await api<SearchResult>(url(query, loaded.nextCursor ?? undefined));
+  const results = { result: loaded.result, items: [...loaded.items, ...r.items], nextCursor: r.nextCursor };
+  remember(query, results);
+  return results;
 }
 
 /**

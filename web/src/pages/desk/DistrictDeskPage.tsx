@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { id as idText } from '../../i18n/id.ts';
 import { translate } from '../../i18n/translate.ts';
 import { Field, FormAlert, focusFirstError, msgText, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
+import { useResource } from '../../ui/load.ts';
 import type { HomeSection } from '../account/home-sections.ts';
 import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
@@ -50,20 +51,15 @@ function Desk({ me }: { me: Me }) {
   const i18n = useI18n();
   const { t } = i18n;
   const allowed = me.abilities.includes('access.issuesAssistedReset');
-  const [queue, setQueue] = useState<Waiting[]>();
+  // A failure shows an empty queue: the desk's own form still works.
+  const { state: home } = useResource(() => (allowed ? api<{ sections: HomeSection[] }>('/api/me/home') : undefined), [allowed]);
+  const queue = home.status === 'ready' ? queueOf(home.sections) : home.status === 'error' ? [] : undefined;
   const [umkmId, setUmkmId] = useState('');
   const [issued, setIssued] = useState<Issued>();
   const form = useRef<HTMLFormElement>(null);
   const { errors, setErrors, failure, busy, submit: send } = useSubmit(form);
   const result = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (!allowed) return;
-    api<{ sections: HomeSection[] }>('/api/me/home').then(
-      (r) => setQueue(queueOf(r.sections)),
-      () => setQueue([]),
-    );
-  }, [allowed]);
   useEffect(() => {
     if (issued) result.current?.focus();
   }, [issued]);

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
-import { barWidths, type PublicFigures, usePublicFigures } from './figures.ts';
+import { useResource } from '../../ui/load.ts';
+import { barWidths, loadFigures, type PublicFigures } from './figures.ts';
 
 const TILES: readonly [keyof PublicFigures, MessageKey][] = [
   ['members', 'figures.members'],
@@ -14,7 +15,7 @@ const TILES: readonly [keyof PublicFigures, MessageKey][] = [
 /** Live figures: tiles for the totals, and a plain CSS bar list of members per kota (no chart library here). */
 export function Figures() {
   const { t, num, dateTime } = useI18n();
-  const { state, retry } = usePublicFigures();
+  const { state, reload: retry } = useResource(loadFigures, []); // a retry's answer wins over a slow first one
   return (
     <section aria-labelledby="figures-h" className="figures" aria-busy={state.status === 'loading'}>
       <h2 id="figures-h">{t('figures.heading')}</h2>

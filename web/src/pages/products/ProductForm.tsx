@@ -5,6 +5,7 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
 import { type Kbli, useKbliSearch } from '../../ui/kbli-search.ts';
+import { useResource } from '../../ui/load.ts';
 import { groupRupiah, isNegative, typedRupiah } from '../../ui/rupiah.ts';
 import { messages } from './i18n.ts';
 import type { ProductsI18n } from './parts.tsx';
@@ -90,7 +91,8 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<string>();
-  const categories = useCategories();
+  const { state: categoriesState } = useResource(loadCategories, [], { known: () => categoriesKept });
+  const categories = categoriesState.status === 'ready' ? categoriesState.items : [];
   const locked = product?.lockedForReview ?? false;
   const curated = product?.curation.curated ?? false;
   const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => {
@@ -243,25 +245,13 @@ function PriceField({ value, onDigits, error, i18n }: { value: string; onDigits:
   );
 }
 
-/** Product categories: one request per visit. */
-let categoriesLoad: Promise<Categories> | undefined;
-function useCategories(): Categories['items'] {
-  const [items, setItems] = useState<Categories['items']>([]);
-  useEffect(() => {
-    let live = true;
-    categoriesLoad ??= api<Categories>('/api/catalog/categories');
-    categoriesLoad.then(
-      (r) => live && setItems(r.items),
-      () => {
-        categoriesLoad = undefined; // the form's own save reports the outage; a revisit tries again
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return items;
-}
+/** Product categories: one answer per visit (a failure is not kept; the form's own save reports the outage). */
+let categoriesKept: Categories | undefined;
+const loadCategories = () =>
+  api<Categories>('/api/catalog/categories').then((r) => {
+    categoriesKept = r;
+    return r;
+  });
 
 /** One optional KBLI 2020 subclass, found by word or code (`/api/kbli?q=`). */
 function KbliField({ value, onChange, error }: { value: Kbli | null; onChange: (v: Kbli | null) => void; error?: string }) {

@@ -1,4 +1,4 @@
-import type { Bilingual, FieldError } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual, FieldError } from '../../../../src/platform/schema.ts';
 import { ApiProblem } from '../../app/api.ts';
 import { csrfToken } from '../../app/session.ts';
 

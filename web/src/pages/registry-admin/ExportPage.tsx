@@ -5,9 +5,10 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { Field } from '../../ui/form.tsx';
 import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
+import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { can, holdsScope, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
+import { can, flat, getData, holdsScope, NotAllowed, SelectField, useSearchState } from './shared.tsx';
 
 interface Summary {
   rows: number;
@@ -34,7 +35,7 @@ function ExportView({ me }: { me: Me }) {
   const [f, setF] = useSearchState(KEYS);
   const since = /^\d{4}-\d{2}-\d{2}$/.test(f.registeredSince) ? f.registeredSince : '';
   const query = queryOf({ kota: f.kecamatan ? '' : f.kota, kecamatan: f.kecamatan, pengampu: f.pengampu, sizeClass: f.sizeClass, kind: f.kind, registeredSince: since });
-  const summary = useLoad<Summary>(allowed ? `/api/registry/export/summary${query}` : null);
+  const summary = flat(useResource(...getData<Summary>(allowed ? `/api/registry/export/summary${query}` : null)));
   if (!allowed)
     return (
       <Page title={t('regadmin.export.title')}>

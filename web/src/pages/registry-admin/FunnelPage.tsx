@@ -1,13 +1,14 @@
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { Page } from '../../app/Page.tsx';
 import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { SliceFields } from './filters.tsx';
 import { barWidth, percent, queryOf } from './format.ts';
+import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { can, holdsScope, NotAllowed, ScrollBox, SelectField, scopeIdsOf, useLoad, useSearchState } from './shared.tsx';
+import { can, flat, getData, holdsScope, NotAllowed, scopeIdsOf, ScrollBox, SelectField, useSearchState } from './shared.tsx';
 
 export interface StageCount {
   stage: number;
@@ -50,7 +51,7 @@ function FunnelView({ me }: { me: Me }) {
   // A kecamatan desk names its own kecamatan: the server only fills it in when no other filter is given.
   const region = district ? (scopeIdsOf(me, 'district')[0] ?? '') : f.kecamatan || f.kota;
   const path = allowed ? `/api/registry/funnel${queryOf({ agencyId: officer ? '' : f.pengampu, region, groupBy: groupBy === 'none' ? '' : groupBy })}` : null;
-  const funnel = useLoad<Funnel>(path);
+  const funnel = flat(useResource(...getData<Funnel>(path)));
 
   if (!allowed)
     return (

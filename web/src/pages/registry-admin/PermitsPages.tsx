@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { ApiProblem, upload } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
@@ -9,8 +9,9 @@ import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { fileSize } from './format.ts';
+import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
-import { can, LoadError, Loading, NotAllowed, SelectField, useLoad, useSearchState } from './shared.tsx';
+import { can, flat, getData, LoadError, Loading, NotAllowed, SelectField, useSearchState } from './shared.tsx';
 
 const KINDS = ['nib', 'pirt', 'halal', 'haki', 'bpom', 'other'] as const;
 type Kind = (typeof KINDS)[number];
@@ -72,7 +73,7 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(id);
-  const data = useLoad<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null);
+  const data = flat(useResource(...getData<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null)));
   const owner = can(me, 'registry.ownsData') && !can(me, 'registry.readsAll') && !can(me, 'registry.registersAtDesk');
   const notFound = !valid || (data.status === 'error' && data.error instanceof ApiProblem && data.error.status === 404);
   const title = data.status === 'ready' ? t('regadmin.permits.of', { name: data.data.name }) : t('regadmin.permits.title');
@@ -217,9 +218,9 @@ function ExpiringView({ me }: { me: Me }) {
   const allowed = can(me, 'registry.watchesPermitExpiry');
   const [f, setF] = useSearchState(['hari'] as const);
   const days = ['30', '60', '90'].includes(f.hari) ? f.hari : '30';
-  const data = useLoad<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null);
+  const data = flat(useResource(...getData<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null)));
   const isOwner = can(me, 'registry.ownsData');
-  const mine = useLoad<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null);
+  const mine = flat(useResource(...getData<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null)));
   if (!allowed)
     return (
       <Page title={t('regadmin.expiring.title')}>

@@ -1,6 +1,8 @@
 import { useAreaI18n } from '../../i18n/area.ts';
+import { useResource } from '../../ui/load.ts';
+import { referenceList } from '../../ui/reference-list.ts';
 import { messages } from './i18n.ts';
-import { type Agency, type Region, SelectField, useReference } from './shared.tsx';
+import { type Agency, itemsOf, type Region, SelectField } from './shared.tsx';
 
 export interface SliceFilters {
   pengampu: string;
@@ -15,9 +17,9 @@ export interface SliceFilters {
  */
 export function SliceFields({ value, onChange, agency = true, region = true, district = true }: { value: SliceFilters; onChange: (next: Partial<SliceFilters>) => void; agency?: boolean; region?: boolean; district?: boolean }) {
   const { t } = useAreaI18n(messages);
-  const agencies = useReference<Agency>(agency ? '/api/registry/fostering-agencies' : null);
-  const cities = useReference<Region>(region ? '/api/regions?level=city' : null);
-  const districts = useReference<Region>(region && district && value.kota ? `/api/regions?parent=${value.kota}&level=district` : null);
+  const agencies = itemsOf(useResource(...referenceList<Agency>(agency ? '/api/registry/fostering-agencies' : null)));
+  const cities = itemsOf(useResource(...referenceList<Region>(region ? '/api/regions?level=city' : null)));
+  const districts = itemsOf(useResource(...referenceList<Region>(region && district && value.kota ? `/api/regions?parent=${value.kota}&level=district` : null)));
   return (
     <>
       {agency && (

@@ -2,64 +2,28 @@ import { type ComponentPropsWithRef, type ReactNode, useCallback, useEffect, use
 import { api } from '../../app/api.ts';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
+import type { LoadOptions, Resource } from '../../ui/load.ts';
 import { LoadError as SharedLoadError } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
 
 /** Parts shared by the register's analysis and admin pages: loading, uploads, selects, scroll containers. */
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
+export type Loaded<T> = Resource<{ data: T }>;
 
 /**
- * GETs `path` (null = nothing yet) and loads again when it changes; only the latest answer counts. `reload()`
- * refreshes in place: the data shown stays until the new answer arrives (a form under a list keeps its message).
+ * The arguments of `useResource` for a GET of `path` (null = nothing yet), its answer as `data`: loads again when
+ * `path` changes; `reload()` refreshes in place (the data shown stays until the new answer arrives: a form under a
+ * list keeps its message). Use as `useResource(...getData<T>(path))`.
  */
-export function useLoad<T>(path: string | null): Loaded<T> & { reload: () => void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const shown = useRef<string | null>(null);
-  useEffect(() => {
-    if (path === null) return;
-    let live = true;
-    if (shown.current !== path) setState({ status: 'loading' });
-    shown.current = path;
-    api<T>(path).then(
-      (data) => live && setState({ status: 'ready', data }),
-      (error: unknown) => live && setState({ status: 'error', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, attempt]);
-  const reload = useCallback(() => {
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' })); // after a failure, show that we try again
-    setAttempt((n) => n + 1);
-  }, []);
-  return { ...state, reload };
+export function getData<T>(path: string | null): [() => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
+  return [() => (path === null ? undefined : api<T>(path).then((data) => ({ data }))), [path], { keep: 'reload' }];
 }
 
-/** Reference lists (regions, agencies) change once a year at most: one request per visit. */
-const cache = new Map<string, Promise<unknown>>();
-export function useReference<T>(path: string | null): T[] {
-  const [items, setItems] = useState<T[]>([]);
-  useEffect(() => {
-    if (path === null) return setItems([]);
-    let live = true;
-    let p = cache.get(path) as Promise<{ items: T[] }> | undefined;
-    if (!p) {
-      p = api<{ items: T[] }>(path);
-      cache.set(path, p);
-      p.catch(() => cache.delete(path));
-    }
-    p.then(
-      (r) => live && setItems(r.items),
-      () => undefined, // a filter without choices still works ("all"); the page's own request reports the outage
-    );
-    return () => {
-      live = false;
-    };
-  }, [path]);
-  return items;
-}
+/** A loaded resource as the pages read it: the state's fields with its `reload`. */
+export const flat = <T extends object>({ state, reload }: { state: Resource<T>; reload: () => void }) => ({ ...state, reload });
+
+/** The items of a reference list, none until they come (a filter without choices still works: "all"). */
+export const itemsOf = <T,>({ state }: { state: Resource<{ items: T[] }> }): T[] => (state.status === 'ready' ? state.items : []);
 
 export interface Region {
   code: string;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Member } from '../../../../src/registry/members.ts';
+import type { Member } from '../../../../src/registry/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { problemText } from '../../ui/form.tsx';

@@ -9,7 +9,7 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { LoadError, Loading, LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { messages } from './i18n.ts';
-import { type Region, useList } from './lookups.ts';
+import { type Region, referenceList } from './lookups.ts';
 import { type Member, MemberDetails } from './MemberDetails.tsx';
 import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
@@ -28,7 +28,7 @@ function Members({ me }: { me: Me }) {
   // An owner reads their own business on its own page; the list is for those who read others.
   const allowed = can(me, 'registry.readsMembers') && me.roles.some((g) => g.scopeKind !== 'own');
   const ownDistricts = scopeIdsOf(me, 'district');
-  const districts = useList<Region>(allowed ? '/api/regions?level=district' : null);
+  const { state: districts } = useResource(...referenceList<Region>(allowed ? '/api/regions?level=district' : null));
   const [query, setQuery] = useState({ q: '', district: '' });
   const [typed, setTyped] = useState({ q: '', district: '' });
 

@@ -1,6 +1,6 @@
 import { areaMessages } from '../../i18n/area.ts';
 
-// The register's pages (registration, the owner's business, members, data requests, audit log). Loaded with
+// The register's pages (registration, the owner's business, members, data requests) and the audit log (pages/access). Loaded with
 // those pages' chunks only. Indonesian first; English must have the same keys (type and test).
 export const messages = areaMessages(
   'registry',

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import { useCallback, useState } from 'react';
+import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useLatest } from '../../ui/latest.ts';
 
-/** Reference lists for the forms (regions, pengampu), kept for the visit: they change once a year at most. */
-const cache = new Map<string, Promise<unknown>>();
+export { referenceList } from '../../ui/reference-list.ts';
 
 export interface Region {
   code: string;
@@ -16,36 +15,6 @@ export interface Agency {
   id: number;
   code: string;
   name: string;
-}
-
-type Loaded<T> = { status: 'loading' } | { status: 'error' } | { status: 'ready'; items: T[] };
-
-/**
- * GET a `{items}` list once per visit; `null` path = nothing to load yet (a kecamatan before its kota). The state
- * remembers the path it answers, so a new path reads as loading from its first render, and only the newest
- * request's answer counts.
- */
-export function useList<T>(path: string | null): Loaded<T> & { retry: () => void } {
-  const [kept, setKept] = useState<{ path: string | null; state: Loaded<T> } | undefined>();
-  const [attempt, setAttempt] = useState(0);
-  const begin = useLatest();
-  useEffect(() => {
-    const isLatest = begin();
-    if (path === null) return setKept({ path, state: { status: 'ready', items: [] } });
-    setKept({ path, state: { status: 'loading' } });
-    let p = cache.get(path) as Promise<{ items: T[] }> | undefined;
-    if (!p) {
-      p = api<{ items: T[] }>(path);
-      cache.set(path, p);
-      p.catch(() => cache.delete(path)); // a failure is not kept: "Coba lagi" asks again
-    }
-    p.then(
-      (r) => isLatest() && setKept({ path, state: { status: 'ready', items: r.items } }),
-      () => isLatest() && setKept({ path, state: { status: 'error' } }),
-    );
-  }, [path, attempt, begin]);
-  const state: Loaded<T> = kept && kept.path === path ? kept.state : path === null ? { status: 'ready', items: [] } : { status: 'loading' };
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
 }
 
 export type IdentifierKind = 'nik' | 'nib' | 'npwp' | 'phone' | 'postal_code';

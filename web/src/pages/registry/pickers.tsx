@@ -4,7 +4,8 @@ import { useKbliSearch } from '../../ui/kbli-search.ts';
 import { SelectField, TextField } from './fields.tsx';
 import type { KbliChoice } from './form-model.ts';
 import { messages } from './i18n.ts';
-import { type Region, useList } from './lookups.ts';
+import { type Loaded, useResource } from '../../ui/load.ts';
+import { type Region, referenceList } from './lookups.ts';
 
 const MAX_KBLI = 5;
 
@@ -103,26 +104,26 @@ export interface Place {
 export function RegionPicker({ value, onChange, deskDistricts, errors }: { value: Place; onChange: (p: Place) => void; deskDistricts?: string[]; errors: { city?: string; district?: string; villageCode?: string } }) {
   const { t } = useAreaI18n(messages);
   const desk = deskDistricts !== undefined;
-  const cities = useList<Region>(desk ? null : '/api/regions?level=city');
-  const allDistricts = useList<Region>(desk ? '/api/regions?level=district' : null);
-  const districts = useList<Region>(desk || !value.city ? null : `/api/regions?parent=${value.city}&level=district`);
-  const villages = useList<Region>(value.district ? `/api/regions?parent=${value.district}&level=village` : null);
-  const mine = desk && allDistricts.status === 'ready' ? allDistricts.items.filter((d) => deskDistricts.includes(d.code)) : [];
+  const cities = useResource(...referenceList<Region>(desk ? null : '/api/regions?level=city'));
+  const allDistricts = useResource(...referenceList<Region>(desk ? '/api/regions?level=district' : null));
+  const districts = useResource(...referenceList<Region>(desk || !value.city ? null : `/api/regions?parent=${value.city}&level=district`));
+  const villages = useResource(...referenceList<Region>(value.district ? `/api/regions?parent=${value.district}&level=village` : null));
+  const mine = desk && allDistricts.state.status === 'ready' ? allDistricts.state.items.filter((d) => deskDistricts.includes(d.code)) : [];
 
   // At the desk with one kecamatan, it is already chosen.
   useEffect(() => {
     if (desk && mine.length >= 1 && !mine.some((d) => d.code === value.district)) onChange({ city: mine[0]!.parent_code ?? '', district: mine[0]!.code, villageCode: '' });
   }, [desk, mine.length, value.district]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const options = (l: ReturnType<typeof useList<Region>>, waitingFor?: string) => (
+  const options = (l: Loaded<{ items: Region[] }>, waitingFor?: string) => (
     <>
-      <option value="">{l.status === 'loading' ? t('app.loading') : l.status === 'error' ? t('registry.loadFailed') : waitingFor ?? t('registry.choose')}</option>
-      {l.status === 'ready' && l.items.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+      <option value="">{l.state.status === 'loading' ? t('app.loading') : l.state.status === 'error' ? t('registry.loadFailed') : waitingFor ?? t('registry.choose')}</option>
+      {l.state.status === 'ready' && l.state.items.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
     </>
   );
-  const retry = (l: ReturnType<typeof useList<Region>>) =>
-    l.status === 'error' && (
-      <button type="button" className="link-button" onClick={l.retry}>
+  const retry = (l: Loaded<{ items: Region[] }>) =>
+    l.state.status === 'error' && (
+      <button type="button" className="link-button" onClick={l.reload}>
         {t('figures.retry')}
       </button>
     );
@@ -139,10 +140,10 @@ export function RegionPicker({ value, onChange, deskDistricts, errors }: { value
         )
       ) : (
         <>
-          <SelectField name="business.city" label={t('registry.city')} value={value.city} error={errors.city} disabled={cities.status !== 'ready'} onChange={(e) => onChange({ city: e.target.value, district: '', villageCode: '' })} options={options(cities)}>
+          <SelectField name="business.city" label={t('registry.city')} value={value.city} error={errors.city} disabled={cities.state.status !== 'ready'} onChange={(e) => onChange({ city: e.target.value, district: '', villageCode: '' })} options={options(cities)}>
             {retry(cities)}
           </SelectField>
-          <SelectField name="business.district" label={t('registry.district')} value={value.district} error={errors.district} disabled={!value.city || districts.status !== 'ready'} onChange={(e) => onChange({ ...value, district: e.target.value, villageCode: '' })} options={options(districts, value.city ? undefined : t('registry.chooseCityFirst'))}>
+          <SelectField name="business.district" label={t('registry.district')} value={value.district} error={errors.district} disabled={!value.city || districts.state.status !== 'ready'} onChange={(e) => onChange({ ...value, district: e.target.value, villageCode: '' })} options={options(districts, value.city ? undefined : t('registry.chooseCityFirst'))}>
             {retry(districts)}
           </SelectField>
         </>
@@ -151,7 +152,7 @@ export function RegionPicker({ value, onChange, deskDistricts, errors }: { value
         name="business.villageCode"
         label={t('registry.village')}
         value={value.villageCode}
-        disabled={!value.district || villages.status !== 'ready'}
+        disabled={!value.district || villages.state.status !== 'ready'}
         error={errors.villageCode}
         onChange={(e) => onChange({ ...value, villageCode: e.target.value })}
         options={options(villages, value.district ? undefined : t('registry.chooseDistrictFirst'))}

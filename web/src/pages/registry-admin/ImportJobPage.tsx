@@ -1,178 +1,22 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { Bilingual } from '../../../../src/platform/http/problem.ts';
+import { useCallback, useEffect, useState } from 'react';
 import type { JobOut } from '../../../../src/registry/import/schema.ts';
-import { ApiProblem, api, upload } from '../../app/api.ts';
+import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
 import { RequireSession } from '../../app/RequireSession.tsx';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
-import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
-import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
-import { useLatest } from '../../ui/latest.ts';
+import { useAreaI18n } from '../../i18n/area.ts';
+import { FormAlert, problemText } from '../../ui/form.tsx';
+import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
-import { type Agency, can, type Loaded, LoadError, Loading, NotAllowed, ScrollBox, SelectField, useLoad, useReference } from './shared.tsx';
-import { AgencyOptions } from './filters.tsx';
+import { can, LoadError, Loading, NotAllowed, ScrollBox } from './shared.tsx';
 
-type Msg = AreaI18n<keyof typeof messages.id>;
-interface RowError {
-  row: number;
-  column: string;
-  code: string;
-  message: Bilingual;
-}
-const POLL_MS = 700;
-const running = (j: JobOut) => j.phase === 'checking' || j.phase === 'importing' || j.phase === 'reverting';
-
-/** `/admin/impor`: templates, the upload (a dry run starts at once) and the recent jobs to come back to. */
-export default function ImportPage() {
-  return <RequireSession>{(me) => <ImportHome me={me} />}</RequireSession>;
-}
-
-function ImportHome({ me }: { me: Me }) {
-  const i18n = useAreaI18n(messages);
-  const { t } = i18n;
-  const allowed = can(me, 'registry.imports');
-  const jobs = useLoad<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null);
-  if (!allowed)
-    return (
-      <Page title={t('regadmin.import.title')}>
-        <NotAllowed />
-      </Page>
-    );
-  return (
-    <Page title={t('regadmin.import.title')}>
-      <p className="lead">{t('regadmin.import.intro')}</p>
-      <h2>{t('regadmin.import.template')}</h2>
-      <p className="actions">
-        <a className="button secondary" href="/api/registry/import-template.xlsx" download>
-          {t('regadmin.import.templateXlsx')}
-        </a>
-        <a className="button secondary" href="/api/registry/import-template.csv" download>
-          {t('regadmin.import.templateCsv')}
-        </a>
-      </p>
-      <UploadForm heading={t('regadmin.import.upload')} />
-      <h2>{t('regadmin.import.jobs')}</h2>
-      {jobs.status === 'loading' && <Loading />}
-      {jobs.status === 'error' && <LoadError error={jobs.error} onRetry={jobs.reload} />}
-      {jobs.status === 'ready' &&
-        (jobs.data.items.length === 0 ? (
-          <p className="muted">{t('regadmin.import.noJobs')}</p>
-        ) : (
-          <ul className="items ra-jobs">
-            {jobs.data.items.map((j) => (
-              <li key={j.id} data-job={j.id}>
-                <Link href={`/admin/impor/${j.id}`} className="primary">
-                  {t('regadmin.import.job', { id: j.id })}: {j.fileName}
-                </Link>
-                <span className="secondary">
-                  {j.fosteringAgency?.code ?? '—'} · <PhaseBadge phase={j.phase} /> · {t('regadmin.import.jobLine', { rows: i18n.num(j.rowsTotal), time: i18n.dateTime(new Date(j.createdAt)) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ))}
-    </Page>
-  );
-}
-
-function PhaseBadge({ phase }: { phase: JobOut['phase'] }) {
-  const { t } = useAreaI18n(messages);
-  return <span className={`ra-badge ra-phase-${phase}`}>{t(`regadmin.phase.${phase}`)}</span>;
-}
-
-/** Pengampu + file → POST import-jobs (multipart) → the job's page, where the dry run's progress shows. */
-function UploadForm({ heading, agencyId }: { heading: string; agencyId?: number }) {
-  const i18n = useAreaI18n(messages);
-  const { t, lang } = i18n;
-  const agencies = useReference<Agency>('/api/registry/fostering-agencies');
-  const form = useRef<HTMLFormElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ agency?: Bilingual; file?: Bilingual }>({});
-  const [alert, setAlert] = useState<unknown>(null);
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const agency = String(data.get('agency') ?? '');
-    const file = data.get('file');
-    const local: typeof errors = {};
-    if (!agency) local.agency = i18n.msg('regadmin.import.chooseAgencyFirst');
-    if (!(file instanceof File) || file.size === 0) local.file = i18n.msg('regadmin.import.chooseFile');
-    setErrors(local);
-    setAlert(null);
-    if (Object.keys(local).length) return focusFirstError(form.current);
-    const body = new FormData();
-    body.set('file', file as File);
-    setBusy(true);
-    try {
-      const job = await upload<JobOut>(`/api/registry/import-jobs?fosteringAgencyId=${agency}`, body);
-      navigate(`/admin/impor/${job.id}`);
-    } catch (err) {
-      // The server's refusal of the file (type, size, unreadable) belongs next to the file field.
-      const fields = err instanceof ApiProblem ? err.fieldErrors() : {};
-      if (fields['querystring.fosteringAgencyId']) setErrors({ agency: fields['querystring.fosteringAgencyId'] });
-      else if (err instanceof ApiProblem && err.bilingual && err.status !== 0 && err.status < 500) setErrors({ file: err.bilingual });
-      else setAlert(err);
-      focusFirstError(form.current);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section aria-labelledby="import-upload">
-      <h2 id="import-upload">{heading}</h2>
-      <form ref={form} className="form ra-form" noValidate onSubmit={submit} aria-labelledby="import-upload">
-        <FormAlert>{alert ? problemText(alert, i18n) : null}</FormAlert>
-        <SelectField name="agency" label={t('regadmin.agency')} hint={t('regadmin.import.agencyHint')} error={errors.agency?.[lang]} defaultValue={agencyId ? String(agencyId) : ''} key={agencies.length}>
-          <option value="">{t('regadmin.import.chooseAgency')}</option>
-          <AgencyOptions agencies={agencies} />
-        </SelectField>
-        <Field name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label={t('regadmin.import.file')} hint={t('regadmin.import.fileHint')} error={errors.file?.[lang]} />
-        <SubmitButton busy={busy} busyText={t('regadmin.import.uploading')}>
-          {t('regadmin.import.check')}
-        </SubmitButton>
-      </form>
-    </section>
-  );
-}
+import { type Msg, PhaseBadge, POLL_MS, type RowError, running, UploadForm } from './import-parts.tsx';
 
 /** `/admin/impor/:jobId`: one job — its dry run's progress, the bad rows or the preview, the import and its result. */
-export function ImportJobPage({ params }: PageProps) {
+export default function ImportJobPage({ params }: PageProps) {
   return <RequireSession>{(me) => <JobView me={me} id={params.jobId ?? ''} />}</RequireSession>;
-}
-
-/** Polls the job while it runs (checking or importing); `restart` starts polling again after the import begins. */
-function useJob(id: string) {
-  const [state, setState] = useState<Loaded<JobOut>>({ status: 'loading' });
-  const [round, setRound] = useState(0);
-  const begin = useLatest();
-  useEffect(() => {
-    const isLatest = begin();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = () =>
-      api<JobOut>(`/api/registry/import-jobs/${id}`).then(
-        (job) => {
-          if (!isLatest()) return;
-          setState({ status: 'ready', data: job });
-          if (running(job)) timer = setTimeout(tick, POLL_MS);
-        },
-        (error: unknown) => isLatest() && setState({ status: 'error', error }),
-      );
-    void tick();
-    return () => clearTimeout(timer);
-  }, [id, round, begin]);
-  const restart = useCallback(
-    (job?: JobOut) => {
-      begin(); // a poll already on its way answers for the job as it was: it must not undo the new phase
-      if (job) setState({ status: 'ready', data: job });
-      setRound((n) => n + 1);
-    },
-    [begin],
-  );
-  return [state, restart] as const;
 }
 
 function JobView({ me, id }: { me: Me; id: string }) {
@@ -190,12 +34,24 @@ function JobView({ me, id }: { me: Me; id: string }) {
         <p className="notice">{t('regadmin.import.notFound')}</p>
       </Page>
     );
-  return <Job id={id} i18n={i18n} />;
+  return <Job key={id} id={id} i18n={i18n} />;
 }
 
+/** Polls the job while it runs (checking or importing); `restart` polls again once the import (or revert) begins. */
 function Job({ id, i18n }: { id: string; i18n: Msg }) {
   const { t } = i18n;
-  const [job, restart] = useJob(id);
+  // keep: a poll's answer replaces the job on screen without a "Memuat…" in between.
+  const { state: job, loading, setState, reload } = useResource(() => api<JobOut>(`/api/registry/import-jobs/${id}`).then((data) => ({ data })), [id], { keep: true });
+  useEffect(() => {
+    if (job.status !== 'ready' || loading || !running(job.data)) return;
+    const timer = setTimeout(reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [job, loading, reload]);
+  // A poll already on its way answers for the job as it was: reload() drops it, so it cannot undo the new phase.
+  const restart = (started?: JobOut) => {
+    if (started) setState({ status: 'ready', data: started });
+    reload();
+  };
   const notFound = job.status === 'error' && job.error instanceof ApiProblem && job.error.status === 404;
   return (
     <Page title={t('regadmin.import.job', { id })}>
@@ -204,7 +60,7 @@ function Job({ id, i18n }: { id: string; i18n: Msg }) {
       </p>
       {job.status === 'loading' && <Loading />}
       {notFound && <p className="notice">{t('regadmin.import.notFound')}</p>}
-      {job.status === 'error' && !notFound && <LoadError error={job.error} onRetry={() => restart()} />}
+      {job.status === 'error' && !notFound && <LoadError error={job.error} onRetry={restart} />}
       {job.status === 'ready' && <JobBody job={job.data} i18n={i18n} onStarted={restart} />}
     </Page>
   );

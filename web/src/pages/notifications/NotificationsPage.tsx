@@ -7,9 +7,9 @@ import { Link } from '../../app/router.tsx';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { problemText } from '../../ui/form.tsx';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
-import { messages } from './i18n.ts';
-import type { CurationI18n } from './shared.tsx';
-import type { Notification, NotificationList } from './types.ts';
+import { messages } from '../curation/i18n.ts';
+import type { CurationI18n } from '../curation/shared.tsx';
+import type { Notification, NotificationList } from '../curation/types.ts';
 
 /** The account bar's unread count asks again when a notification is marked read here. */
 const changed = () => window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));

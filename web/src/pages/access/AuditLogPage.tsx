@@ -5,7 +5,7 @@ import { can, type Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { LoadMore, LoadStatus, useResource } from '../../ui/resource.tsx';
 import { roleLabel } from '../account/home-sections.ts';
-import { messages } from './i18n.ts';
+import { messages } from '../registry/i18n.ts';
 import { NotAllowedPage } from '../../ui/not-allowed.tsx';
 
 interface Entry {
