@@ -2,6 +2,7 @@ import { grantRole } from '../access/create-account.ts';
 import { issueAssistedReset } from '../access/credential-reset.ts';
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { inDistricts } from '../platform/db/scope.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError, type FieldError } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
@@ -128,7 +129,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
     // The desk links only a member of its own kecamatan: linking one elsewhere would put it under this
     // desk's pengampu (widening that agency's scope). Scope in the WHERE clause, so such a member is not found.
     const [inDistrict] = await tx.query(
-      `select 1 from umkm u join region v on v.code = u.village_code where u.id = $1 and v.parent_code = any($2::text[])`,
+      `select 1 from umkm u where u.id = $1 and ${inDistricts('u', '$2')}`,
       [existing.umkmId, deskDistricts],
     );
     if (!inDistrict) throw notInDistrict(existing.byNik ? 'body.owner.nik' : 'body.business.nib');
