@@ -1,7 +1,7 @@
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
-import { AppError, type FieldError } from '../platform/http/problem.ts';
+import { AppError, type FieldError, validationFailed } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
 import { normalizePhone, postalPrefixesByCity, validatePostalCode } from './identifiers.ts';
 import type { MemberCorrection } from './schema.ts';
@@ -42,7 +42,7 @@ export async function correctMember(tx: Tx, who: AuditActor, umkmId: number, c: 
       if (!known.some((x) => x.code === k)) errors.push({ field: `body.kbliCodes.${i}`, code: 'unknown_kbli', message: { id: `KBLI ${k} tidak dikenal.`, en: `Unknown KBLI ${k}.` } });
     });
   }
-  if (errors.length) throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, errors);
+  if (errors.length) throw validationFailed(errors);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

@@ -4,7 +4,7 @@ import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import { inDistricts } from '../platform/db/scope.ts';
 import type { Tx } from '../platform/db/types.ts';
-import { AppError, type FieldError } from '../platform/http/problem.ts';
+import { AppError, type FieldError, fieldError, validationFailed } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
 import { normalizePhone, postalPrefixesByCity, validateNib, validateNik, validateNpwp, validatePostalCode } from './identifiers.ts';
 import { knownDistricts, type VillagePlace, villagePlace } from './known-regions.ts';
@@ -30,8 +30,7 @@ interface Checked {
   place: VillagePlace;
 }
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
-const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({ field, code, message: { id, en } });
+const invalid = validationFailed;
 
 /**
  * A member registered in another kecamatan, refused as not found here: no id, name or kecamatan of it is told.

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'permit_exists',
   'document_empty',
   'document_type',
+  'document_too_large',
   'export_too_large',
   // registry import
   'empty_file',
@@ -57,6 +58,7 @@ export const ERROR_CODES = [
   // catalog
   'photo_missing',
   'photo_type',
+  'photo_too_large',
   'photo_unreadable',
   'too_many_photos',
   'halal_certificate_required',

@@ -1,7 +1,7 @@
 import { type Actor, auditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/types.ts';
-import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
+import { AppError, notFound, validationFailed } from '../../platform/http/problem.ts';
 import { formatDate, localDate } from '../../platform/time.ts';
 import { kuratorReach } from '../../curation/policy.ts';
 import { memberScope } from '../policy.ts';
@@ -98,7 +98,7 @@ export interface NewPermit {
   document: { buf: Uint8Array; type: Sniffed } | null;
 }
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
+const invalid = validationFailed;
 
 /** Records a permit (with its document, already type- and size-checked). Audited; the file is removed if the insert fails. */
 export async function addPermit(db: Db, actor: Actor, role: string, requestId: string, umkmId: number, p: NewPermit) {
