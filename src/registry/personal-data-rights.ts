@@ -40,6 +40,41 @@ export async function exportOwnData(db: Queryable, ownerId: number) {
   };
 }
 
+export interface DataRequest {
+  id: number;
+  ownerId: number;
+  ownerName: string;
+  umkmId: number | null;
+  businessName: string | null;
+  reason: string | null;
+  kind: string;
+  status: string;
+  requestedAt: string;
+}
+
+/**
+ * The personal-data requests, open ones first, newest first (at most 200), with who is asking, so the admin knows
+ * whose data a decision erases (the admin may see personal data).
+ */
+export async function listDataRequests(db: Queryable): Promise<DataRequest[]> {
+  const rows = await db.query<{ id: number; owner_id: number; full_name: string; umkm_id: number | null; business: string | null; reason: string | null; kind: string; status: string; requested_at: Date }>(
+    `select r.id, r.owner_id, o.full_name, u.id as umkm_id, u.name as business, r.reason, r.kind, r.status, r.requested_at
+       from personal_data_request r join owner o on o.id = r.owner_id left join umkm u on u.owner_id = r.owner_id
+      order by (r.status = 'open') desc, r.id desc limit 200`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    ownerId: r.owner_id,
+    ownerName: r.full_name,
+    umkmId: r.umkm_id,
+    businessName: r.business,
+    reason: r.reason,
+    kind: r.kind,
+    status: r.status,
+    requestedAt: r.requested_at.toISOString(),
+  }));
+}
+
 export async function requestDeletion(tx: Tx, who: AuditActor, ownerId: number, reason: string | undefined): Promise<number> {
   const open = await tx.query<{ id: number }>(`select id from personal_data_request where owner_id = $1 and status = 'open'`, [ownerId]);
   if (open[0]) return open[0].id;

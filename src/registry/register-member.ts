@@ -32,6 +32,11 @@ interface Checked {
 
 const invalid = validationFailed;
 
+const outsideDesk = () =>
+  new AppError(403, 'outside_scope', { id: 'Kelurahan ini di luar kecamatan Anda.', en: 'This kelurahan is outside your kecamatan.' }, [
+    fieldError('body.business.villageCode', 'outside_scope', 'Di luar kecamatan Anda.', 'Outside your kecamatan.'),
+  ]);
+
 /**
  * A member registered in another kecamatan, refused as not found here: no id, name or kecamatan of it is told.
  * (That the NIK or NIB is taken cannot be hidden — it cannot be registered twice — and self-registration says
@@ -107,6 +112,11 @@ async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Prom
  * owner, business, KBLI, fostering link, P1 of the journey, size class, audit entries.
  */
 export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInput, channel: Channel, selfAccountId?: number, deskDistricts: readonly string[] = []): Promise<Registered> {
+  if (channel === 'desk') {
+    // The desk registers only in its own kecamatan (a kelurahan unknown altogether is the validation's to refuse).
+    const place = await villagePlace(tx, r.business.villageCode);
+    if (place && !deskDistricts.includes(place.district)) throw outsideDesk();
+  }
   const c = await check(tx, r);
   if (channel === 'self' && selfAccountId !== undefined) {
     const [acc] = await tx.query<{ owner_id: number | null }>('select owner_id from account where id = $1', [selfAccountId]);
