@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { eraseOwnerAccounts } from '../access/owner-accounts.ts';
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
@@ -100,12 +101,7 @@ export async function decideDeletion(tx: Tx, who: AuditActor, requestId: number,
       [r.owner_id, crypto.randomBytes(32)],
     );
     await tx.query(`update umkm set status = 'inactive', address = '', updated_at = now() where owner_id = $1`, [r.owner_id]);
-    const accounts = await tx.query<{ id: number }>(
-      `update account set status = 'disabled', email = null, phone_enc = null, phone_hash = null, password_hash = null, display_name = '(dihapus)'
-        where owner_id = $1 returning id`,
-      [r.owner_id],
-    );
-    for (const a of accounts) await tx.query('delete from session where account_id = $1', [a.id]);
+    await eraseOwnerAccounts(tx, r.owner_id);
   }
   await tx.query('update personal_data_request set status = $2, handled_by = $3, handled_at = now(), outcome = $4 where id = $1', [
     requestId,

@@ -1,4 +1,5 @@
-import { grantRole } from '../access/create-account.ts';
+import { makeOwnerAccount } from '../access/owner-accounts.ts';
+import { findAccount, phoneTaken } from '../access/queries.ts';
 import { issueAssistedReset } from '../access/credential-reset.ts';
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
@@ -118,9 +119,9 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
     if (place && !deskDistricts.includes(place.district)) throw outsideDesk();
   }
   const c = await check(tx, r);
-  if (channel === 'self' && selfAccountId !== undefined) {
-    const [acc] = await tx.query<{ owner_id: number | null }>('select owner_id from account where id = $1', [selfAccountId]);
-    const [own] = acc?.owner_id ? await tx.query<{ id: number }>('select id from umkm where owner_id = $1', [acc.owner_id]) : [];
+  const self = channel === 'self' && selfAccountId !== undefined ? await findAccount(tx, selfAccountId) : undefined;
+  if (self) {
+    const [own] = self.owner_id ? await tx.query<{ id: number }>('select id from umkm where owner_id = $1', [self.owner_id]) : [];
     if (own) return { outcome: 'already_registered', umkmId: own.id }; // one business per owner
   }
   const keys = personalDataKeys();
@@ -128,7 +129,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
   const existing = await existingMember(tx, nikHash, c.nib);
   if (existing) {
     if (channel === 'self') {
-      const mine = selfAccountId !== undefined && (await tx.query('select 1 from account where id = $1 and owner_id = $2', [selfAccountId, existing.ownerId])).length;
+      const mine = self !== undefined && self.owner_id === existing.ownerId;
       if (mine) return { outcome: 'already_registered', umkmId: existing.umkmId };
       // Typing someone's NIK must never hand over their business: claiming goes through the kecamatan desk.
       throw new AppError(409, 'already_registered', { id: 'NIK atau NIB ini sudah terdaftar. Datang ke meja layanan kecamatan dengan KTP untuk mengaktifkan akun Anda.', en: 'This NIK or NIB is already registered. Visit the kecamatan desk with your KTP to claim your account.' }, [
@@ -150,7 +151,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
     await audit(tx, who, { action: 'registry.fostering_link', entityType: 'umkm', entityId: existing.umkmId, umkmId: existing.umkmId, after: { fosteringAgencyId: r.business.fosteringAgencyId } });
     return { outcome: 'linked', umkmId: existing.umkmId };
   }
-  if ((await tx.query('select 1 from account where phone_hash = $1 and (owner_id is not null or $2::bigint is null or id <> $2)', [keys.hash(c.phone), selfAccountId ?? null])).length)
+  if (await phoneTaken(tx, keys.hash(c.phone), selfAccountId ?? null))
     throw invalid([fieldError('body.owner.phone', 'phone_taken', 'Nomor HP ini sudah dipakai akun lain.', 'This phone number is used by another account.')]);
 
   const [owner] = await tx.query<{ id: number }>(
@@ -182,8 +183,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
   });
 
   if (channel === 'self' && selfAccountId !== undefined) {
-    await tx.query('update account set owner_id = $2 where id = $1', [selfAccountId, owner!.id]);
-    await grantRole(tx, who, selfAccountId, 'umkm_owner');
+    await makeOwnerAccount(tx, who, selfAccountId, owner!.id);
     return { outcome: 'registered', umkmId };
   }
   const issued = await issueAssistedReset(tx, who, {
