@@ -7,7 +7,7 @@ import { AppError, type FieldError, fieldErrorsFromZod, validationFailed } from 
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { registryPolicy } from '../policy.ts';
-import { MAX_DOCUMENT_BYTES, readDocument, sniff } from './documents.ts';
+import { readDocument, sniff } from '../../platform/files.ts';
 import { addPermit, expiringPermits, KIND_LABELS, listPermits, type NewPermit, PERMIT_KINDS, permitDocument } from './permits.ts';
 import { acting } from '../../platform/auth/acting.ts';
 
@@ -28,6 +28,7 @@ const PermitOut = z.object({
   document: z.object({ mime: z.string(), bytes: z.number(), url: z.string() }).nullable(),
 });
 
+const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const isoDate = calendarDate();
 /** The text fields of the multipart form (a form sends strings; empty means absent). */
 const PermitFields = z.strictObject({
