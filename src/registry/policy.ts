@@ -33,6 +33,9 @@ export const registryPolicy = {
   watchesPermitExpiry: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
 } as const satisfies Policy;
 
+/** The kecamatan a desk registration may be made in: those of the caller's pendamping grants. */
+export const deskDistricts = (a: Actor): string[] => scopesOf(a, 'pendamping');
+
 /**
  * Which funnel slice an actor may see: province roles any; a pengampu officer the members its agency fosters
  * (in any region); a kecamatan role (pendamping, kasatpel) its own kecamatan or a kelurahan in it.

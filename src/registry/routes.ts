@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { bigintIdParam } from '../platform/http/input.ts';
 import { acting, actingAs, signedIn } from '../platform/auth/acting.ts';
-import { scopesOf } from '../platform/auth/actor.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { TokenBuckets } from '../platform/rate-limit.ts';
 import { correctMember } from './correct-member.ts';
 import { getMember, listMembers } from './members.ts';
 import { decideDeletion, exportOwnData, listDataRequests, requestDeletion } from './personal-data-rights.ts';
-import { registryPolicy } from './policy.ts';
+import { deskDistricts, registryPolicy } from './policy.ts';
 import { registerMember } from './register-member.ts';
 import { revealNik } from './reveal-nik.ts';
 import * as S from './schema.ts';
@@ -95,7 +94,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const { actor, who } = acting(req, registryPolicy.registersAtDesk);
-      const r = await db.transaction((tx) => registerMember(tx, who, req.body, 'desk', undefined, scopesOf(actor, 'pendamping')));
+      const r = await db.transaction((tx) => registerMember(tx, who, req.body, 'desk', undefined, deskDistricts(actor)));
       return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
     },
   );
