@@ -5,6 +5,8 @@ import { audit } from '../platform/audit.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
+import type { DataRequestOut } from './schema.ts';
+import type { z } from 'zod';
 
 /**
  * UU 27/2022 rights of the data subject: see everything held about oneself, and ask for deletion. The export is
@@ -41,17 +43,7 @@ export async function exportOwnData(db: Queryable, ownerId: number) {
   };
 }
 
-export interface DataRequest {
-  id: number;
-  ownerId: number;
-  ownerName: string;
-  umkmId: number | null;
-  businessName: string | null;
-  reason: string | null;
-  kind: string;
-  status: string;
-  requestedAt: string;
-}
+export type DataRequest = z.infer<typeof DataRequestOut>;
 
 /**
  * The personal-data requests, open ones first, newest first (at most 200), with who is asking, so the admin knows

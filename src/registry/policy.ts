@@ -52,8 +52,6 @@ export function overlapAllowed(a: Actor, district: string | null): boolean {
   return district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(district);
 }
 
-export type { ScopeSql };
-
 /**
  * The members an actor may read, as a SQL condition on `umkm` aliased `u`. Parameters are numbered from
  * `first`. Province-wide roles see all; a kecamatan role its kecamatan; a pengampu officer the members its

@@ -214,23 +214,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listDataRequests',
         tags: ['registry'],
         summary: 'Open personal-data requests',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number().int(),
-                ownerId: z.number().int(),
-                ownerName: z.string(),
-                umkmId: z.number().int().nullable(),
-                businessName: z.string().nullable(),
-                reason: z.string().nullable(),
-                kind: z.string(),
-                status: z.string(),
-                requestedAt: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(S.DataRequestOut) }) },
       },
     },
     async () => ({ items: await listDataRequests(db) }),

@@ -72,3 +72,16 @@ export const MemberCorrection = z.strictObject({
   ownerPhone: z.string().max(30).optional(),
   ownerEmail: z.email().max(254).nullable().optional(),
 });
+
+/** A personal-data request as the admin sees it (with who is asking). */
+export const DataRequestOut = z.object({
+  id: z.number().int(),
+  ownerId: z.number().int(),
+  ownerName: z.string(),
+  umkmId: z.number().int().nullable(),
+  businessName: z.string().nullable(),
+  reason: z.string().nullable(),
+  kind: z.string(),
+  status: z.string(),
+  requestedAt: z.string(),
+});
