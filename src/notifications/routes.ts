@@ -1,5 +1,4 @@
 // In-app notifications: each signed-in account reads and marks its own.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signedIn } from '../platform/auth/acting.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
