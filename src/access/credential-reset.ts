@@ -8,6 +8,7 @@ import { AppError } from '../platform/http/problem.ts';
 import { grantRole } from './create-account.ts';
 import type { LoginId } from './login-id.ts';
 import { findAccountByLogin } from './queries.ts';
+import { inDistricts } from '../platform/db/scope.ts';
 
 export const SELF_RESET_MINUTES = 30;
 export const ASSISTED_RESET_HOURS = 72;
@@ -72,9 +73,8 @@ export async function ownerInDistricts(db: Queryable, umkmId: number, districts:
     `select u.id as umkm_id, o.id as owner_id, o.full_name, o.phone_enc, o.phone_hash, a.id as account_id
        from umkm u
        join owner o on o.id = u.owner_id
-       join region v on v.code = u.village_code
        left join account a on a.owner_id = o.id
-      where u.id = $1 and v.parent_code = any($2::text[])`,
+      where u.id = $1 and ${inDistricts('u', '$2')}`,
     [umkmId, districts],
   );
   return row;

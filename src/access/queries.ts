@@ -32,3 +32,15 @@ export async function roleNamesOf(db: Queryable, accountId: number): Promise<str
   const rows = await db.query<{ role: string }>('select role from role_grant where account_id = $1 order by id', [accountId]);
   return rows.map((r) => r.role);
 }
+
+/**
+ * Whether a phone number (its look-up hash) belongs to an account other than `exceptAccountId`, or to any account
+ * that already has an owner behind it.
+ */
+export async function phoneTaken(db: Queryable, phoneHash: Buffer, exceptAccountId: number | null): Promise<boolean> {
+  const rows = await db.query('select 1 from account where phone_hash = $1 and (owner_id is not null or $2::bigint is null or id <> $2) limit 1', [
+    phoneHash,
+    exceptAccountId,
+  ]);
+  return rows.length > 0;
+}

@@ -10,7 +10,7 @@ import { testApp, testDb } from '../../test/support/db.ts';
 import { makeAccount, makeWorld, scopeIn, type World } from '../../test/support/factories.ts';
 import { ROLE_NAMES, ROLES, type Role } from '../platform/auth/roles.ts';
 import { createSession } from '../platform/auth/session.ts';
-import { storeDocument } from '../registry/permits/documents.ts';
+import { storePermitDocument } from '../registry/permits/permits.ts';
 import { registryPolicy } from '../registry/policy.ts';
 import { productPolicy } from '../catalog/products/policy.ts';
 import { curationPolicy } from '../curation/policy.ts';
@@ -125,7 +125,7 @@ beforeAll(async () => {
   // A stored document, so that its route answers 200 wherever the scope lets it through.
   process.env.PL_UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-uploads-'));
   for (const w of [mine, theirs]) {
-    const doc = await storeDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' });
+    const doc = await storePermitDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' });
     const [p] = await db.query<{ id: number }>(
       `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'halal', $2, current_date + 10, $3, 'application/pdf', 15) returning id`,
       [w.umkmId, `ID-HALAL ${w.umkmId}`, doc],

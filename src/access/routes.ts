@@ -4,7 +4,7 @@ import { type AccountActor, auditActor } from '../platform/auth/actor.ts';
 import { clearSessionCookie, setSessionCookie } from '../platform/auth/plugin.ts';
 import { createSession, deleteAllSessions, deleteSession } from '../platform/auth/session.ts';
 import { audit } from '../platform/audit.ts';
-import { AppError } from '../platform/http/problem.ts';
+import { AppError, fieldError, validationFailed } from '../platform/http/problem.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { TokenBuckets } from '../platform/rate-limit.ts';
 import { abilitiesOf } from './abilities.ts';
@@ -17,11 +17,9 @@ import { roleHome } from './home.ts';
 import * as S from './schema.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './totp-enrolment.ts';
 import { loadSession } from '../platform/auth/session.ts';
+import { signedIn } from '../platform/auth/acting.ts';
 
-const badLogin = () =>
-  new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-    { field: 'body.login', code: 'invalid_login', message: { id: 'Masukkan email atau nomor HP (08…).', en: 'Enter an email or a mobile number (08…).' } },
-  ]);
+const badLogin = () => validationFailed([fieldError('body.login', 'invalid_login', 'Masukkan email atau nomor HP (08…).', 'Enter an email or a mobile number (08…).')]);
 
 export function sessionBody(actor: AccountActor) {
   return {
@@ -106,7 +104,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       schema: { operationId: 'logout', tags: ['access'], summary: 'End this session', response: { 200: S.MessageOut } },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       await db.transaction(async (tx) => {
         await deleteSession(tx, actor.sessionHash);
         await audit(tx, auditActor(actor, null, req.id), { action: 'session.logout', entityType: 'account', entityId: actor.accountId });
@@ -123,7 +121,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       schema: { operationId: 'logoutEverywhere', tags: ['access'], summary: 'End every session of this account', response: { 200: S.MessageOut } },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       const n = await db.transaction(async (tx) => {
         const ended = await deleteAllSessions(tx, actor.accountId);
         await audit(tx, auditActor(actor, null, req.id), { action: 'session.logout_everywhere', entityType: 'account', entityId: actor.accountId, after: { sessions: ended } });
@@ -196,7 +194,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       schema: { operationId: 'startTotpSetup', tags: ['access'], summary: 'Start two-step verification: a secret for the authenticator app', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
     },
     async (req) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       return db.transaction((tx) => startTotpEnrolment(tx, actor.accountId, actor.displayName));
     },
   );
@@ -208,7 +206,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       schema: { operationId: 'confirmTotpSetup', tags: ['access'], summary: 'Confirm with a code; returns recovery codes once', body: S.TotpConfirmBody, response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) } },
     },
     async (req) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       const codes = await db.transaction((tx) => confirmTotpEnrolment(tx, auditActor(actor, null, req.id), actor.accountId, req.body.code));
       return { recoveryCodes: codes };
     },
@@ -227,7 +225,7 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       const owner = await ownerInDistricts(db, req.body.umkmId, assistedResetDistricts(actor));
       if (!owner) throw new AppError(404, 'not_found', { id: 'UMKM tidak ditemukan di kecamatan Anda.', en: 'No such UMKM in your kecamatan.' });
       const issued = await db.transaction((tx) => issueAssistedReset(tx, auditActor(actor, 'pendamping', req.id), owner));
@@ -249,6 +247,6 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       config: { access: 'authenticated' },
       schema: { operationId: 'getMyHome', tags: ['access'], summary: "The caller's home: each role's work within its scope", response: { 200: z.object({ sections: z.array(Section) }) } },
     },
-    async (req) => ({ sections: await roleHome(db, req.actor as AccountActor) }),
+    async (req) => ({ sections: await roleHome(db, signedIn(req)) }),
   );
 };

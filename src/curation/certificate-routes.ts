@@ -5,7 +5,7 @@ import { TokenBuckets } from '../platform/rate-limit.ts';
 import { publicUrl } from '../notifications/whatsapp.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { certificateFor, publicCertificate, revokeCertificate } from './certificates.ts';
-import { acting } from './http.ts';
+import { acting } from '../platform/auth/acting.ts';
 import { curationPolicy } from './policy.ts';
 import { CertificateParams, PublicCertificate, RevokeBody } from './schema.ts';
 

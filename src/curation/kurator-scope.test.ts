@@ -9,7 +9,7 @@ import { makeAccount, makeWorld, type World } from '../../test/support/factories
 import { createSession } from '../platform/auth/session.ts';
 import type { Db } from '../platform/db/types.ts';
 import type { App } from '../platform/http/server.ts';
-import { storeDocument } from '../registry/permits/documents.ts';
+import { storePermitDocument } from '../registry/permits/permits.ts';
 
 let app: App;
 let db: Db;
@@ -29,7 +29,7 @@ const call = () =>
 const submit = (callId: number, productId: number, umkmId: number) =>
   one(`insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'validated', now(), now(), current_date + 3) returning id`, [callId, productId, umkmId]);
 async function photoOf(productId: number, umkmId: number) {
-  const rel = await storeDocument(umkmId, Buffer.from('RIFF0000WEBP'), { mime: 'image/png', ext: 'png' });
+  const rel = await storePermitDocument(umkmId, Buffer.from('RIFF0000WEBP'), { mime: 'image/png', ext: 'png' });
   return one(
     `insert into product_photo (product_id, umkm_id, position, display_path, thumb_path, width, height, bytes, thumb_bytes, uploaded_bytes) values ($1, $2, 0, $3, $3, 10, 10, 12, 12, 12) returning id`,
     [productId, umkmId, rel],
@@ -40,7 +40,7 @@ const permit = async (umkmId: number, kind: string) =>
     umkmId,
     kind,
     `${kind}-${umkmId}`,
-    await storeDocument(umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' }),
+    await storePermitDocument(umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' }),
   ]);
 
 beforeAll(async () => {

@@ -2,13 +2,13 @@
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
-import { AppError, type FieldError } from '../platform/http/problem.ts';
+import { AppError, type FieldError, validationFailed } from '../platform/http/problem.ts';
 import { type CallRow, callRow, wibInput } from './calls.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { rubric } from './rubrics.ts';
 import type { CallInput, CallPatch } from './schema.ts';
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
+const invalid = validationFailed;
 const field = (name: string, code: string, id: string, en: string): FieldError => ({ field: `body.${name}`, code, message: { id, en } });
 
 /** Checks what zod cannot: categories, rubric and kurators exist; a deadline still to come. */

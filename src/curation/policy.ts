@@ -4,6 +4,7 @@
 import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { abilitiesIn, allows, type Policy } from '../platform/auth/rules.ts';
+import { ALL, anyOf, inDistricts, NONE, type ScopeSql, scopeParams } from '../platform/db/scope.ts';
 
 export const curationPolicy = {
   managesCalls: ['platform_admin'],
@@ -24,31 +25,22 @@ export const curationPolicy = {
 /** Curation's abilities for the web app. */
 export const curationAbilities = (a: Actor) => abilitiesIn('curation', curationPolicy, a);
 
-export interface ScopeSql {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * The submissions `s` (with its member `u`) an actor may see acting in the given roles (default: any reader
  * role it holds): the Dinas all; an owner their businesses'; a pendamping or kasatpel those of their kecamatan;
  * a kurator those of the calls they are assigned to. Parameters are numbered from `first`.
  */
 export function submissionScope(actor: Actor, first: number, roles: readonly Role[] = curationPolicy.readsSubmissions): ScopeSql {
-  if (actor.kind !== 'account') return { sql: 'false', params: [] };
+  if (actor.kind !== 'account') return NONE;
   const has = (r: Role) => roles.includes(r) && hasRole(actor, r);
-  if (has('platform_admin')) return { sql: 'true', params: [] };
+  if (has('platform_admin')) return ALL;
   const parts: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${first + params.length - 1}`;
-  };
+  const { p, params } = scopeParams(first);
   const districts = [...(has('pendamping') ? scopesOf(actor, 'pendamping') : []), ...(has('kasatpel') ? scopesOf(actor, 'kasatpel') : [])];
-  if (districts.length) parts.push(`exists (select 1 from region v where v.code = u.village_code and v.parent_code = any(${p(districts)}::text[]))`);
+  if (districts.length) parts.push(inDistricts('u', p(districts)));
   if (has('kurator')) parts.push(`exists (select 1 from curation_call_kurator k where k.call_id = s.call_id and k.account_id = ${p(actor.accountId)})`);
   if (has('umkm_owner') && actor.ownerId !== null) parts.push(`u.owner_id = ${p(actor.ownerId)}`);
-  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+  return anyOf(parts, params);
 }
 
 /**
@@ -58,7 +50,7 @@ export function submissionScope(actor: Actor, first: number, roles: readonly Rol
  * 'false' for anyone who is not a kurator. Parameters are numbered from `first`.
  */
 export function kuratorReach(actor: Actor, first: number, on: { product: string } | { umkm: string }): ScopeSql {
-  if (actor.kind !== 'account' || !allows(actor, curationPolicy.scores)) return { sql: 'false', params: [] };
+  if (actor.kind !== 'account' || !allows(actor, curationPolicy.scores)) return NONE;
   const match = 'product' in on ? `ks.product_id = ${on.product}.id` : `ks.umkm_id = ${on.umkm}.id`;
   return {
     sql: `exists (select 1 from curation_submission ks join curation_call_kurator kk on kk.call_id = ks.call_id where ${match} and kk.account_id = $${first})`,

@@ -1,16 +1,9 @@
 // What every curation step shares: who acts, the append-only history row, and the outcome written to the product.
-import type { AccountActor, AuditActor } from '../platform/auth/actor.ts';
-import type { Role } from '../platform/auth/roles.ts';
+import type { Acting } from '../platform/auth/acting.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import type { Notice } from './events.ts';
 
-export interface Acting {
-  actor: AccountActor;
-  role: Role;
-  who: AuditActor;
-  /** The moment of the step (a parameter so the demo data can be dated in the past). */
-  now: Date;
-}
+export type { Acting };
 
 /** What a step answers (stored as is for an Idempotency-Key retry): the submission and whom to tell. */
 export interface StepOutcome {

@@ -1,14 +1,12 @@
 // In-app notifications: each signed-in account reads and marks its own.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AccountActor } from '../platform/auth/actor.ts';
+import { signedIn } from '../platform/auth/acting.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.ts';
 import { MarkedRead, NotificationList, NotificationListQuery, NotificationParams, UnreadCount } from './schema.ts';
 import { publicUrl } from './whatsapp.ts';
 
-// 'authenticated' routes only run for an account (the access check refuses anonymous callers first).
-const me = (req: FastifyRequest) => req.actor as AccountActor;
+const me = signedIn;
 
 export const notificationRoutes: RoutePlugin = (app, { db }) => {
   app.get(

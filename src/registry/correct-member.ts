@@ -1,9 +1,10 @@
-import type { AuditActor } from '../platform/auth/actor.ts';
+import type { Actor, AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
-import { AppError, type FieldError } from '../platform/http/problem.ts';
+import { AppError, type FieldError, validationFailed } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
 import { normalizePhone, postalPrefixesByCity, validatePostalCode } from './identifiers.ts';
+import { memberScope } from './policy.ts';
 import type { MemberCorrection } from './schema.ts';
 import { recomputeSizeClass } from './size-class.ts';
 import type { z } from 'zod';
@@ -20,13 +21,16 @@ const COLUMNS: [keyof Correction, string][] = [
 ];
 
 /**
- * Corrects a member's record (the owner's right to correct, or the desk on their behalf). Audited with before
+ * Corrects a member's record (the owner's right to correct, or the desk on their behalf), within the actor's scope
+ * (outside it the member is not found). Audited with before
  * and after; personal fields appear in the audit log only as "changed". Size class is recomputed.
  */
-export async function correctMember(tx: Tx, who: AuditActor, umkmId: number, c: Correction): Promise<void> {
+export async function correctMember(tx: Tx, who: AuditActor, actor: Actor, umkmId: number, c: Correction): Promise<void> {
+  const scope = memberScope(actor, 2);
   const [cur] = await tx.query<Record<string, unknown> & { owner_id: number; city: string }>(
-    `select u.*, d.parent_code as city from umkm u join region v on v.code = u.village_code join region d on d.code = v.parent_code where u.id = $1 for update of u`,
-    [umkmId],
+    `select u.*, d.parent_code as city from umkm u join region v on v.code = u.village_code join region d on d.code = v.parent_code
+      where u.id = $1 and ${scope.sql} for update of u`,
+    [umkmId, ...scope.params],
   );
   if (!cur) throw new AppError(404, 'not_found', { id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
   const errors: FieldError[] = [];
@@ -42,7 +46,7 @@ export async function correctMember(tx: Tx, who: AuditActor, umkmId: number, c: 
       if (!known.some((x) => x.code === k)) errors.push({ field: `body.kbliCodes.${i}`, code: 'unknown_kbli', message: { id: `KBLI ${k} tidak dikenal.`, en: `Unknown KBLI ${k}.` } });
     });
   }
-  if (errors.length) throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, errors);
+  if (errors.length) throw validationFailed(errors);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

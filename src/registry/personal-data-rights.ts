@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
+import { eraseOwnerAccounts } from '../access/owner-accounts.ts';
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
 import type { Queryable, Tx } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
+import type { DataRequestOut } from './schema.ts';
+import type { z } from 'zod';
 
 /**
  * UU 27/2022 rights of the data subject: see everything held about oneself, and ask for deletion. The export is
@@ -40,6 +43,31 @@ export async function exportOwnData(db: Queryable, ownerId: number) {
   };
 }
 
+export type DataRequest = z.infer<typeof DataRequestOut>;
+
+/**
+ * The personal-data requests, open ones first, newest first (at most 200), with who is asking, so the admin knows
+ * whose data a decision erases (the admin may see personal data).
+ */
+export async function listDataRequests(db: Queryable): Promise<DataRequest[]> {
+  const rows = await db.query<{ id: number; owner_id: number; full_name: string; umkm_id: number | null; business: string | null; reason: string | null; kind: string; status: string; requested_at: Date }>(
+    `select r.id, r.owner_id, o.full_name, u.id as umkm_id, u.name as business, r.reason, r.kind, r.status, r.requested_at
+       from personal_data_request r join owner o on o.id = r.owner_id left join umkm u on u.owner_id = r.owner_id
+      order by (r.status = 'open') desc, r.id desc limit 200`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    ownerId: r.owner_id,
+    ownerName: r.full_name,
+    umkmId: r.umkm_id,
+    businessName: r.business,
+    reason: r.reason,
+    kind: r.kind,
+    status: r.status,
+    requestedAt: r.requested_at.toISOString(),
+  }));
+}
+
 export async function requestDeletion(tx: Tx, who: AuditActor, ownerId: number, reason: string | undefined): Promise<number> {
   const open = await tx.query<{ id: number }>(`select id from personal_data_request where owner_id = $1 and status = 'open'`, [ownerId]);
   if (open[0]) return open[0].id;
@@ -65,12 +93,7 @@ export async function decideDeletion(tx: Tx, who: AuditActor, requestId: number,
       [r.owner_id, crypto.randomBytes(32)],
     );
     await tx.query(`update umkm set status = 'inactive', address = '', updated_at = now() where owner_id = $1`, [r.owner_id]);
-    const accounts = await tx.query<{ id: number }>(
-      `update account set status = 'disabled', email = null, phone_enc = null, phone_hash = null, password_hash = null, display_name = '(dihapus)'
-        where owner_id = $1 returning id`,
-      [r.owner_id],
-    );
-    for (const a of accounts) await tx.query('delete from session where account_id = $1', [a.id]);
+    await eraseOwnerAccounts(tx, r.owner_id);
   }
   await tx.query('update personal_data_request set status = $2, handled_by = $3, handled_at = now(), outcome = $4 where id = $1', [
     requestId,

@@ -1,5 +1,6 @@
 import { type Actor, hasRole, scopesOf } from '../platform/auth/actor.ts';
 import { abilitiesIn, allows, type Policy } from '../platform/auth/rules.ts';
+import { ALL, anyOf, inDistricts, type ScopeSql, scopeParams } from '../platform/db/scope.ts';
 
 /**
  * Who may do what in the register: one line per rule (routes declare them as their access; the web app receives
@@ -32,6 +33,9 @@ export const registryPolicy = {
   watchesPermitExpiry: ['platform_admin', 'pendamping', 'kasatpel', 'umkm_owner'],
 } as const satisfies Policy;
 
+/** The kecamatan a desk registration may be made in: those of the caller's pendamping grants. */
+export const deskDistricts = (a: Actor): string[] => scopesOf(a, 'pendamping');
+
 /**
  * Which funnel slice an actor may see: province roles any; a pengampu officer the members its agency fosters
  * (in any region); a kecamatan role (pendamping, kasatpel) its own kecamatan or a kelurahan in it.
@@ -48,18 +52,13 @@ export function overlapAllowed(a: Actor, district: string | null): boolean {
   return district !== null && [...scopesOf(a, 'pendamping'), ...scopesOf(a, 'kasatpel')].includes(district);
 }
 
-export interface ScopeSql {
-  sql: string; // a boolean SQL condition over the umkm alias
-  params: unknown[];
-}
-
 /**
  * The members an actor may read, as a SQL condition on `umkm` aliased `u`. Parameters are numbered from
  * `first`. Province-wide roles see all; a kecamatan role its kecamatan; a pengampu officer the members its
  * agency fosters; an owner their own business; everyone else — a kurator included — nothing.
  */
 export function memberScope(actor: Actor, first = 1, alias = 'u'): ScopeSql {
-  if (allows(actor, registryPolicy.readsAll)) return { sql: 'true', params: [] };
+  if (allows(actor, registryPolicy.readsAll)) return ALL;
   return scopeOf(actor, ['district', 'agency', 'owner'], first, alias);
 }
 
@@ -72,20 +71,16 @@ export type ScopePart = 'district' | 'agency' | 'owner';
  */
 export function scopeOf(actor: Actor, parts: readonly ScopePart[], first = 1, alias = 'u'): ScopeSql {
   const conditions: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${first + params.length - 1}`;
-  };
+  const { p, params } = scopeParams(first);
   const districts = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')];
   if (parts.includes('district') && districts.length)
-    conditions.push(`exists (select 1 from region v where v.code = ${alias}.village_code and v.parent_code = any(${p(districts)}::text[]))`);
+    conditions.push(inDistricts(alias, p(districts)));
   const agencies = scopesOf(actor, 'pengampu_officer').map(Number);
   if (parts.includes('agency') && agencies.length)
     conditions.push(`exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`);
   if (parts.includes('owner') && actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner'))
     conditions.push(`${alias}.owner_id = ${p(actor.ownerId)}`);
-  return { sql: conditions.length ? `(${conditions.join(' or ')})` : 'false', params };
+  return anyOf(conditions, params);
 }
 
 /** `3171********0001`: the first four digits (province and kota) and the last four; the rest hidden. */

@@ -1,9 +1,11 @@
-import { grantRole } from '../access/create-account.ts';
+import { makeOwnerAccount } from '../access/owner-accounts.ts';
+import { findAccount, phoneTaken } from '../access/queries.ts';
 import { issueAssistedReset } from '../access/credential-reset.ts';
 import type { AuditActor } from '../platform/auth/actor.ts';
 import { audit } from '../platform/audit.ts';
+import { inDistricts } from '../platform/db/scope.ts';
 import type { Tx } from '../platform/db/types.ts';
-import { AppError, type FieldError } from '../platform/http/problem.ts';
+import { AppError, type FieldError, fieldError, validationFailed } from '../platform/http/problem.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
 import { normalizePhone, postalPrefixesByCity, validateNib, validateNik, validateNpwp, validatePostalCode } from './identifiers.ts';
 import { knownDistricts, type VillagePlace, villagePlace } from './known-regions.ts';
@@ -29,8 +31,12 @@ interface Checked {
   place: VillagePlace;
 }
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
-const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({ field, code, message: { id, en } });
+const invalid = validationFailed;
+
+const outsideDesk = () =>
+  new AppError(403, 'outside_scope', { id: 'Kelurahan ini di luar kecamatan Anda.', en: 'This kelurahan is outside your kecamatan.' }, [
+    fieldError('body.business.villageCode', 'outside_scope', 'Di luar kecamatan Anda.', 'Outside your kecamatan.'),
+  ]);
 
 /**
  * A member registered in another kecamatan, refused as not found here: no id, name or kecamatan of it is told.
@@ -107,10 +113,15 @@ async function existingMember(tx: Tx, nikHash: Buffer, nib: string | null): Prom
  * owner, business, KBLI, fostering link, P1 of the journey, size class, audit entries.
  */
 export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInput, channel: Channel, selfAccountId?: number, deskDistricts: readonly string[] = []): Promise<Registered> {
+  if (channel === 'desk') {
+    // The desk registers only in its own kecamatan (a kelurahan unknown altogether is the validation's to refuse).
+    const place = await villagePlace(tx, r.business.villageCode);
+    if (place && !deskDistricts.includes(place.district)) throw outsideDesk();
+  }
   const c = await check(tx, r);
-  if (channel === 'self' && selfAccountId !== undefined) {
-    const [acc] = await tx.query<{ owner_id: number | null }>('select owner_id from account where id = $1', [selfAccountId]);
-    const [own] = acc?.owner_id ? await tx.query<{ id: number }>('select id from umkm where owner_id = $1', [acc.owner_id]) : [];
+  const self = channel === 'self' && selfAccountId !== undefined ? await findAccount(tx, selfAccountId) : undefined;
+  if (self) {
+    const [own] = self.owner_id ? await tx.query<{ id: number }>('select id from umkm where owner_id = $1', [self.owner_id]) : [];
     if (own) return { outcome: 'already_registered', umkmId: own.id }; // one business per owner
   }
   const keys = personalDataKeys();
@@ -118,7 +129,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
   const existing = await existingMember(tx, nikHash, c.nib);
   if (existing) {
     if (channel === 'self') {
-      const mine = selfAccountId !== undefined && (await tx.query('select 1 from account where id = $1 and owner_id = $2', [selfAccountId, existing.ownerId])).length;
+      const mine = self !== undefined && self.owner_id === existing.ownerId;
       if (mine) return { outcome: 'already_registered', umkmId: existing.umkmId };
       // Typing someone's NIK must never hand over their business: claiming goes through the kecamatan desk.
       throw new AppError(409, 'already_registered', { id: 'NIK atau NIB ini sudah terdaftar. Datang ke meja layanan kecamatan dengan KTP untuk mengaktifkan akun Anda.', en: 'This NIK or NIB is already registered. Visit the kecamatan desk with your KTP to claim your account.' }, [
@@ -128,7 +139,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
     // The desk links only a member of its own kecamatan: linking one elsewhere would put it under this
     // desk's pengampu (widening that agency's scope). Scope in the WHERE clause, so such a member is not found.
     const [inDistrict] = await tx.query(
-      `select 1 from umkm u join region v on v.code = u.village_code where u.id = $1 and v.parent_code = any($2::text[])`,
+      `select 1 from umkm u where u.id = $1 and ${inDistricts('u', '$2')}`,
       [existing.umkmId, deskDistricts],
     );
     if (!inDistrict) throw notInDistrict(existing.byNik ? 'body.owner.nik' : 'body.business.nib');
@@ -140,7 +151,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
     await audit(tx, who, { action: 'registry.fostering_link', entityType: 'umkm', entityId: existing.umkmId, umkmId: existing.umkmId, after: { fosteringAgencyId: r.business.fosteringAgencyId } });
     return { outcome: 'linked', umkmId: existing.umkmId };
   }
-  if ((await tx.query('select 1 from account where phone_hash = $1 and (owner_id is not null or $2::bigint is null or id <> $2)', [keys.hash(c.phone), selfAccountId ?? null])).length)
+  if (await phoneTaken(tx, keys.hash(c.phone), selfAccountId ?? null))
     throw invalid([fieldError('body.owner.phone', 'phone_taken', 'Nomor HP ini sudah dipakai akun lain.', 'This phone number is used by another account.')]);
 
   const [owner] = await tx.query<{ id: number }>(
@@ -172,8 +183,7 @@ export async function registerMember(tx: Tx, who: AuditActor, r: RegistrationInp
   });
 
   if (channel === 'self' && selfAccountId !== undefined) {
-    await tx.query('update account set owner_id = $2 where id = $1', [selfAccountId, owner!.id]);
-    await grantRole(tx, who, selfAccountId, 'umkm_owner');
+    await makeOwnerAccount(tx, who, selfAccountId, owner!.id);
     return { outcome: 'registered', umkmId };
   }
   const issued = await issueAssistedReset(tx, who, {

@@ -1,28 +1,22 @@
 import { z } from 'zod';
 import { bigintIdParam } from '../platform/http/input.ts';
-import { type AccountActor, auditActor, scopesOf } from '../platform/auth/actor.ts';
-import { actingRoleFor, allows } from '../platform/auth/rules.ts';
-import { audit } from '../platform/audit.ts';
+import { acting, actingAs, signedIn } from '../platform/auth/acting.ts';
 import { AppError, notFound } from '../platform/http/problem.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';
-import { personalDataKeys } from '../platform/personal-data.ts';
 import { TokenBuckets } from '../platform/rate-limit.ts';
 import { correctMember } from './correct-member.ts';
-import { villagePlace } from './known-regions.ts';
 import { getMember, listMembers } from './members.ts';
-import { decideDeletion, exportOwnData, requestDeletion } from './personal-data-rights.ts';
-import { memberScope, registryPolicy } from './policy.ts';
+import { decideDeletion, exportOwnData, listDataRequests, requestDeletion } from './personal-data-rights.ts';
+import { deskDistricts, registryPolicy } from './policy.ts';
 import { registerMember } from './register-member.ts';
+import { revealNik } from './reveal-nik.ts';
 import * as S from './schema.ts';
 import { validateIdentifier } from './validate-identifier.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const IdentifierError = z.object({ field: z.string().optional(), code: z.string(), message: Bi });
 const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
-const outsideDesk = () =>
-  new AppError(403, 'outside_scope', { id: 'Kelurahan ini di luar kecamatan Anda.', en: 'This kelurahan is outside your kecamatan.' }, [
-    { field: 'body.business.villageCode', code: 'outside_scope', message: { id: 'Di luar kecamatan Anda.', en: 'Outside your kecamatan.' } },
-  ]);
+const noSuchMember = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
 
 const MESSAGES = {
   registered: { id: 'Pendaftaran berhasil.', en: 'Registered.' },
@@ -68,7 +62,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
+      const { actor, who } = actingAs(req, 'umkm_owner'); // the account becomes the business's owner: it acts as one
       const refused = () => {
         accountRefusals.spend(String(actor.accountId));
         addressRefusals.spend(req.ip);
@@ -76,7 +70,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       accountRefusals.check(String(actor.accountId));
       addressRefusals.check(req.ip);
       try {
-        const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'umkm_owner', req.id), req.body, 'self', actor.accountId));
+        const r = await db.transaction((tx) => registerMember(tx, who, req.body, 'self', actor.accountId));
         if (r.outcome === 'already_registered') refused();
         return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
       } catch (e) {
@@ -99,10 +93,8 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
-      const place = await villagePlace(db, req.body.business.villageCode);
-      if (place && !scopesOf(actor, 'pendamping').includes(place.district)) throw outsideDesk();
-      const r = await db.transaction((tx) => registerMember(tx, auditActor(actor, 'pendamping', req.id), req.body, 'desk', undefined, scopesOf(actor, 'pendamping')));
+      const { actor, who } = acting(req, registryPolicy.registersAtDesk);
+      const r = await db.transaction((tx) => registerMember(tx, who, req.body, 'desk', undefined, deskDistricts(actor)));
       return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
     },
   );
@@ -135,7 +127,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req) => {
       const m = await getMember(db, req.actor, req.params.umkmId);
-      if (!m) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+      if (!m) throw noSuchMember();
       return m;
     },
   );
@@ -152,19 +144,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         response: { 200: z.object({ nik: z.string() }) },
       },
     },
-    async (req) => {
-      const actor = req.actor as AccountActor;
-      const scope = memberScope(actor, 2);
-      const [row] = await db.query<{ nik_enc: Buffer | null; owner_id: number }>(
-        `select o.nik_enc, o.id as owner_id from umkm u join owner o on o.id = u.owner_id where u.id = $1 and ${scope.sql}`,
-        [req.params.umkmId, ...scope.params],
-      );
-      const own = row !== undefined && row.owner_id === actor.ownerId;
-      if (!row?.nik_enc || (!own && !allows(actor, registryPolicy.seesNik))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
-      const role = own ? 'umkm_owner' : actingRoleFor(actor, registryPolicy.seesNik);
-      await db.transaction((tx) => audit(tx, auditActor(actor, role, req.id), { action: 'privacy.nik_view', entityType: 'umkm', entityId: req.params.umkmId, umkmId: req.params.umkmId }));
-      return { nik: personalDataKeys().decrypt(row.nik_enc) };
-    },
+    async (req) => ({ nik: await db.transaction((tx) => revealNik(tx, signedIn(req), req.id, req.params.umkmId)) }),
   );
 
   app.patch(
@@ -181,11 +161,13 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      const actor = req.actor as AccountActor;
-      if (!(await getMember(db, actor, req.params.umkmId))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
-      const role = actingRoleFor(actor, registryPolicy.corrects);
-      await db.transaction((tx) => correctMember(tx, auditActor(actor, role, req.id), req.params.umkmId, req.body));
-      return (await getMember(db, actor, req.params.umkmId))!;
+      // One round: the correction locks the member within the caller's scope (absent and out of scope alike are
+      // not found), and the answer is read in the same transaction.
+      const { actor, who } = acting(req, registryPolicy.corrects);
+      return db.transaction(async (tx) => {
+        await correctMember(tx, who, actor, req.params.umkmId, req.body);
+        return (await getMember(tx, actor, req.params.umkmId))!;
+      });
     },
   );
 
@@ -196,7 +178,7 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       schema: { operationId: 'downloadMyData', tags: ['registry'], summary: 'Everything the platform holds about the calling owner (UU 27/2022), as a JSON file' },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
+      const actor = signedIn(req);
       if (!actor.ownerId) throw notFound();
       const data = await exportOwnData(db, actor.ownerId);
       return reply.header('content-disposition', 'attachment; filename="data-saya-pasar-lokal.json"').type('application/json').send(JSON.stringify(data, null, 2));
@@ -216,9 +198,10 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
-      if (!actor.ownerId) throw notFound();
-      const id = await db.transaction((tx) => requestDeletion(tx, auditActor(actor, 'umkm_owner', req.id), actor.ownerId!, req.body.reason));
+      const { actor, who } = acting(req, registryPolicy.ownsData);
+      const ownerId = actor.ownerId;
+      if (!ownerId) throw notFound();
+      const id = await db.transaction((tx) => requestDeletion(tx, who, ownerId, req.body.reason));
       return reply.code(202).send({ requestId: id, message: { id: 'Permintaan penghapusan diterima dan akan diproses admin.', en: 'Deletion request received; an admin will handle it.' } });
     },
   );
@@ -231,46 +214,10 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listDataRequests',
         tags: ['registry'],
         summary: 'Open personal-data requests',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number().int(),
-                ownerId: z.number().int(),
-                ownerName: z.string(),
-                umkmId: z.number().int().nullable(),
-                businessName: z.string().nullable(),
-                reason: z.string().nullable(),
-                kind: z.string(),
-                status: z.string(),
-                requestedAt: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(S.DataRequestOut) }) },
       },
     },
-    async () => {
-      // Who is asking, so the admin knows whose data a decision erases (the admin may see personal data).
-      const rows = await db.query<{ id: number; owner_id: number; full_name: string; umkm_id: number | null; business: string | null; reason: string | null; kind: string; status: string; requested_at: Date }>(
-        `select r.id, r.owner_id, o.full_name, u.id as umkm_id, u.name as business, r.reason, r.kind, r.status, r.requested_at
-           from personal_data_request r join owner o on o.id = r.owner_id left join umkm u on u.owner_id = r.owner_id
-          order by (r.status = 'open') desc, r.id desc limit 200`,
-      );
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          ownerId: r.owner_id,
-          ownerName: r.full_name,
-          umkmId: r.umkm_id,
-          businessName: r.business,
-          reason: r.reason,
-          kind: r.kind,
-          status: r.status,
-          requestedAt: r.requested_at.toISOString(),
-        })),
-      };
-    },
+    async () => ({ items: await listDataRequests(db) }),
   );
 
   app.post(
@@ -287,8 +234,8 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      const actor = req.actor as AccountActor;
-      await db.transaction((tx) => decideDeletion(tx, auditActor(actor, 'platform_admin', req.id), req.params.requestId, req.body.decision, req.body.note));
+      const { who } = acting(req, registryPolicy.handlesDataRequests);
+      await db.transaction((tx) => decideDeletion(tx, who, req.params.requestId, req.body.decision, req.body.note));
       return { message: { id: 'Keputusan disimpan.', en: 'Decision saved.' } };
     },
   );

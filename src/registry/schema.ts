@@ -76,3 +76,15 @@ export const MemberCorrection = z.strictObject({
 // Types the web app reads (it imports server types only from a context's schema.ts).
 export type { Member } from './members.ts';
 export type { registryPolicy } from './policy.ts';
+/** A personal-data request as the admin sees it (with who is asking). */
+export const DataRequestOut = z.object({
+  id: z.number().int(),
+  ownerId: z.number().int(),
+  ownerName: z.string(),
+  umkmId: z.number().int().nullable(),
+  businessName: z.string().nullable(),
+  reason: z.string().nullable(),
+  kind: z.string(),
+  status: z.string(),
+  requestedAt: z.string(),
+});

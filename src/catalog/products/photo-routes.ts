@@ -5,7 +5,7 @@ import { bigintIdParam } from '../../platform/http/input.ts';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
-import { readDocument } from '../../registry/permits/documents.ts';
+import { readDocument } from '../../platform/files.ts';
 import { getManagedProduct } from './get-managed-product.ts';
 import { addPhoto, checkPhotoRoom, deletePhoto, MAX_PHOTO_BYTES, photoForViewer, reorderPhotos } from './photos.ts';
 import { productPolicy } from './policy.ts';

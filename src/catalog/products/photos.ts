@@ -10,7 +10,7 @@ import type { Actor, AuditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
-import { removeDocument, uploadDir } from '../../registry/permits/documents.ts';
+import { removeDocument, uploadDir } from '../../platform/files.ts';
 import { refuseWhileUnderReview, resetCuration } from './product-rules.ts';
 import { lockOwnProduct } from './queries.ts';
 import { productReadScope } from './policy.ts';

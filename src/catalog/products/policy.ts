@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { abilitiesIn, allows, type Policy } from '../../platform/auth/rules.ts';
 import { kuratorReach } from '../../curation/policy.ts';
-import { type ScopeSql, scopeOf } from '../../registry/policy.ts';
+import type { ScopeSql } from '../../platform/db/scope.ts';
+import { scopeOf } from '../../registry/policy.ts';
 
 // Who may see and change an owner's products (drafts included), one line per rule (routes declare them as their
 // access; the web app receives them as abilities `catalog.<rule>`). The public catalogue is another matter:

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/db.ts';
+import { ERROR_CODES } from './error-codes.ts';
 import type { App } from './server.ts';
 
 let app: App;
@@ -31,6 +32,11 @@ describe('API contract', () => {
     );
     const routed = app.routeTable.map((r) => `${r.method} ${r.url}`);
     expect(routed.sort()).toEqual(documented.sort());
+  });
+
+  it('publishes the problem body with the one list of error codes', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual([...ERROR_CODES]);
   });
 
   it('answers an unknown API address with a bilingual problem, and a page address with the web app', async () => {

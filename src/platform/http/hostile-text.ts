@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './problem.ts';
+import { type FieldError, validationFailed } from './problem.ts';
 
 // PostgreSQL refuses U+0000 in text (22021) and a lone surrogate cannot be written as UTF-8 at all (jsonb
 // refuses its \ud800 escape, 22P05). No field of ours has a use for either, so they are refused for every route
@@ -43,5 +43,5 @@ export function hostileText(value: unknown, where: string): FieldError[] {
 /** preValidation hook: the path, query and body of every request, refused as a 400 naming each bad field. */
 export async function refuseHostileText(req: FastifyRequest) {
   const fields = [...hostileText(req.params, 'params'), ...hostileText(req.query, 'querystring'), ...hostileText(req.body, 'body')];
-  if (fields.length) throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields.slice(0, MAX_ERRORS));
+  if (fields.length) throw validationFailed(fields.slice(0, MAX_ERRORS));
 }

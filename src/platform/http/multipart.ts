@@ -2,7 +2,7 @@
 // one file", with the same problems (415, 413, 400) wherever a file is uploaded.
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { AppError, type Bilingual } from './problem.ts';
+import { AppError, type Bilingual, validationFailed } from './problem.ts';
 import type { App } from './server.ts';
 
 /**
@@ -43,9 +43,7 @@ export async function readUpload<T>(req: FastifyRequest, spec: UploadSpec<T>): P
       if (part.type === 'file') {
         if (part.fieldname !== spec.file) {
           await part.toBuffer().catch(() => undefined);
-          throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-            { field: `body.${part.fieldname}`, code: 'unknown_field', message: spec.wrongField },
-          ]);
+          throw validationFailed([{ field: `body.${part.fieldname}`, code: 'unknown_field', message: spec.wrongField }]);
         }
         file = spec.accept(await part.toBuffer());
       } else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { problemFromDatabase } from '../db/errors.ts';
+import type { ErrorCode } from './error-codes.ts';
 
 /** A message in both languages of the product: Indonesian first. */
 export interface Bilingual {
@@ -21,7 +22,8 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** One of ERROR_CODES (error-codes.ts; error-codes.test.ts checks every code the source throws). */
+    readonly code: ErrorCode | (string & {}),
     readonly bilingual: Bilingual,
     readonly fields: FieldError[] = [],
     readonly headers: Record<string, string> = {},
@@ -29,6 +31,14 @@ export class AppError extends Error {
     super(bilingual.en);
   }
 }
+
+const INVALID: Bilingual = { id: 'Isian tidak valid.', en: 'The request is invalid.' };
+
+/** A request refused for its fields (400 `validation_failed`), each named with its own code and message. */
+export const validationFailed = (fields: FieldError[], message: Bilingual = INVALID) => new AppError(400, 'validation_failed', message, fields);
+
+/** One field error: where, which code, and the sentence in both languages. */
+export const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({ field, code, message: { id, en } });
 
 export const notFound = (what: Bilingual = { id: 'Data tidak ditemukan.', en: 'Not found.' }) => new AppError(404, 'not_found', what);
 
@@ -119,7 +129,7 @@ export function validationProblem(err: FastifyError): AppError | undefined {
     message: v.message ?? '',
     path: v.instancePath.split('/').filter(Boolean),
   })) as ZodIssueLike[];
-  return new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fieldErrorsFromZod(issues, where));
+  return validationFailed(fieldErrorsFromZod(issues, where));
 }
 
 /** One error handler for the whole API: a user error is a 4xx problem, anything else a logged 500 without details. */

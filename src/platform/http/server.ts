@@ -6,6 +6,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Db } from '../db/types.ts';
 import { registerMetrics } from './metrics.ts';
 import { refuseHostileText } from './hostile-text.ts';
+import { z } from 'zod';
+import { ERROR_CODES } from './error-codes.ts';
 import { AppError, handleError, sendProblem } from './problem.ts';
 import { maskPersonal, REDACT_PATHS } from './redact.ts';
 import { CONTENT_SECURITY_POLICY, registerWeb } from './web.ts';
@@ -14,6 +16,19 @@ import { type Access, registerAuth } from '../auth/plugin.ts';
 function createFastify(opts: FastifyServerOptions) {
   return Fastify(opts).withTypeProvider<ZodTypeProvider>();
 }
+/** The problem+json body every error answers with (problem.ts sendProblem); `code` is one of ERROR_CODES. */
+const Bilingual = z.object({ id: z.string(), en: z.string() });
+const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(ERROR_CODES),
+  detail: z.string(),
+  message: Bilingual,
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: Bilingual })),
+  requestId: z.string(),
+});
+
 export type App = ReturnType<typeof createFastify>;
 
 /** What every context's routes receive: wired by hand here, no container. */
@@ -92,6 +107,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
         description: 'Platform UMKM daerah: Jakpreneur, e-Order, Jumat Beli Lokal, UMKM Goes To Mall. Errors are application/problem+json.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      components: { schemas: { Problem: z.toJSONSchema(Problem, { target: 'draft-2020-12' }) as Record<string, unknown> } },
     },
     transform: jsonSchemaTransform,
   });

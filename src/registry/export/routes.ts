@@ -1,13 +1,13 @@
 // Export of the filtered register (issue 4, item 7) as CSV or XLSX, streamed; a count first for the UI.
 import { z } from 'zod';
 import { calendarDate, int4IdParam } from '../../platform/http/input.ts';
-import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
-import { actingRoleFor, allows } from '../../platform/auth/rules.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { CONTENT_TYPES, sinkFor } from '../import/spreadsheet.ts';
 import { registryPolicy } from '../policy.ts';
 import { countExport, EXPORT_HEADER, EXPORT_TEXT_COLUMNS, exportMembers, type ExportFilters, XLSX_MAX_ROWS } from './export-members.ts';
+import { acting, signedIn } from '../../platform/auth/acting.ts';
 
 const Filters = z.strictObject({
   kota: z.string().regex(/^\d{4}$/).optional().describe('kota/kabupaten code'),
@@ -63,13 +63,12 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
         },
       },
       async (req, reply) => {
-        const actor = req.actor as AccountActor;
+        const actor = signedIn(req);
         const filters = toFilters(req.query);
         if (format === 'xlsx' && (await countExport(db, actor, filters)) > XLSX_MAX_ROWS)
           throw new AppError(413, 'export_too_large', { id: `Lebih dari ${XLSX_MAX_ROWS.toLocaleString('id-ID')} baris: gunakan CSV atau persempit filter.`, en: `More than ${XLSX_MAX_ROWS.toLocaleString('en')} rows: use CSV or narrow the filters.` });
         // The role that sees the NIK is the one the export is audited under, when the caller holds one.
-        const role = actingRoleFor(actor, allows(actor, registryPolicy.seesNik) ? registryPolicy.seesNik : registryPolicy.exports);
-        const who = auditActor(actor, role, req.id);
+        const { who } = acting(req, allows(actor, registryPolicy.seesNik) ? registryPolicy.seesNik : registryPolicy.exports);
         const sink = sinkFor(format, 'anggota', EXPORT_HEADER, EXPORT_TEXT_COLUMNS);
         const stamp = new Date().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="register-umkm-${stamp}.${format}"`).type(CONTENT_TYPES[format]);

@@ -4,6 +4,7 @@ import type { AuditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/types.ts';
 import { personalDataKeys } from '../../platform/personal-data.ts';
+import { fieldError, validationFailed } from '../../platform/http/problem.ts';
 import { messageText } from './jobs.ts';
 import { LEASE_SECONDS, RUNNER } from './runner.ts';
 import { type FileKind, FileProblem, readMemberFile } from './read-file.ts';
@@ -41,6 +42,12 @@ export interface CheckInput {
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The pengampu a whole file is imported under must exist (400 naming the query parameter). */
+export async function requireAgency(db: Queryable, fosteringAgencyId: number): Promise<void> {
+  const [agency] = await db.query('select 1 from fostering_agency where id = $1', [fosteringAgencyId]);
+  if (!agency) throw validationFailed([fieldError('querystring.fosteringAgencyId', 'unknown_agency', 'Pengampu tidak dikenal.', 'Unknown fostering agency.')]);
+}
 
 export async function createJob(db: Queryable, who: AuditActor, accountId: number, fileName: string, kind: FileKind, fosteringAgencyId: number): Promise<number> {
   const [j] = await db.query<{ id: number }>(

@@ -7,7 +7,7 @@ import { createSession } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
 import { batchSize } from './import-file.ts';
-import { generateList, type ListRow, listToCsv, listToXlsx } from './generate-list.ts';
+import { generateList, type ListRow, listToCsv, listToXlsx } from '../../../test/support/generate-list.ts';
 
 let app: App;
 let db: Db;

@@ -17,7 +17,7 @@ import { migrate } from '../../platform/db/migrate.ts';
 import { openPglite } from '../../platform/db/pglite.ts';
 import { openPostgres } from '../../platform/db/postgres.ts';
 import type { Db } from '../../platform/db/types.ts';
-import { generateList, listToCsv } from './generate-list.ts';
+import { generateList, listToCsv } from '../../../test/support/generate-list.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-import-kill-'));

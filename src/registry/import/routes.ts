@@ -3,18 +3,19 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { FastifyBaseLogger } from 'fastify';
-import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
+import { acting } from '../../platform/auth/acting.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
 import type { App, RoutePlugin } from '../../platform/http/server.ts';
 import { registryPolicy } from '../policy.ts';
 import { CONTENT_TYPES, sinkFor, type SheetFormat } from './spreadsheet.ts';
 import { backgroundIdle, runInBackground } from './background.ts';
-import { checkFile, createJob } from './check-file.ts';
+import { checkFile, createJob, requireAgency } from './check-file.ts';
 import { COLUMNS_DOC, MAX_UPLOAD_BYTES } from './columns.ts';
 import { importFile, runRevert, startImport, startRevert } from './import-file.ts';
 import { watchOrphanedJobs } from './runner.ts';
-import { type JobRow, listRowErrors, loadJob, parseMessage, previewCounts, setJobFailed } from './jobs.ts';
+import { listRowErrors, loadJob, parseMessage, setJobFailed } from './jobs.ts';
+import { listJobs, presentJob } from './present-job.ts';
 import { detectKind, FileProblem } from './read-file.ts';
 import * as S from './schema.ts';
 import { templateCsv, templateXlsx } from './template.ts';
@@ -30,37 +31,6 @@ const ACCEPTED_TYPES = new Set([
 ]);
 
 const jobNotFound = () => notFound({ id: 'Impor tidak ditemukan.', en: 'Import not found.' });
-
-async function present(db: Parameters<RoutePlugin>[1]['db'], j: JobRow): Promise<S.JobOut> {
-  const [agency] = j.fostering_agency_id ? await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency where id = $1', [j.fostering_agency_id]) : [];
-  const phase: S.JobOut['phase'] =
-    j.status === 'staged' ? 'checking' : j.status === 'checked' ? (j.rows_bad > 0 ? 'has_errors' : 'ready') : j.status;
-  // A failed import that was not fully undone (or whose revert failed) can be reverted again.
-  const canRevert = j.status === 'importing' || (j.status === 'failed' && ['import_failed_partial', 'revert_failed'].includes(parseMessage(j.message)?.code ?? ''));
-  const canImport = (j.status === 'checked' || j.status === 'failed') && j.rows_bad === 0 && j.rows_total > 0 && (await db.query('select 1 from import_row where job_id = $1 limit 1', [j.id])).length > 0;
-  return {
-    id: j.id,
-    fileName: j.file_name,
-    fileKind: j.file_kind,
-    fosteringAgency: agency ?? null,
-    status: j.status,
-    phase,
-    rowsTotal: j.rows_total,
-    rowsBad: j.rows_bad,
-    rowsDone: j.rows_done,
-    rowsNew: j.rows_new,
-    rowsLinked: j.rows_linked,
-    rowsUnchanged: j.status === 'imported' ? j.rows_total - j.rows_new - j.rows_linked : 0,
-    progress: j.rows_total ? Math.min(1, j.rows_done / j.rows_total) : j.status === 'staged' ? 0 : 1,
-    canImport,
-    canRevert,
-    preview: canImport ? await previewCounts(db, j.id) : null,
-    message: parseMessage(j.message),
-    createdAt: j.created_at.toISOString(),
-    finishedAt: j.finished_at?.toISOString() ?? null,
-  };
-}
-
 
 /** A refused upload names the file field, so a form shows the message next to it. */
 const fileProblem = (status: number, code: string, message: { id: string; en: string }) =>
@@ -117,14 +87,10 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
         },
       },
       async (req, reply) => {
-        const actor = req.actor as AccountActor;
+        const { actor, who } = acting(req, ADMIN);
         if (!req.isMultipart())
           throw new AppError(415, 'unsupported_media_type', { id: 'Kirim berkas sebagai multipart/form-data (kolom "file").', en: 'Send the file as multipart/form-data (field "file").' });
-        const [agency] = await db.query('select 1 from fostering_agency where id = $1', [req.query.fosteringAgencyId]);
-        if (!agency)
-          throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-            { field: 'querystring.fosteringAgencyId', code: 'unknown_agency', message: { id: 'Pengampu tidak dikenal.', en: 'Unknown fostering agency.' } },
-          ]);
+        await requireAgency(db, req.query.fosteringAgencyId);
         const part = await req.file();
         if (!part || part.fieldname !== 'file')
           throw fileProblem(400, 'file_missing', { id: 'Tidak ada berkas pada kolom "file".', en: 'No file in the field "file".' });
@@ -139,10 +105,9 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
           if (e instanceof FileProblem) throw fileProblem(415, e.code, e.bilingual);
           throw e;
         }
-        const who = auditActor(actor, 'platform_admin', req.id);
         const jobId = await createJob(db, who, actor.accountId, part.filename, kind, req.query.fosteringAgencyId);
         runInBackground(db, req.log, jobId, 'check', () => checkFile(db, who, { jobId, file, kind, fosteringAgencyId: req.query.fosteringAgencyId }));
-        return reply.code(202).send(await present(db, (await loadJob(db, jobId))!));
+        return reply.code(202).send(await presentJob(db, (await loadJob(db, jobId))!));
       },
     );
   });
@@ -159,10 +124,7 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
         response: { 200: z.object({ items: z.array(S.JobOut) }) },
       },
     },
-    async (req) => {
-      const jobs = await db.query<JobRow>('select * from import_job order by id desc limit $1', [req.query.limit]);
-      return { items: await Promise.all(jobs.map((j) => present(db, j))) };
-    },
+    async (req) => ({ items: await listJobs(db, req.query.limit) }),
   );
 
   app.get(
@@ -174,7 +136,7 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
     async (req) => {
       const job = await loadJob(db, req.params.jobId);
       if (!job) throw jobNotFound();
-      return present(db, job);
+      return presentJob(db, job);
     },
   );
 
@@ -248,11 +210,10 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
-      const who = auditActor(actor, 'platform_admin', req.id);
+      const { who } = acting(req, ADMIN);
       const job = await startImport(db, who, req.params.jobId, req.body.rowsTotal);
       runInBackground(db, req.log, job.id, 'import', () => importFile(db, who, job.id));
-      return reply.code(202).send(await present(db, job));
+      return reply.code(202).send(await presentJob(db, job));
     },
   );
 
@@ -270,11 +231,10 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const actor = req.actor as AccountActor;
-      const who = auditActor(actor, 'platform_admin', req.id);
+      const { who } = acting(req, ADMIN);
       const job = await startRevert(db, who, req.params.jobId);
       runInBackground(db, req.log, job.id, 'revert', () => runRevert(db, who, job.id));
-      return reply.code(202).send(await present(db, job));
+      return reply.code(202).send(await presentJob(db, job));
     },
   );
 };

@@ -1,8 +1,8 @@
 import { type Actor, auditActor } from '../../platform/auth/actor.ts';
-import { actingRoleFor, allows } from '../../platform/auth/rules.ts';
+import { allows } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
-import { AppError, fieldErrorsFromZod, notFound } from '../../platform/http/problem.ts';
+import { fieldErrorsFromZod, notFound, validationFailed } from '../../platform/http/problem.ts';
 import { formatDate, formatWib, localDate } from '../../platform/time.ts';
 import { memberScope, registryPolicy } from '../policy.ts';
 import { EVIDENCE, STAGES, type StageNo } from './stages.ts';
@@ -60,8 +60,7 @@ export interface RecordStage {
   evidence: unknown;
 }
 
-const invalid = (fields: { field: string; code: string; message: { id: string; en: string } }[]) =>
-  new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
+const invalid = validationFailed;
 
 /**
  * Records that a member reached a stage, or corrects that record (date, evidence). The member must be in the
@@ -96,9 +95,4 @@ export async function recordStage(tx: Tx, actor: Actor, role: string, requestId:
     after,
   });
   return { created: !before };
-}
-
-/** The role the actor records in, for the audit log: the first grant that allows it. */
-export function recordingRole(actor: Actor): string | null {
-  return actingRoleFor(actor, registryPolicy.recordsJourney);
 }

@@ -3,8 +3,9 @@ import { bigintIdParam, calendarDate, int4IdParam } from '../../platform/http/in
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { registryPolicy } from '../policy.ts';
 import { funnel } from './funnel.ts';
-import { readJourney, recordingRole, recordStage } from './journey.ts';
+import { readJourney, recordStage } from './journey.ts';
 import type { StageNo } from './stages.ts';
+import { acting } from '../../platform/auth/acting.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
@@ -61,7 +62,7 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
     async (req, reply) => {
       const { umkmId, stage } = req.params;
       const { created } = await db.transaction((tx) =>
-        recordStage(tx, req.actor, recordingRole(req.actor) ?? 'unknown', req.id, { umkmId, stage: stage as StageNo, reachedOn: req.body.reachedOn, evidence: req.body.evidence }),
+        recordStage(tx, req.actor, acting(req, registryPolicy.recordsJourney).role, req.id, { umkmId, stage: stage as StageNo, reachedOn: req.body.reachedOn, evidence: req.body.evidence }),
       );
       return reply.code(created ? 201 : 200).send(await readJourney(db, req.actor, umkmId));
     },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/types.ts';
-import { AppError } from '../../platform/http/problem.ts';
+import { fieldError, validationFailed } from '../../platform/http/problem.ts';
 
 /** A region a funnel or overlap is drawn for: the province, a kota, a kecamatan or a kelurahan. */
 export interface RegionSlice {
@@ -21,9 +21,7 @@ export async function regionSlice(q: Queryable, code: string): Promise<RegionSli
     [code],
   );
   if (!r)
-    throw new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
-      { field: 'querystring.region', code: 'unknown_region', message: { id: 'Kode wilayah tidak dikenal.', en: 'Unknown region code.' } },
-    ]);
+    throw validationFailed([fieldError('querystring.region', 'unknown_region', 'Kode wilayah tidak dikenal.', 'Unknown region code.')]);
   const district = r.level === 'district' ? r.code : r.level === 'village' ? r.parent_code : null;
   return { code: r.code, name: r.name, level: r.level, district, villages: r.villages };
 }

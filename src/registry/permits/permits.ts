@@ -1,11 +1,11 @@
 import { type Actor, auditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/types.ts';
-import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
+import { AppError, notFound, validationFailed } from '../../platform/http/problem.ts';
 import { formatDate, localDate } from '../../platform/time.ts';
 import { kuratorReach } from '../../curation/policy.ts';
 import { memberScope } from '../policy.ts';
-import { removeDocument, type Sniffed, storeDocument } from './documents.ts';
+import { removeDocument, type Sniffed, storeDocument } from '../../platform/files.ts';
 
 export const PERMIT_KINDS = ['nib', 'pirt', 'halal', 'haki', 'bpom', 'other'] as const;
 export type PermitKind = (typeof PERMIT_KINDS)[number];
@@ -63,6 +63,9 @@ const memberNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'Member
  * (UU 6/2023 allows that) or ending today or later. The one definition: the permits page's "missing" list and the
  * catalogue's publish rule for food and drink (src/catalog/products) both ask here.
  */
+/** A permit's document, stored under `permits/<umkmId>/` (the path relative to the upload directory). */
+export const storePermitDocument = (umkmId: number, buf: Uint8Array, type: Sniffed) => storeDocument(`permits/${umkmId}`, buf, type);
+
 export async function hasValidHalalPermit(q: Queryable, umkmId: number, today = localDate(new Date())): Promise<boolean> {
   const rows = await q.query(`select 1 from permit where umkm_id = $1 and kind = 'halal' and (expires_on is null or expires_on >= $2::date) limit 1`, [umkmId, today]);
   return rows.length > 0;
@@ -98,7 +101,7 @@ export interface NewPermit {
   document: { buf: Uint8Array; type: Sniffed } | null;
 }
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
+const invalid = validationFailed;
 
 /** Records a permit (with its document, already type- and size-checked). Audited; the file is removed if the insert fails. */
 export async function addPermit(db: Db, actor: Actor, role: string, requestId: string, umkmId: number, p: NewPermit) {
@@ -108,7 +111,7 @@ export async function addPermit(db: Db, actor: Actor, role: string, requestId: s
   const scope = memberScope(actor, 2);
   const [m] = await db.query<{ id: number }>(`select u.id from umkm u where u.id = $1 and ${scope.sql}`, [umkmId, ...scope.params]);
   if (!m) throw memberNotFound();
-  const rel = p.document ? await storeDocument(umkmId, p.document.buf, p.document.type) : null;
+  const rel = p.document ? await storePermitDocument(umkmId, p.document.buf, p.document.type) : null;
   try {
     return await db.transaction(async (tx) => {
       const [dup] = await tx.query('select 1 from permit where umkm_id = $1 and kind = $2 and number = $3', [umkmId, p.kind, p.number]);

@@ -2,14 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bigintIdParam, calendarDate } from '../../platform/http/input.ts';
 import { auditActor } from '../../platform/auth/actor.ts';
-import { actingRoleFor, type Rule } from '../../platform/auth/rules.ts';
 import { audit } from '../../platform/audit.ts';
-import { AppError, type FieldError, fieldErrorsFromZod } from '../../platform/http/problem.ts';
+import { AppError, type FieldError, fieldErrorsFromZod, validationFailed } from '../../platform/http/problem.ts';
 import { multipartRoutes, readUpload } from '../../platform/http/multipart.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { registryPolicy } from '../policy.ts';
-import { MAX_DOCUMENT_BYTES, readDocument, sniff } from './documents.ts';
+import { readDocument, sniff } from '../../platform/files.ts';
 import { addPermit, expiringPermits, KIND_LABELS, listPermits, type NewPermit, PERMIT_KINDS, permitDocument } from './permits.ts';
+import { acting } from '../../platform/auth/acting.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
@@ -28,6 +28,7 @@ const PermitOut = z.object({
   document: z.object({ mime: z.string(), bytes: z.number(), url: z.string() }).nullable(),
 });
 
+const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const isoDate = calendarDate();
 /** The text fields of the multipart form (a form sends strings; empty means absent). */
 const PermitFields = z.strictObject({
@@ -53,7 +54,7 @@ async function readPermitForm(req: FastifyRequest): Promise<Omit<NewPermit, 'doc
   });
   const parsed = PermitFields.safeParse(fields);
   if (!parsed.success)
-    throw problem(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fieldErrorsFromZod(parsed.error.issues as never, 'body'));
+    throw validationFailed(fieldErrorsFromZod(parsed.error.issues as never, 'body'));
   return { kind: parsed.data.kind, number: parsed.data.number, issuedOn: parsed.data.issuedOn ?? null, expiresOn: parsed.data.expiresOn ?? null, document: file ?? null };
 }
 
@@ -67,8 +68,6 @@ function checkDocument(buf: Buffer): NonNullable<NewPermit['document']> {
     ]);
   return { buf, type };
 }
-
-const roleFor = (req: FastifyRequest, rule: Rule) => actingRoleFor(req.actor, rule);
 
 export const permitRoutes: RoutePlugin = async (root, { db }) => {
   // Multipart only for these routes: an encapsulated child, so no other context's parsing changes.
@@ -107,7 +106,7 @@ export const permitRoutes: RoutePlugin = async (root, { db }) => {
         // Scope first: a member outside it is "not found" before anything is read or stored.
         await listPermits(db, req.actor, req.params.umkmId);
         const form = await readPermitForm(req);
-        const out = await addPermit(db, req.actor, roleFor(req, registryPolicy.managesPermits) ?? 'unknown', req.id, req.params.umkmId, form);
+        const out = await addPermit(db, req.actor, acting(req, registryPolicy.managesPermits).role, req.id, req.params.umkmId, form);
         return reply.code(201).send(out);
       },
     );

@@ -2,11 +2,11 @@
 // table, so every generated row passes validation (unless a test breaks one on purpose).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Queryable } from '../../platform/db/types.ts';
-import { loadGeography } from '../../seed/geography.ts';
-import { mulberry32 } from '../../seed/prng.ts';
-import { businessName, lines, people } from '../../seed/vocabulary.ts';
-import { COLUMN_KEYS } from './columns.ts';
+import type { Queryable } from '../../src/platform/db/types.ts';
+import { loadGeography } from '../../src/seed/geography.ts';
+import { mulberry32 } from '../../src/seed/prng.ts';
+import { businessName, lines, people } from '../../src/seed/vocabulary.ts';
+import { COLUMN_KEYS } from '../../src/registry/import/columns.ts';
 
 export type ListRow = Record<string, string | number>;
 

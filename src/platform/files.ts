@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-/** Uploaded permit documents live under PL_UPLOAD_DIR (default ./data/uploads); the database keeps the relative path. */
+// Stored files (permit documents, product photos): under PL_UPLOAD_DIR, each context in its own folder; the
+// database keeps the path relative to the upload directory.
+
+/** The upload directory: PL_UPLOAD_DIR, default ./data/uploads. */
 export const uploadDir = () => path.resolve(process.env.PL_UPLOAD_DIR || './data/uploads');
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 export interface Sniffed {
   mime: 'application/pdf' | 'image/jpeg' | 'image/png';
@@ -20,9 +22,9 @@ export function sniff(buf: Uint8Array): Sniffed | undefined {
   return undefined;
 }
 
-/** Writes the document and returns its path relative to the upload directory. */
-export async function storeDocument(umkmId: number, buf: Uint8Array, type: Sniffed): Promise<string> {
-  const rel = path.posix.join('permits', String(umkmId), `${crypto.randomUUID()}.${type.ext}`);
+/** Writes a new file in `folder` (e.g. `permits/12`) under a random name and returns its path relative to the upload directory. */
+export async function storeDocument(folder: string, buf: Uint8Array, type: Sniffed): Promise<string> {
+  const rel = path.posix.join(folder, `${crypto.randomUUID()}.${type.ext}`);
   const abs = path.join(uploadDir(), rel);
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, buf, { flag: 'wx' });

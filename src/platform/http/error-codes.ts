@@ -1,0 +1,94 @@
+// The stable codes of problem responses (`application/problem+json`, field `code`): the one list the server may
+// answer with (AppError takes only these), that the OpenAPI document publishes (components.schemas.Problem) and the
+// web app maps to its translated messages. A new code is added here first.
+
+export const ERROR_CODES = [
+  // platform: requests, access, idempotency, the database
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'csrf_origin',
+  'csrf_token',
+  'internal_error',
+  'invalid_value',
+  'unsupported_media_type',
+  'multipart_required',
+  'multipart_invalid',
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+  'too_many_requests',
+  'bad_request', // a framework refusal without a translation of its own
+  'setting_missing',
+  'starting',
+  // access
+  'invalid_credentials',
+  'invalid_totp',
+  'login_taken',
+  'reset_token_invalid',
+  'totp_already_enabled',
+  'totp_enrolment_required',
+  'totp_not_started',
+  'totp_required',
+  // registry
+  'already_registered',
+  'already_decided',
+  'nik_nib_conflict',
+  'outside_scope',
+  'owner_without_phone',
+  'forbidden_slice',
+  'permit_exists',
+  'document_empty',
+  'document_type',
+  'document_too_large',
+  'export_too_large',
+  // registry import
+  'empty_file',
+  'file_missing',
+  'unsupported_file',
+  'import_checking',
+  'import_confirm_mismatch',
+  'import_done',
+  'import_empty',
+  'import_has_errors',
+  'import_not_revertable',
+  'import_running',
+  'revert_running',
+  // catalog
+  'photo_missing',
+  'photo_type',
+  'photo_too_large',
+  'photo_unreadable',
+  'too_many_photos',
+  'halal_certificate_required',
+  'product_in_curation',
+  // curation
+  'already_revoked',
+  'already_submitted',
+  'call_closed',
+  'call_in_use',
+  'call_not_draft',
+  'call_not_open',
+  'deadline_in_past',
+  'invalid_transition',
+  'no_kurators',
+  'not_resubmittable',
+  'notes_required',
+  'quota_full',
+  'scores_incomplete',
+  'unknown_rubric',
+  'wrong_step',
+  // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
+  'fst_err_ctp_invalid_json_body',
+  'fst_err_ctp_empty_json_body',
+  'fst_err_ctp_body_too_large',
+  'fst_err_ctp_invalid_media_type',
+  'fst_err_bad_url',
+  'fst_err_max_param_length',
+  'fst_err_ctp_invalid_content_length',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (c: string): c is ErrorCode => (ERROR_CODES as readonly string[]).includes(c);
