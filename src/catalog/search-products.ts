@@ -1,13 +1,13 @@
 // Use case: search the curated catalogue (public). Words → stems and corrections → one statement for the page,
 // the facet counts and the total.
 import type { Queryable } from '../platform/db/types.ts';
-import { AppError } from '../platform/http/problem.ts';
+import { validationFailed } from '../platform/http/problem.ts';
 import type { SearchQuery, SearchResult } from './schema.ts';
 import { buildSearch, type Cursor, PRICE_BOUNDS, relevanceKey, SAMPLE, type SampleOptions, type Sort } from './search-sql.ts';
 import { type ResolvedTerm, resolveTerms, splitWords, textLevels, toTsquery } from './search-terms.ts';
 
 const badCursor = () =>
-  new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, [
+  validationFailed([
     { field: 'querystring.cursor', code: 'invalid_cursor', message: { id: 'Halaman lanjutan tidak valid; mulai dari awal.', en: 'Invalid page cursor; start again.' } },
   ]);
 

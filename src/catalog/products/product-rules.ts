@@ -12,7 +12,7 @@
 import type { Actor, AuditActor } from '../../platform/auth/actor.ts';
 import { revokeForChangedProduct } from '../../curation/certificates.ts';
 import type { Queryable, Tx } from '../../platform/db/types.ts';
-import { AppError, type FieldError } from '../../platform/http/problem.ts';
+import { AppError, type FieldError, validationFailed } from '../../platform/http/problem.ts';
 import { hasValidHalalPermit } from '../../registry/permits/permits.ts';
 import type { ProductRow } from './queries.ts';
 import type { CurationSensitive } from './schema.ts';
@@ -23,7 +23,7 @@ export interface Acting {
   who: AuditActor;
 }
 
-const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', { id: 'Isian tidak valid.', en: 'The request is invalid.' }, fields);
+const invalid = validationFailed;
 
 /** Category and KBLI must be known codes: a field error, never a foreign-key 500. */
 export async function checkCodes(q: Queryable, p: { categoryCode?: string; kbliCode?: string | null }): Promise<{ food: boolean } | undefined> {

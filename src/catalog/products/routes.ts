@@ -1,6 +1,6 @@
 // Product management for owners (and reading for the kecamatan desk, the Dinas and kurators). Photos: photo-routes.ts.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type AccountActor, auditActor } from '../../platform/auth/actor.ts';
+import { actingAs, signedIn } from '../../platform/auth/acting.ts';
 import { handleError, sendProblem, validationProblem, AppError } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -15,7 +15,7 @@ import { productPolicy } from './policy.ts';
 import { Categories, FIELD_RULES, ListQuery, ManagedProduct, MyBusinesses, NewProduct, ProductList, ProductParams, ProductPatch, ProductSaved, StatusChange, UmkmParams } from './schema.ts';
 
 /** Only an owner writes (productPolicy.editsProducts), acting as the owner. */
-export const ownerAudit = (req: FastifyRequest) => auditActor(req.actor, 'umkm_owner', req.id);
+export const ownerAudit = (req: FastifyRequest) => actingAs(req, 'umkm_owner').who;
 
 /**
  * The product form's validation failures name the rule of the field (FIELD_RULES: "Harga dalam rupiah bulat,
@@ -82,7 +82,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: await createProduct(tx, { actor: req.actor, who: ownerAudit(req) }, { umkmId: req.params.umkmId, product: req.body }) }));
+      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: await createProduct(tx, actingAs(req, 'umkm_owner'), { umkmId: req.params.umkmId, product: req.body }) }));
       return reply.code(201).header('idempotent-replayed', String(out.replayed)).send(out.body);
     },
   );
@@ -117,8 +117,8 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      const { curationReset } = await db.transaction((tx) => updateProduct(tx, { actor: req.actor, who: ownerAudit(req) }, { productId: req.params.productId, patch: req.body }));
-      return { ...(await getManagedProduct(db, req.actor as AccountActor, { productId: req.params.productId })), curationReset };
+      const { curationReset } = await db.transaction((tx) => updateProduct(tx, actingAs(req, 'umkm_owner'), { productId: req.params.productId, patch: req.body }));
+      return { ...(await getManagedProduct(db, signedIn(req), { productId: req.params.productId })), curationReset };
     },
   );
 
@@ -137,7 +137,7 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       },
     },
     async (req) => {
-      await db.transaction((tx) => changeProductStatus(tx, { actor: req.actor, who: ownerAudit(req) }, { productId: req.params.productId, status: req.body.status }));
+      await db.transaction((tx) => changeProductStatus(tx, actingAs(req, 'umkm_owner'), { productId: req.params.productId, status: req.body.status }));
       return getManagedProduct(db, req.actor, { productId: req.params.productId });
     },
   );
