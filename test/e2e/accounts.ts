@@ -101,7 +101,7 @@ export async function logInThroughForm(page: Page, a: { login: string; password:
     await field.waitFor();
     expect(await field.getAttribute('inputmode')).toBe('numeric');
     expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('totp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('totp');
     const secret = a.totpSecret;
     // Hold the lock until the server has answered, so another process's login cannot overtake with a later step.
     await withTotpLock(secret, async () => {

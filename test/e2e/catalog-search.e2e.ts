@@ -62,7 +62,7 @@ describe('catalogue search on a phone', () => {
     expect(await chip.count()).toBe(1);
     await page.getByRole('button', { name: 'Lihat hasil' }).click();
     expect(await page.locator('#cat-filters').isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cat-results-h');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cat-results-h');
 
     // The address is the state: back undoes the kecamatan, forward brings it back.
     await page.goBack();

@@ -96,7 +96,7 @@ describe('owner claims an account at the kecamatan desk', () => {
     expect(await card.locator('.items li').allTextContents()).toContain(`${owner.name}UMKM #${owner.umkmId} · ${await villageName()}`);
     await card.getByRole('link', { name: 'Meja layanan kecamatan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Meja kecamatan' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     // 2. A code for this owner, with a WhatsApp message to hand it over.
     const row = page.locator(`.queue-item[data-umkm="${owner.umkmId}"]`);

@@ -119,7 +119,7 @@ describe('the curation journey, on phones', () => {
     await checkPage(page, '/kurasi/pengajuan/:id (pendamping)');
     await page.getByRole('button', { name: 'Kembalikan ke pemilik' }).click();
     await page.getByText('Tulis catatan untuk pemilik: apa yang perlu diperbaiki.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('notes');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('notes');
     await page.getByLabel('Catatan').fill('Foto dan label kemasan jelas.');
     await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Pengajuan sudah diverifikasi dan diteruskan ke kasatpel.' }).waitFor();

@@ -112,7 +112,7 @@ describe('login page', () => {
     // Empty form: our own message, no request.
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     expect(await page.getByLabel('Email atau nomor HP').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('login');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('login');
 
     await logInThroughForm(page, { login: kurator.login, password: 'salah-sekali' });
     const password = page.getByLabel('Kata sandi', { exact: true });

@@ -151,7 +151,7 @@ describe('public home page', () => {
     await page.getByRole('main').getByRole('link', { name: 'Daftar UMKM' }).click();
     await page.getByRole('heading', { level: 1, name: 'Daftar UMKM' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/daftar');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1'); // announced to screen readers
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1'); // announced to screen readers
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Daftar UMKM' }).getAttribute('aria-current')).toBe('page');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Masuk' }).click();

@@ -47,7 +47,7 @@ describe('an owner manages products on a phone', () => {
       if (r.method() === 'POST' && r.url().includes('/api/catalog/')) sent.push(r.url());
     });
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('price');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('price');
     expect(await fieldMessage(price)).toContain('Tidak boleh kurang dari nol.');
     expect(sent).toEqual([]);
     await price.fill('');

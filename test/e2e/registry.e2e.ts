@@ -107,7 +107,7 @@ describe('an owner registers on a phone', () => {
     await page.getByLabel('Kata sandi', { exact: true }).fill('Katering-Ani-2026');
     await page.getByRole('button', { name: 'Buat akun dan lanjutkan' }).click();
     await page.getByRole('heading', { level: 2, name: 'Langkah 2 dari 2: data pemilik dan usaha' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     expect(await page.getByLabel('Nama pemilik').inputValue()).toBe('Ani Suryani');
     expect(await page.getByLabel('Nomor HP pemilik').inputValue()).toBe(phone);
 
@@ -152,7 +152,7 @@ describe('an owner registers on a phone', () => {
     // Registered: what happens next, and the way to the business.
     const done = page.getByRole('heading', { level: 2, name: `${name} sudah terdaftar` });
     await done.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pasar-lokal.draft')))).toEqual([]);
     await expectNoSidewaysScroll(page);
     await page.getByRole('link', { name: 'Lihat usaha saya' }).click();
