@@ -1,5 +1,5 @@
 // Curation: rubrics and calls (this file), submissions and worklists (submission-routes.ts), certificates
-// (certificate-routes.ts). Contract for the web app: /tmp/briefs/curation-api.md.
+// (certificate-routes.ts). The contract for the web app is the OpenAPI document (/api/openapi.json).
 import { z } from 'zod';
 import { auditActor } from '../platform/auth/actor.ts';
 import type { RoutePlugin } from '../platform/http/server.ts';

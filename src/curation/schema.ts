@@ -1,5 +1,5 @@
 // Zod schemas of the curation flow (panggilan kurasi → pengajuan → verifikasi → validasi → penilaian →
-// sertifikat): requests and responses. The route list and roles are in routes.ts and /tmp/briefs/curation-api.md.
+// sertifikat): requests and responses. The route list is in routes.ts, the roles in policy.ts.
 import { z } from 'zod';
 import { bigintIdParam, localDateTime } from '../platform/http/input.ts';
 
