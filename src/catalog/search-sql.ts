@@ -306,15 +306,17 @@ function bandOfRow(levels: string[], bind: Bind): string {
   return `(case ${level} else ${levels.length - 1} end) * ${QUALITY.length} + (case ${quality} else ${QUALITY.length - 1} end)`;
 }
 
-/** The bands worth walking: estimated rows ≥ page × all products / (WALK_ROWS / 2). */
+/**
+ * The bands worth walking: estimated rows ≥ page × all products / (WALK_ROWS / 2); and, when the sample holds
+ * every match, the bands that have any (`present`; null otherwise): the others are not read at all.
+ */
 function walkableCte(limit: number, sample: number): string {
   const parts = PARTITIONS.map((p) => `'${p.name}'::regclass`).join(', ');
+  const all = `(select greatest(sum(greatest(c.reltuples, 0)), 1) from pg_class c where c.oid = any(array[${parts}]))`;
   return `walkable as (
-      select coalesce(array_agg(b.band), '{}') as bands
-      from (select band, count(*) as n from sample group by band) b, stats st, estimate e
-      where st.n >= ${sample}
-        and b.n::float8 * e.total / st.n >= ${limit + 1}
-            * (select greatest(sum(greatest(c.reltuples, 0)), 1) from pg_class c where c.oid = any(array[${parts}])) / ${WALK_ROWS / 2})`;
+      select coalesce(array_agg(b.band) filter (where st.n >= ${sample} and b.n::float8 * e.total / st.n >= ${limit + 1} * ${all} / ${WALK_ROWS / 2}), '{}') as bands,
+             case when min(st.n) < ${sample} then coalesce(array_agg(b.band), '{}') end as present
+      from stats st cross join estimate e left join (select band, count(*) as n from sample group by band) b on true)`;
 }
 
 /**
@@ -350,7 +352,7 @@ function relevancePage(f: SearchQuery, levels: string[], cursor: Cursor | null, 
     return `(select ${i} as band, ${cols} from walk${i} s where ${walked} order by s.listed_at desc, s.product_id desc)
         union all
         (select ${i} as band, ${cols} from catalog_search s
-         where ${[`not ${walked}`, ...position, ...filter].join(' and ')}
+         where ${[`not ${walked}`, `(select w.present is null or ${i} = any(w.present) from walkable w)`, ...position, ...filter].join(' and ')}
          order by s.listed_at + interval '0' desc, s.product_id desc limit ${lim})`;
   });
   const page = `page as (
