@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // One database per worker (PGlite in memory, or a PostgreSQL database cloned from a migrated template),
 // kept across the worker's files (isolate: false) because a fresh PGlite costs seconds.
 const shared = {
-  include: ['src/**/*.test.ts', 'db/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
+  include: [
+    'src/**/*.test.ts',
+    'db/**/*.test.ts',
+    'bench/**/*.test.ts',
+    'scripts/**/*.test.ts',
+    'web/src/**/*.test.ts',
+  ],
   globalSetup: ['test/support/global-setup.ts'],
   setupFiles: ['test/support/setup.ts'],
   isolate: false,

@@ -49,7 +49,10 @@ export interface DriveResult {
 }
 
 /** N clients call `task` back to back until the count or the time is used up; each call's latency is recorded. */
-export async function drive(opts: DriveOptions, task: (client: number, call: number) => Promise<unknown>): Promise<DriveResult> {
+export async function drive(
+  opts: DriveOptions,
+  task: (client: number, call: number) => Promise<unknown>,
+): Promise<DriveResult> {
   if (opts.count === undefined && opts.seconds === undefined) throw new Error('drive: give a count or seconds');
   const latencies: number[] = [];
   let calls = 0;
@@ -89,7 +92,13 @@ export function percentiles(values: readonly number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { p50: r(at(50)), p95: r(at(95)), p99: r(at(99)), max: r(s[s.length - 1] as number), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    p50: r(at(50)),
+    p95: r(at(95)),
+    p99: r(at(99)),
+    max: r(s[s.length - 1] as number),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 
 /** The platform's own HTTP server over `db`, listening on a free port of 127.0.0.1. */

@@ -22,7 +22,14 @@ const BENCH_EMAIL = 'bench-import@bench.pasarlokal.id';
 const secondsSince = (t: number) => Math.round(performance.now() - t) / 1000;
 
 const bench: Bench = async (args) => {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '100000' }, existing: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: 'string', default: '100000' },
+      existing: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
   const rows = Number(values.rows);
   const { db, engine, location } = await openBenchDb();
   try {
@@ -30,13 +37,28 @@ const bench: Bench = async (args) => {
     const accountId =
       acc?.id ??
       (await db.transaction(async (tx) => {
-        const id = await createAccount(tx, SYSTEM('bench'), { displayName: 'Benchmark impor', email: BENCH_EMAIL, password: crypto.randomBytes(18).toString('base64url') });
+        const id = await createAccount(tx, SYSTEM('bench'), {
+          displayName: 'Benchmark impor',
+          email: BENCH_EMAIL,
+          password: crypto.randomBytes(18).toString('base64url'),
+        });
         await grantRole(tx, SYSTEM('bench'), id, 'platform_admin');
         return id;
       }));
-    const who = { accountId, role: 'platform_admin', label: 'Benchmark impor', requestId: `bench-import-${Date.now()}` };
-    let [agency] = await db.query<{ id: number }>('select id from fostering_agency order by (select count(*) from fostering_link f where f.agency_id = fostering_agency.id) limit 1');
-    agency ??= (await db.query<{ id: number }>(`insert into fostering_agency (code, name) values ('BENCH', 'Pengampu benchmark') returning id`))[0];
+    const who = {
+      accountId,
+      role: 'platform_admin',
+      label: 'Benchmark impor',
+      requestId: `bench-import-${Date.now()}`,
+    };
+    let [agency] = await db.query<{ id: number }>(
+      'select id from fostering_agency order by (select count(*) from fostering_link f where f.agency_id = fostering_agency.id) limit 1',
+    );
+    agency ??= (
+      await db.query<{ id: number }>(
+        `insert into fostering_agency (code, name) values ('BENCH', 'Pengampu benchmark') returning id`,
+      )
+    )[0];
 
     // Members already registered (under some pengampu): their rows must link, not duplicate.
     const wanted = Math.min(Number(values.existing ?? Math.round(rows * 0.02)), rows);
@@ -52,7 +74,9 @@ const bench: Bench = async (args) => {
     const list = await generateList(db, { rows, seed: crypto.randomInt(1, 2 ** 31), existing });
     const file = await listToXlsx(list);
     const generateS = secondsSince(t);
-    console.error(`bench import: ${rows} rows (${existing.length} already registered), ${(file.length / 1e6).toFixed(1)} MB XLSX in ${generateS} s, into ${engine} ${location}`);
+    console.error(
+      `bench import: ${rows} rows (${existing.length} already registered), ${(file.length / 1e6).toFixed(1)} MB XLSX in ${generateS} s, into ${engine} ${location}`,
+    );
 
     t = performance.now();
     const jobId = await createJob(db, who, accountId, 'bench-anggota.xlsx', 'xlsx', agency!.id);
@@ -77,7 +101,9 @@ const bench: Bench = async (args) => {
       while (probing) {
         const s = performance.now();
         await new Promise((r) => setTimeout(r, 20));
-        await db.query(`select count(*) from umkm where village_code = (select village_code from umkm where id = $1)`, [probeTarget?.id ?? 1]);
+        await db.query(`select count(*) from umkm where village_code = (select village_code from umkm where id = $1)`, [
+          probeTarget?.id ?? 1,
+        ]);
         await db.transaction(async (tx) => {
           await tx.query(`set local lock_timeout = '10s'`);
           await tx.query('select 1 from umkm where id = $1 for update', [probeTarget?.id ?? 1]);
@@ -94,7 +120,9 @@ const bench: Bench = async (args) => {
     probing = false;
     await probe;
     const done = (await loadJob(db, jobId))!;
-    console.error(`import: ${importS} s, ${done.rows_new} new, ${done.rows_linked} linked; another user's longest wait ${Math.round(longest)} ms over ${probes} probes`);
+    console.error(
+      `import: ${importS} s, ${done.rows_new} new, ${done.rows_linked} linked; another user's longest wait ${Math.round(longest)} ms over ${probes} probes`,
+    );
 
     let revertS: number | null = null;
     if (!values.keep) {
@@ -104,7 +132,11 @@ const bench: Bench = async (args) => {
       await db.query('update import_job set status = $2, message = $3 where id = $1', [
         jobId,
         'failed',
-        messageText({ code: 'reverted_by_benchmark', id: 'Dibatalkan oleh benchmark setelah diukur.', en: 'Undone by the benchmark after measuring.' }),
+        messageText({
+          code: 'reverted_by_benchmark',
+          id: 'Dibatalkan oleh benchmark setelah diukur.',
+          en: 'Undone by the benchmark after measuring.',
+        }),
       ]);
       console.error(`reverted in ${revertS} s: ${undone.removed} members removed, ${undone.unlinked} links removed`);
     }

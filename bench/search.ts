@@ -50,10 +50,15 @@ function misspell(rng: Rng, word: string, vocabulary: Set<string>): string | nul
     const c = letters[rng.int(0, letters.length - 1)]!;
     const op = rng.int(0, 3);
     const typo =
-      op === 0 ? word.slice(0, i) + word.slice(i + 1)
-      : op === 1 ? word.slice(0, i) + c + word.slice(i)
-      : op === 2 ? word.slice(0, i) + c + word.slice(i + 1)
-      : i < word.length - 1 ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word.slice(0, -1);
+      op === 0
+        ? word.slice(0, i) + word.slice(i + 1)
+        : op === 1
+          ? word.slice(0, i) + c + word.slice(i)
+          : op === 2
+            ? word.slice(0, i) + c + word.slice(i + 1)
+            : i < word.length - 1
+              ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+              : word.slice(0, -1);
     if (typo !== word && typo.length >= 3 && !vocabulary.has(typo)) return typo;
   }
   return null;
@@ -68,18 +73,41 @@ interface Catalogue {
 }
 
 async function readCatalogue(db: Db, rng: Rng): Promise<Catalogue> {
-  const words = await db.query<{ word: string; lexeme: string; ndoc: number }>('select word, lexeme, ndoc from catalog_term order by ndoc desc, word');
+  const words = await db.query<{ word: string; lexeme: string; ndoc: number }>(
+    'select word, lexeme, ndoc from catalog_term order by ndoc desc, word',
+  );
   const [{ hi } = { hi: 0 }] = await db.query<{ hi: number }>('select max(product_id)::int8 as hi from catalog_search');
   const ids = Array.from({ length: 3000 }, () => rng.int(1, hi));
-  const names = (await db.query<{ name: string }>('select p.name from catalog_search s join product p on p.id = s.product_id where s.product_id = any($1::int8[])', [ids])).map((r) => r.name);
-  const cities = (await db.query<{ code: string }>(`select distinct city_code as code from catalog_search where city_code in (select code from region where level = 'city') order by 1`)).map((r) => r.code);
-  const districts = (await db.query<{ code: string }>(`select code from region where level = 'district' and parent_code = any($1::text[]) order by code`, [cities])).map((r) => r.code);
-  const categories = (await db.query<{ code: string }>('select code from product_category order by code')).map((r) => r.code);
+  const names = (
+    await db.query<{ name: string }>(
+      'select p.name from catalog_search s join product p on p.id = s.product_id where s.product_id = any($1::int8[])',
+      [ids],
+    )
+  ).map((r) => r.name);
+  const cities = (
+    await db.query<{ code: string }>(
+      `select distinct city_code as code from catalog_search where city_code in (select code from region where level = 'city') order by 1`,
+    )
+  ).map((r) => r.code);
+  const districts = (
+    await db.query<{ code: string }>(
+      `select code from region where level = 'district' and parent_code = any($1::text[]) order by code`,
+      [cities],
+    )
+  ).map((r) => r.code);
+  const categories = (await db.query<{ code: string }>('select code from product_category order by code')).map(
+    (r) => r.code,
+  );
   return { words, names, cities, districts, categories };
 }
 
 /** `perClass` distinct queries per class (+ `warm` for warm-up), distinct across the whole run. */
-function makeQueries(rng: Rng, cat: Catalogue, perClass: number, warm: number): { warmup: Params[]; classes: Record<QueryClass, Params[]> } {
+function makeQueries(
+  rng: Rng,
+  cat: Catalogue,
+  perClass: number,
+  warm: number,
+): { warmup: Params[]; classes: Record<QueryClass, Params[]> } {
   const seen = new Set<string>();
   const take = (gen: () => Params | null, n: number): Params[] => {
     const out: Params[] = [];
@@ -91,14 +119,18 @@ function makeQueries(rng: Rng, cat: Catalogue, perClass: number, warm: number): 
       seen.add(key);
       out.push(p);
     }
-    if (out.length < n) throw new Error(`could only make ${out.length} of ${n} distinct queries: is the catalogue seeded?`);
+    if (out.length < n)
+      throw new Error(`could only make ${out.length} of ${n} distinct queries: is the catalogue seeded?`);
     return out;
   };
   const vocabulary = new Set(cat.words.map((w) => w.word));
   const byLexeme = new Map<string, string>(); // the most frequent word per stem: "one common word" = one per stem
   for (const w of cat.words) if (!byLexeme.has(w.lexeme) && /^\p{L}+$/u.test(w.word)) byLexeme.set(w.lexeme, w.word);
   const common = [...byLexeme.values()].slice(0, Math.max(perClass + warm, 400));
-  const longer = cat.words.filter((w) => w.word.length >= 5 && /^\p{L}+$/u.test(w.word)).slice(0, 600).map((w) => w.word);
+  const longer = cat.words
+    .filter((w) => w.word.length >= 5 && /^\p{L}+$/u.test(w.word))
+    .slice(0, 600)
+    .map((w) => w.word);
   const facet = (): [string, string] => {
     const k = rng.int(0, 5);
     if (k === 0) return ['city', rng.pick(cat.cities)];
@@ -111,11 +143,16 @@ function makeQueries(rng: Rng, cat: Catalogue, perClass: number, warm: number): 
   };
   const twoFacets = (): Params | null => {
     const [a, b] = [facet(), facet()];
-    if (a[0] === b[0] || (a[0] === 'city' && b[0] === 'district') || (a[0] === 'district' && b[0] === 'city')) return null;
+    if (a[0] === b[0] || (a[0] === 'city' && b[0] === 'district') || (a[0] === 'district' && b[0] === 'city'))
+      return null;
     return { [a[0]]: a[1], [b[0]]: b[1] };
   };
   const phrase = (): Params | null => {
-    const words = rng.pick(cat.names).toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 3);
+    const words = rng
+      .pick(cat.names)
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 3);
     const n = rng.int(2, 3);
     if (words.length < n) return null;
     const at = rng.int(0, words.length - n);
@@ -190,14 +227,25 @@ function get(agent: http.Agent, url: string): Promise<void> {
       .get(url, { agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${url}: ${Buffer.concat(chunks).toString().slice(0, 200)}`))));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve()
+            : reject(new Error(`${res.statusCode} ${url}: ${Buffer.concat(chunks).toString().slice(0, 200)}`)),
+        );
       })
       .on('error', reject);
   });
 }
 
 const bench: Bench = async (args) => {
-  const { values } = parseArgs({ args, options: { queries: { type: 'string', default: '250' }, check: { type: 'string', default: '50' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      queries: { type: 'string', default: '250' },
+      check: { type: 'string', default: '50' },
+      seed: { type: 'string' },
+    },
+  });
   const perClass = Number(values.queries);
   const check = Number(values.check);
   const { db, engine, location } = await openBenchDb();
@@ -209,8 +257,16 @@ const bench: Bench = async (args) => {
       await runSeed(db, { scale: values.seed, progress: (total) => stderrProgress('seed', total) });
       [{ n: products } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int8 as n from catalog_search');
     }
-    if (products === 0) throw new Error(`no searchable products at ${location}: seed it first (npm run bench -- seed), or pass --seed <members>`);
-    console.error(`bench search: ${products} searchable products, ${engine} ${location}, ${CLIENTS} clients, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (products === 0)
+      throw new Error(
+        `no searchable products at ${location}: seed it first (npm run bench -- seed), or pass --seed <members>`,
+      );
+    console.error(
+      `bench search: ${products} searchable products, ${engine} ${location}, ${CLIENTS} clients, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
 
     const rng = mulberry32(20211025);
     const queries = makeQueries(rng, await readCatalogue(db, rng), perClass, 200);
@@ -218,7 +274,12 @@ const bench: Bench = async (args) => {
     const recorded = recording(db, apiLog);
     const server = await startServer(
       new Proxy(db, {
-        get: (target, key) => (key === 'query' ? recorded.query : typeof Reflect.get(target, key) === 'function' ? Reflect.get(target, key).bind(target) : Reflect.get(target, key)),
+        get: (target, key) =>
+          key === 'query'
+            ? recorded.query
+            : typeof Reflect.get(target, key) === 'function'
+              ? Reflect.get(target, key).bind(target)
+              : Reflect.get(target, key),
       }),
     );
     // The replay's own 4 connections (PGlite has one, shared).
@@ -250,14 +311,24 @@ const bench: Bench = async (args) => {
         if (api.errors) throw new Error(`${name}: ${api.errors} HTTP errors, first: ${api.firstError}`);
         replayLog.length = 0;
         const inputs = list.map((p) => SearchQuery.parse(p)); // what the route hands the use case
-        const sql = await drive({ clients: CLIENTS, count: list.length }, (_c, i) => searchProducts(replay, inputs[i]!));
+        const sql = await drive({ clients: CLIENTS, count: list.length }, (_c, i) =>
+          searchProducts(replay, inputs[i]!),
+        );
         if (sql.errors) throw new Error(`${name}: ${sql.errors} SQL errors, first: ${sql.firstError}`);
         sameSql &&= [...apiLog].sort().join('\n') === [...replayLog].sort().join('\n');
         const a = percentiles(api.latencies);
         const s = percentiles(sql.latencies);
         const met = a.p95 <= GOAL_P95_MS && a.p95 <= Math.max(1.5 * s.p95, s.p95 + 3);
         goalMet &&= met;
-        classes[name] = { p50_ms: a.p50, p95_ms: a.p95, sql_p95_ms: s.p95, sql_p50_ms: s.p50, p99_ms: a.p99, queries: list.length, per_second: Math.round(api.perSecond) };
+        classes[name] = {
+          p50_ms: a.p50,
+          p95_ms: a.p95,
+          sql_p95_ms: s.p95,
+          sql_p50_ms: s.p50,
+          p99_ms: a.p99,
+          queries: list.length,
+          per_second: Math.round(api.perSecond),
+        };
         if (name !== 'facets_only') {
           // Relevance: the API's first page (the same use case, untimed) against the exhaustive ranking's.
           let same = 0;
@@ -266,15 +337,24 @@ const bench: Bench = async (args) => {
             const page = (await searchProducts(db, input)).items.map((i) => i.id);
             const exact = await exhaustiveFirstPage(db, input, input.limit ?? 20);
             if (JSON.stringify(page) === JSON.stringify(exact)) same++;
-            else console.error(`    relevance differs: ${new URLSearchParams(list[inputs.indexOf(input)]!).toString()}`);
+            else
+              console.error(`    relevance differs: ${new URLSearchParams(list[inputs.indexOf(input)]!).toString()}`);
           }
           goalMet &&= same / checked.length >= GOAL_RELEVANCE;
-          Object.assign(classes[name]!, { relevance_exact: Math.round((same / checked.length) * 1000) / 1000, relevance_checked: checked.length });
+          Object.assign(classes[name]!, {
+            relevance_exact: Math.round((same / checked.length) * 1000) / 1000,
+            relevance_checked: checked.length,
+          });
           console.error(`    relevance_exact ${same}/${checked.length}`);
         }
         console.error(`  ${name}: p50 ${a.p50} ms, p95 ${a.p95} ms (SQL p95 ${s.p95} ms) ${met ? 'ok' : 'MISSED'}`);
-        const slowest = took.map((ms, i) => ({ ms, i })).sort((x, y) => y.ms - x.ms).slice(0, 3);
-        console.error(`    slowest: ${slowest.map((x) => `${Math.round(x.ms)} ms ${new URLSearchParams(list[x.i]!).toString()}`).join('; ')}`);
+        const slowest = took
+          .map((ms, i) => ({ ms, i }))
+          .sort((x, y) => y.ms - x.ms)
+          .slice(0, 3);
+        console.error(
+          `    slowest: ${slowest.map((x) => `${Math.round(x.ms)} ms ${new URLSearchParams(list[x.i]!).toString()}`).join('; ')}`,
+        );
       }
       return {
         bench: 'search',

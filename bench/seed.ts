@@ -16,7 +16,9 @@ const bench: Bench = async (args) => {
   try {
     const existing = await countMembers(db);
     if (existing > 0) {
-      throw new Error(`The database at ${location} already holds ${existing} UMKM: the seed benchmark needs an empty one (createdb a new one).`);
+      throw new Error(
+        `The database at ${location} already holds ${existing} UMKM: the seed benchmark needs an empty one (createdb a new one).`,
+      );
     }
     console.error(`bench seed: ${scale.name} into ${engine} ${location}`);
     const started = performance.now();

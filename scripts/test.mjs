@@ -1,4 +1,5 @@
-// `npm test`: makes sure what the tests need is there, then type-checks and runs every suite:
+// `npm test`: makes sure what the tests need is there, then checks format and lint (Biome), type-checks and runs
+// every suite:
 // unit and integration tests on PGlite and on PostgreSQL (TEST_DATABASE_URL), then browser tests in Debian's
 // chromium. It installs chromium when missing and it may (root with apt-get), and starts the local PostgreSQL
 // when it is down and this machine has one.
@@ -20,11 +21,16 @@ function say(msg) {
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM}. Install it: sudo apt-get install -y chromium`);
+    throw new Error(
+      `Browser tests need Debian's chromium at ${CHROMIUM}. Install it: sudo apt-get install -y chromium`,
+    );
   }
-  say('chromium is missing: installing Debian\'s chromium (apt-get, about a minute)…');
+  say("chromium is missing: installing Debian's chromium (apt-get, about a minute)…");
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 async function canConnect(url) {
@@ -75,7 +81,11 @@ function run(label, cmd, args) {
 function counts(file) {
   try {
     const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests ?? 0 };
+    return {
+      passed: r.numPassedTests ?? 0,
+      failed: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0),
+      skipped: r.numPendingTests ?? 0,
+    };
   } catch {
     return { passed: 0, failed: 1, skipped: 0 };
   }
@@ -84,17 +94,37 @@ function counts(file) {
 async function main() {
   ensureChromium();
   await ensurePostgres();
-  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) run('building the web app', 'node', ['scripts/build-web.mjs']);
+  if (!fs.existsSync(path.join(root, 'dist/web/index.html')))
+    run('building the web app', 'node', ['scripts/build-web.mjs']);
   const out = fs.mkdtempSync('/tmp/pl-test-');
   const bin = (n) => path.join(root, 'node_modules/.bin', n);
-  let ok = run('type-check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  // Format and lint first: a finding fails the run, and the other steps still run so the log shows everything.
+  let ok = run('format and lint (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']);
+  ok = run('type-check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
   const only = process.argv.slice(2);
-  ok = run('unit and integration tests on PGlite and PostgreSQL', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/unit.json`, ...only]) && ok;
-  ok = run('browser tests in chromium', bin('vitest'), ['run', '--config', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/e2e.json`]) && ok;
+  ok =
+    run('unit and integration tests on PGlite and PostgreSQL', bin('vitest'), [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}/unit.json`,
+      ...only,
+    ]) && ok;
+  ok =
+    run('browser tests in chromium', bin('vitest'), [
+      'run',
+      '--config',
+      'test/e2e/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}/e2e.json`,
+    ]) && ok;
   const a = counts(`${out}/unit.json`);
   const b = counts(`${out}/e2e.json`);
   const failed = a.failed + b.failed + (ok ? 0 : a.failed + b.failed === 0 ? 1 : 0);
-  console.log(`${a.passed + b.passed} passed, ${failed} failed${a.skipped + b.skipped ? `, ${a.skipped + b.skipped} skipped` : ''}`);
+  console.log(
+    `${a.passed + b.passed} passed, ${failed} failed${a.skipped + b.skipped ? `, ${a.skipped + b.skipped} skipped` : ''}`,
+  );
   process.exit(ok && failed === 0 ? 0 : 1);
 }
 

@@ -19,7 +19,25 @@ import { productRoutes } from './catalog/products/routes.ts';
 import { productPhotoRoutes } from './catalog/products/photo-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
-export const contexts: RoutePlugin[] = [healthRoutes, accessRoutes, auditRoutes, referenceRoutes, registryRoutes, registryReferenceRoutes, importRoutes, exportRoutes, outcomesRoutes, journeyRoutes, permitRoutes, overlapRoutes, catalogSearchRoutes, productRoutes, productPhotoRoutes, curationRoutes, notificationRoutes];
+export const contexts: RoutePlugin[] = [
+  healthRoutes,
+  accessRoutes,
+  auditRoutes,
+  referenceRoutes,
+  registryRoutes,
+  registryReferenceRoutes,
+  importRoutes,
+  exportRoutes,
+  outcomesRoutes,
+  journeyRoutes,
+  permitRoutes,
+  overlapRoutes,
+  catalogSearchRoutes,
+  productRoutes,
+  productPhotoRoutes,
+  curationRoutes,
+  notificationRoutes,
+];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 

@@ -52,7 +52,9 @@ async function main() {
 
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const demoWanted = process.env.PL_DEMO_DATA ? process.env.PL_DEMO_DATA === '1' : process.env.NODE_ENV !== 'production';
+  const demoWanted = process.env.PL_DEMO_DATA
+    ? process.env.PL_DEMO_DATA === '1'
+    : process.env.NODE_ENV !== 'production';
   if (demoWanted) {
     const loaded = await loadDemoDataIfEmpty(db, (msg) => log.info(msg));
     if (loaded) log.info(loaded, 'demo data loaded');
@@ -61,15 +63,22 @@ async function main() {
     const curation = await createDemoCuration(db);
     if (curation) log.info({ submissions: curation }, 'demo curation call created');
   }
+  // biome-ignore lint/correctness/useHookAtTopLevel: a database method named use…, not a React hook
   await db.useRole(APP_ROLE).catch((err: unknown) => {
-    log.warn({ err }, `could not switch to the database role ${APP_ROLE}; the audit log is then protected by its triggers only`);
+    log.warn(
+      { err },
+      `could not switch to the database role ${APP_ROLE}; the audit log is then protected by its triggers only`,
+    );
   });
   const port = Number(process.env.PORT || 3000);
   await app.listen({ port, host: process.env.HOST || '0.0.0.0' });
   state.ready = true;
   // An import the previous server was running when it died continues here (issue 12).
   stopWatchingImports = watchInterruptedImports(db, log);
-  log.info({ engine: db.engine, location: db.location, seconds: (Date.now() - started) / 1000 }, `Pasar Lokal siap di http://localhost:${port}`);
+  log.info(
+    { engine: db.engine, location: db.location, seconds: (Date.now() - started) / 1000 },
+    `Pasar Lokal siap di http://localhost:${port}`,
+  );
 }
 
 main().catch((e) => {

@@ -20,7 +20,12 @@ export async function up(tx: Tx): Promise<void> {
   await tx.query(
     `insert into region (code, name, level, parent_code)
      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-    [regions.map((r) => r.code), regions.map((r) => r.name), regions.map((r) => r.level), regions.map((r) => r.parent_code || null)],
+    [
+      regions.map((r) => r.code),
+      regions.map((r) => r.name),
+      regions.map((r) => r.level),
+      regions.map((r) => r.parent_code || null),
+    ],
   );
   for (const f of instance.boundary_files) {
     const fc = JSON.parse(read(f)) as { features: { properties: { code: string }; geometry: unknown }[] };
@@ -40,7 +45,12 @@ export async function up(tx: Tx): Promise<void> {
   await tx.query(
     `insert into kbli (code, title, level, parent_code)
      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-    [kbli.map((k) => k.code), kbli.map((k) => k.title), kbli.map((k) => k.level), kbli.map((k) => parentOf.get(k.code!) || null)],
+    [
+      kbli.map((k) => k.code),
+      kbli.map((k) => k.title),
+      kbli.map((k) => k.level),
+      kbli.map((k) => parentOf.get(k.code!) || null),
+    ],
   );
 
   const holidays = parseCsv(read('holidays-id-2025-2027.csv'));

@@ -8,7 +8,12 @@ import { accessAbilities } from './policy.ts';
  * Every context's abilities for the caller (`<context>.<rule>`), computed on the server from the same policies the
  * routes declare as their access; the web app only reads them.
  */
-const contributors: ((a: Actor) => string[])[] = [accessAbilities, registryAbilities, catalogAbilities, curationAbilities];
+const contributors: ((a: Actor) => string[])[] = [
+  accessAbilities,
+  registryAbilities,
+  catalogAbilities,
+  curationAbilities,
+];
 
 export function abilitiesOf(actor: Actor): string[] {
   return contributors.flatMap((f) => f(actor));

@@ -12,7 +12,9 @@ describe('demo accounts', () => {
     const db = await testDb();
     process.env.NODE_ENV = 'production';
     expect(await createDemoAccounts(db)).toBe(0);
-    expect(await db.query('select 1 from account where email = any($1::text[])', [DEMO_ACCOUNTS.map((a) => a.login)])).toEqual([]);
+    expect(
+      await db.query('select 1 from account where email = any($1::text[])', [DEMO_ACCOUNTS.map((a) => a.login)]),
+    ).toEqual([]);
   });
 
   it('exist once per role otherwise, created through the use cases (audited), and a second run adds none', async () => {
@@ -25,7 +27,9 @@ describe('demo accounts', () => {
       [DEMO_ACCOUNTS.map((a) => a.login)],
     );
     expect(roles.map((r) => r.role)).toEqual(DEMO_ACCOUNTS.map((a) => a.role).sort());
-    const audited = await db.query(`select 1 from audit_log where action = 'account.create' and actor_label = 'system:demo'`);
+    const audited = await db.query(
+      `select 1 from audit_log where action = 'account.create' and actor_label = 'system:demo'`,
+    );
     expect(audited.length).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length);
   });
 });

@@ -59,7 +59,9 @@ interface Scopes {
  */
 async function pickScopes(tx: Tx): Promise<Scopes> {
   const first = async (sql: string) => String((await tx.query<{ v: unknown }>(sql))[0]?.v ?? '');
-  const district = await first(`select v.parent_code as v from umkm u join region v on v.code = u.village_code group by v.parent_code order by count(*) desc, v.parent_code limit 1`);
+  const district = await first(
+    `select v.parent_code as v from umkm u join region v on v.code = u.village_code group by v.parent_code order by count(*) desc, v.parent_code limit 1`,
+  );
   const [owner] = await tx.query<{ id: number }>(
     `select u.owner_id as id from umkm u join region v on v.code = u.village_code join product p on p.umkm_id = u.id
        join product_category c on c.code = p.category_code
@@ -109,7 +111,12 @@ export async function createDemoAccounts(db: Db): Promise<number> {
     for (const a of DEMO_ACCOUNTS) {
       if ((await tx.query('select 1 from account where email = $1', [a.login])).length) continue;
       const ownerId = a.role === 'umkm_owner' ? (scopes.ownerId ?? undefined) : undefined;
-      const id = await createAccount(tx, who, { displayName: a.displayName, email: a.login, password: a.password, ownerId });
+      const id = await createAccount(tx, who, {
+        displayName: a.displayName,
+        email: a.login,
+        password: a.password,
+        ownerId,
+      });
       await grantRole(tx, who, id, a.role, scopeFor(a.role, scopes));
       if (a.totpSecret) await enableTotpWithSecret(tx, who, id, a.totpSecret);
       created++;

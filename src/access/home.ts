@@ -7,7 +7,15 @@ import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } fr
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
 import { mallFigures } from '../mall/home-figures.ts';
 import { procurementFigures } from '../procurement/home-figures.ts';
-import { districtFigures, fosteringFigures, newestFostered, ownerFigures, provinceFigures, sizeClassFigures, unclaimedOwners } from '../registry/home-figures.ts';
+import {
+  districtFigures,
+  fosteringFigures,
+  newestFostered,
+  ownerFigures,
+  provinceFigures,
+  sizeClassFigures,
+  unclaimedOwners,
+} from '../registry/home-figures.ts';
 
 /**
  * Each role's home: that role's real work read from the database — figures, a queue or list, shortcuts —
@@ -39,7 +47,12 @@ async function scopeName(db: Queryable, g: Grant): Promise<HomeSection['scope']>
   return { kind: g.scopeKind, id: g.scopeId, name: row?.name ?? g.scopeId };
 }
 
-type Builder = (db: Db, g: Grant, actor: AccountActor, onError: (e: unknown) => void) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
+type Builder = (
+  db: Db,
+  g: Grant,
+  actor: AccountActor,
+  onError: (e: unknown) => void,
+) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
 
 const MEMBERS_SHORTCUT = { href: '/anggota', label: { id: 'Cari anggota', en: 'Find a member' } }; // no label inside another (“Impor daftar anggota”): links are found by name
 // The register's analysis and admin pages (web/src/pages/registry-admin); each role gets the ones its policy allows.
@@ -49,13 +62,19 @@ const EXPORT_SHORTCUT = { href: '/ekspor', label: { id: 'Ekspor daftar anggota',
 const EXPIRING_SHORTCUT = { href: '/izin', label: { id: 'Izin akan habis', en: 'Permits expiring' } };
 // Curation (src/curation; pages in web/src/pages/curation): the officers' worklist, the overdue list, notifications.
 const CURATION_QUEUE_SHORTCUT = { href: '/kurasi/antrian', label: { id: 'Antrean kurasi', en: 'Curation queue' } };
-const CURATION_OVERDUE_SHORTCUT = { href: '/kurasi/terlambat', label: { id: 'Kurasi terlambat', en: 'Overdue curation' } };
+const CURATION_OVERDUE_SHORTCUT = {
+  href: '/kurasi/terlambat',
+  label: { id: 'Kurasi terlambat', en: 'Overdue curation' },
+};
 const NOTIFICATIONS_SHORTCUT = { href: '/notifikasi', label: { id: 'Notifikasi', en: 'Notifications' } };
 
 const districtDesk: Builder = async (db, g) => ({
   figures: [...(await districtFigures(db, g.scopeId)), await waitingInDistrict(db, g.scopeId, g.role)],
   list: {
-    title: { id: 'Antrean: pemilik yang perlu dibantu mengaktifkan akun', en: 'Queue: owners to help claim their account' },
+    title: {
+      id: 'Antrean: pemilik yang perlu dibantu mengaktifkan akun',
+      en: 'Queue: owners to help claim their account',
+    },
     empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
     items: await unclaimedOwners(db, g.scopeId),
   },
@@ -91,9 +110,16 @@ const BUILDERS: Record<string, Builder> = {
     list: {
       title: { id: 'Aktivitas terbaru (log audit)', en: 'Latest activity (audit log)' },
       empty: { id: 'Belum ada aktivitas.', en: 'No activity yet.' },
-      items: (await db.query<{ action: string; actor_label: string; at: Date }>('select action, actor_label, at from audit_log order by id desc limit 8')).map((r) => ({
+      items: (
+        await db.query<{ action: string; actor_label: string; at: Date }>(
+          'select action, actor_label, at from audit_log order by id desc limit 8',
+        )
+      ).map((r) => ({
         primary: r.action,
-        secondary: { id: `${r.actor_label} · ${formatWib(r.at, 'id')}`, en: `${r.actor_label} · ${formatWib(r.at, 'en')}` },
+        secondary: {
+          id: `${r.actor_label} · ${formatWib(r.at, 'id')}`,
+          en: `${r.actor_label} · ${formatWib(r.at, 'en')}`,
+        },
       })),
     },
     shortcuts: [
@@ -111,7 +137,11 @@ const BUILDERS: Record<string, Builder> = {
   }),
   pengampu_officer: async (db, g) => ({
     figures: await fosteringFigures(db, g.scopeId),
-    list: { title: { id: 'Binaan terbaru', en: 'Newest members' }, empty: { id: 'Belum ada binaan.', en: 'No members yet.' }, items: await newestFostered(db, g.scopeId) },
+    list: {
+      title: { id: 'Binaan terbaru', en: 'Newest members' },
+      empty: { id: 'Belum ada binaan.', en: 'No members yet.' },
+      items: await newestFostered(db, g.scopeId),
+    },
     shortcuts: [MEMBERS_SHORTCUT, FUNNEL_SHORTCUT, OVERLAP_SHORTCUT, EXPORT_SHORTCUT],
   }),
   pendamping: districtDesk,
@@ -119,7 +149,11 @@ const BUILDERS: Record<string, Builder> = {
   // The kurator's work: products validated by the kecamatan in the calls they are assigned to, soonest due first.
   kurator: async (db, _g, actor) => ({
     figures: await kuratorFigures(db, actor.accountId),
-    list: { title: { id: 'Antrean penilaian', en: 'Scoring queue' }, empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' }, items: await kuratorQueue(db, actor.accountId) },
+    list: {
+      title: { id: 'Antrean penilaian', en: 'Scoring queue' },
+      empty: { id: 'Tidak ada antrean.', en: 'Nothing waiting.' },
+      items: await kuratorQueue(db, actor.accountId),
+    },
     shortcuts: [CURATION_QUEUE_SHORTCUT, CURATION_OVERDUE_SHORTCUT, NOTIFICATIONS_SHORTCUT],
   }),
   umkm_owner: async (db, _g, actor) => {
@@ -128,7 +162,14 @@ const BUILDERS: Record<string, Builder> = {
     const products = await ownerProducts(db, ownerId);
     return {
       figures: [registry.businesses, products.figure, registry.expiring],
-      list: { title: { id: 'Produk saya', en: 'My products' }, empty: { id: 'Belum ada produk. Tambahkan produk pertama Anda.', en: 'No products yet. Add your first product.' }, items: products.items },
+      list: {
+        title: { id: 'Produk saya', en: 'My products' },
+        empty: {
+          id: 'Belum ada produk. Tambahkan produk pertama Anda.',
+          en: 'No products yet. Add your first product.',
+        },
+        items: products.items,
+      },
       shortcuts: [
         { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
@@ -143,18 +184,40 @@ const BUILDERS: Record<string, Builder> = {
   pejabat_pengadaan: buyerAgency,
   bendahara: buyerAgency,
   asn_buyer: buyerAgency,
-  bppbj_analyst: async (db) => ({ figures: await procurementFigures(db), list: null, shortcuts: [FUNNEL_SHORTCUT, OVERLAP_SHORTCUT] }),
+  bppbj_analyst: async (db) => ({
+    figures: await procurementFigures(db),
+    list: null,
+    shortcuts: [FUNNEL_SHORTCUT, OVERLAP_SHORTCUT],
+  }),
   auditor: async (db) => ({
-    figures: [fig('Entri log audit', 'Audit log entries', (await db.query<{ n: number }>('select count(*) as n from audit_log'))[0]?.n ?? 0)],
+    figures: [
+      fig(
+        'Entri log audit',
+        'Audit log entries',
+        (await db.query<{ n: number }>('select count(*) as n from audit_log'))[0]?.n ?? 0,
+      ),
+    ],
     list: {
       title: { id: 'Entri terbaru', en: 'Latest entries' },
       empty: { id: 'Belum ada entri.', en: 'No entries yet.' },
-      items: (await db.query<{ id: number; action: string; entity_type: string; entity_id: string; at: Date }>('select id, action, entity_type, entity_id, at from audit_log order by id desc limit 8')).map((r) => ({
+      items: (
+        await db.query<{ id: number; action: string; entity_type: string; entity_id: string; at: Date }>(
+          'select id, action, entity_type, entity_id, at from audit_log order by id desc limit 8',
+        )
+      ).map((r) => ({
         primary: `#${r.id} ${r.action}`,
-        secondary: { id: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'id')}`, en: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'en')}` },
+        secondary: {
+          id: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'id')}`,
+          en: `${r.entity_type} ${r.entity_id} · ${formatWib(r.at, 'en')}`,
+        },
       })),
     },
-    shortcuts: [{ href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } }, FUNNEL_SHORTCUT, OVERLAP_SHORTCUT, EXPORT_SHORTCUT],
+    shortcuts: [
+      { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
+      FUNNEL_SHORTCUT,
+      OVERLAP_SHORTCUT,
+      EXPORT_SHORTCUT,
+    ],
   }),
   mall_partner: async (db, g) => ({ figures: await mallFigures(db, g.scopeId), list: null, shortcuts: [] }),
   lender_officer: async (db) => ({
@@ -177,7 +240,11 @@ const BUILDERS: Record<string, Builder> = {
  * The caller's home. `onError` hears a failed background refresh of the register's rollup (the page is answered
  * from the older copy meanwhile); the route should pass its request logger.
  */
-export async function roleHome(db: Db, actor: AccountActor, onError: (e: unknown) => void = (e) => console.error('registry rollup refresh failed', e)): Promise<HomeSection[]> {
+export async function roleHome(
+  db: Db,
+  actor: AccountActor,
+  onError: (e: unknown) => void = (e) => console.error('registry rollup refresh failed', e),
+): Promise<HomeSection[]> {
   const sections: HomeSection[] = [];
   for (const g of actor.grants) {
     const build = BUILDERS[g.role];

@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 
 async function loginAs(login: string, password: string, ip: string, device?: string) {
-  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: ip, cookies: device ? { pl_device: device } : {} });
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password },
+    remoteAddress: ip,
+    cookies: device ? { pl_device: device } : {},
+  });
 }
 
 /** The owner's phone: a login that succeeded gives it the device cookie. */
@@ -35,7 +41,7 @@ async function ownersDevice(email: string, password: string): Promise<string> {
 }
 
 describe('a guesser cannot lock the owner out', () => {
-  it('after 5 wrong passwords the owner\'s known device logs in; unknown devices get 429 with Retry-After', async () => {
+  it("after 5 wrong passwords the owner's known device logs in; unknown devices get 429 with Retry-After", async () => {
     const owner = await makeAccount(db);
     const phone = await ownersDevice(owner.email, owner.password);
     const other = await makeAccount(db);
@@ -63,8 +69,10 @@ describe('a guesser cannot lock the owner out', () => {
     const shared = address();
     // 45 failures recorded as the login route records them, 5 more through it: quickly enough that 50 requests
     // would meet the flood limit (20 a second, TokenBuckets) first, which is not what this test is about.
-    for (let i = 0; i < 45; i++) await recordFailure(db, failureKey(`korban-${i}-${Date.now()}@test.pasarlokal.id`), shared);
-    for (let i = 45; i < 50; i++) expect((await loginAs(`korban-${i}-${Date.now()}@test.pasarlokal.id`, 'tebakan', shared)).statusCode).toBe(401);
+    for (let i = 0; i < 45; i++)
+      await recordFailure(db, failureKey(`korban-${i}-${Date.now()}@test.pasarlokal.id`), shared);
+    for (let i = 45; i < 50; i++)
+      expect((await loginAs(`korban-${i}-${Date.now()}@test.pasarlokal.id`, 'tebakan', shared)).statusCode).toBe(401);
     expect((await loginAs(owner.email, owner.password, shared, phone)).statusCode).toBe(429);
     expect((await loginAs(owner.email, owner.password, address(), phone)).statusCode).toBe(200);
   }, 120_000);

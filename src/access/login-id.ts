@@ -6,7 +6,8 @@ export type LoginId = { kind: 'email'; email: string } | { kind: 'phone'; e164: 
 
 export function parseLogin(raw: string): LoginId | undefined {
   const t = raw.trim();
-  if (t.includes('@')) return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? { kind: 'email', email: t.toLowerCase() } : undefined;
+  if (t.includes('@'))
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? { kind: 'email', email: t.toLowerCase() } : undefined;
   const p = normalizePhone(t, { mobileOnly: true });
   return p.ok ? { kind: 'phone', e164: p.value.e164, hash: personalDataKeys().hash(p.value.e164) } : undefined;
 }

@@ -35,11 +35,23 @@ const deviceHash = (token: string) => crypto.createHash('sha256').update(token).
 
 async function isKnownDevice(db: Queryable, accountId: number, token: string | undefined): Promise<boolean> {
   if (!token || token.length > 100) return false;
-  return (await db.query('select 1 from known_device where account_id = $1 and token_hash = $2', [accountId, deviceHash(token)])).length > 0;
+  return (
+    (
+      await db.query('select 1 from known_device where account_id = $1 and token_hash = $2', [
+        accountId,
+        deviceHash(token),
+      ])
+    ).length > 0
+  );
 }
 
 /** Remembers the device a login succeeded on (a new random token unless it was already this account's). */
-async function rememberDevice(tx: Queryable, accountId: number, token: string | undefined, known: boolean): Promise<string> {
+async function rememberDevice(
+  tx: Queryable,
+  accountId: number,
+  token: string | undefined,
+  known: boolean,
+): Promise<string> {
   const t = known && token ? token : crypto.randomBytes(32).toString('base64url');
   await tx.query(
     `insert into known_device (account_id, token_hash) values ($1, $2) on conflict (account_id, token_hash) do update set last_seen = now()`,
@@ -50,7 +62,11 @@ async function rememberDevice(tx: Queryable, accountId: number, token: string | 
 
 const badCredentials = () =>
   new AppError(401, 'invalid_credentials', { id: 'Login atau kata sandi salah.', en: 'Wrong login or password.' }, [
-    { field: 'body.password', code: 'invalid_credentials', message: { id: 'Login atau kata sandi salah.', en: 'Wrong login or password.' } },
+    {
+      field: 'body.password',
+      code: 'invalid_credentials',
+      message: { id: 'Login atau kata sandi salah.', en: 'Wrong login or password.' },
+    },
   ]);
 
 /**
@@ -58,8 +74,18 @@ const badCredentials = () =>
  * limit does not apply on a device the account has logged in from before (knownDevice): a guesser cannot lock
  * the owner out, only slow down the guesser's own address and devices new to the account (OWASP ASVS 2.2).
  */
-export async function checkFailures(db: Queryable, accountKey: Buffer, address: string, knownDevice = false): Promise<void> {
-  const [r] = await db.query<{ by_account: number; account_oldest: number | null; by_address: number; address_oldest: number | null }>(
+export async function checkFailures(
+  db: Queryable,
+  accountKey: Buffer,
+  address: string,
+  knownDevice = false,
+): Promise<void> {
+  const [r] = await db.query<{
+    by_account: number;
+    account_oldest: number | null;
+    by_address: number;
+    address_oldest: number | null;
+  }>(
     `select
        (select count(*) from login_failure where account_key = $1 and at > now() - make_interval(secs => $3)) as by_account,
        (select extract(epoch from min(at) + make_interval(secs => $3) - now())::int from (select at from login_failure where account_key = $1 and at > now() - make_interval(secs => $3) order by at desc limit $4) x) as account_oldest,
@@ -68,7 +94,8 @@ export async function checkFailures(db: Queryable, accountKey: Buffer, address: 
     [accountKey, address, FAILURE_WINDOW_SECONDS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS],
   );
   if (!r) return;
-  if (!knownDevice && r.by_account >= MAX_FAILURES_PER_ACCOUNT) throw tooManyRequests(r.account_oldest ?? FAILURE_WINDOW_SECONDS);
+  if (!knownDevice && r.by_account >= MAX_FAILURES_PER_ACCOUNT)
+    throw tooManyRequests(r.account_oldest ?? FAILURE_WINDOW_SECONDS);
   if (r.by_address >= MAX_FAILURES_PER_ADDRESS) throw tooManyRequests(r.address_oldest ?? FAILURE_WINDOW_SECONDS);
 }
 
@@ -82,7 +109,10 @@ async function checkSecondFactor(tx: Queryable, acc: AccountRow, code: string): 
     const secret = personalDataKeys().decrypt(acc.totp_secret_enc);
     const step = verifyTotp(secret, code, Date.now(), acc.totp_last_step);
     if (step === undefined) return false;
-    const ok = await tx.query('update account set totp_last_step = $2 where id = $1 and totp_last_step < $2 returning 1', [acc.id, step]);
+    const ok = await tx.query(
+      'update account set totp_last_step = $2 where id = $1 and totp_last_step < $2 returning 1',
+      [acc.id, step],
+    );
     return ok.length === 1;
   }
   const hash = crypto.createHash('sha256').update(code.trim().toUpperCase()).digest();
@@ -98,7 +128,13 @@ async function checkSecondFactor(tx: Queryable, acc: AccountRow, code: string): 
  * recorded outside the transaction, so a refused attempt still counts); success opens a server-side session
  * and remembers the device (deviceToken: the device cookie's value sent, returned for the cookie).
  */
-export async function login(db: Db, input: LoginInput, address: string, requestId: string, deviceToken?: string): Promise<LoggedIn> {
+export async function login(
+  db: Db,
+  input: LoginInput,
+  address: string,
+  requestId: string,
+  deviceToken?: string,
+): Promise<LoggedIn> {
   const accountKey = failureKey(input.login);
   const id = parseLogin(input.login);
   const acc = id ? await findAccountByLogin(db, id) : undefined;
@@ -118,18 +154,35 @@ export async function login(db: Db, input: LoginInput, address: string, requestI
     const session = await createSession(tx, acc.id);
     const device = await rememberDevice(tx, acc.id, deviceToken, knownDevice);
     const who: AuditActor = { accountId: acc.id, role: roles[0] ?? null, label: acc.display_name, requestId };
-    await audit(tx, who, { action: 'session.login', entityType: 'account', entityId: acc.id, after: { totp: acc.totp_enabled, mustEnrolTotp: !acc.totp_enabled && requiresTotp(roles) } });
+    await audit(tx, who, {
+      action: 'session.login',
+      entityType: 'account',
+      entityId: acc.id,
+      after: { totp: acc.totp_enabled, mustEnrolTotp: !acc.totp_enabled && requiresTotp(roles) },
+    });
     return { accountId: acc.id, ...session, deviceToken: device };
   });
   if (result === 'totp_required')
-    throw new AppError(401, 'totp_required', { id: 'Masukkan kode verifikasi dua langkah (TOTP).', en: 'Enter your two-step verification (TOTP) code.' }, [
-      { field: 'body.totp', code: 'required', message: { id: 'Wajib diisi.', en: 'Required.' } },
-    ]);
+    throw new AppError(
+      401,
+      'totp_required',
+      { id: 'Masukkan kode verifikasi dua langkah (TOTP).', en: 'Enter your two-step verification (TOTP) code.' },
+      [{ field: 'body.totp', code: 'required', message: { id: 'Wajib diisi.', en: 'Required.' } }],
+    );
   if (result === 'totp_wrong') {
     await recordFailure(db, accountKey, address);
-    throw new AppError(401, 'invalid_totp', { id: 'Kode verifikasi salah atau sudah dipakai.', en: 'Wrong or already used verification code.' }, [
-      { field: 'body.totp', code: 'invalid_totp', message: { id: 'Kode salah atau sudah dipakai.', en: 'Wrong or already used code.' } },
-    ]);
+    throw new AppError(
+      401,
+      'invalid_totp',
+      { id: 'Kode verifikasi salah atau sudah dipakai.', en: 'Wrong or already used verification code.' },
+      [
+        {
+          field: 'body.totp',
+          code: 'invalid_totp',
+          message: { id: 'Kode salah atau sudah dipakai.', en: 'Wrong or already used code.' },
+        },
+      ],
+    );
   }
   return result;
 }

@@ -13,7 +13,8 @@ export interface AccountRow {
   status: string;
 }
 
-const COLUMNS = 'id, display_name, email, password_hash, totp_secret_enc, totp_enabled, totp_last_step, owner_id, status';
+const COLUMNS =
+  'id, display_name, email, password_hash, totp_secret_enc, totp_enabled, totp_last_step, owner_id, status';
 
 export async function findAccountByLogin(db: Queryable, login: LoginId): Promise<AccountRow | undefined> {
   const rows =
@@ -29,7 +30,9 @@ export async function findAccount(db: Queryable, id: number): Promise<AccountRow
 }
 
 export async function roleNamesOf(db: Queryable, accountId: number): Promise<string[]> {
-  const rows = await db.query<{ role: string }>('select role from role_grant where account_id = $1 order by id', [accountId]);
+  const rows = await db.query<{ role: string }>('select role from role_grant where account_id = $1 order by id', [
+    accountId,
+  ]);
   return rows.map((r) => r.role);
 }
 
@@ -38,9 +41,9 @@ export async function roleNamesOf(db: Queryable, accountId: number): Promise<str
  * that already has an owner behind it.
  */
 export async function phoneTaken(db: Queryable, phoneHash: Buffer, exceptAccountId: number | null): Promise<boolean> {
-  const rows = await db.query('select 1 from account where phone_hash = $1 and (owner_id is not null or $2::bigint is null or id <> $2) limit 1', [
-    phoneHash,
-    exceptAccountId,
-  ]);
+  const rows = await db.query(
+    'select 1 from account where phone_hash = $1 and (owner_id is not null or $2::bigint is null or id <> $2) limit 1',
+    [phoneHash, exceptAccountId],
+  );
   return rows.length > 0;
 }

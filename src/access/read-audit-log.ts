@@ -20,8 +20,20 @@ export interface AuditLogEntry {
 }
 
 /** Audit log entries, newest first, with the log's total size. Read-only: the app's database role cannot change it. */
-export async function readAuditLog(db: Queryable, q: AuditLogQuery): Promise<{ items: AuditLogEntry[]; total: number }> {
-  const rows = await db.query<{ id: number; at: Date; actor_label: string; actor_role: string | null; action: string; entity_type: string; entity_id: string; umkm_id: number | null }>(
+export async function readAuditLog(
+  db: Queryable,
+  q: AuditLogQuery,
+): Promise<{ items: AuditLogEntry[]; total: number }> {
+  const rows = await db.query<{
+    id: number;
+    at: Date;
+    actor_label: string;
+    actor_role: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    umkm_id: number | null;
+  }>(
     `select id, at, actor_label, actor_role, action, entity_type, entity_id, umkm_id from audit_log
       where ($1::text is null or entity_type = $1) and ($2::text is null or entity_id = $2) and ($3::bigint is null or id < $3)
       order by id desc limit $4`,

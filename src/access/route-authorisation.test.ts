@@ -54,11 +54,22 @@ const productOf = new Map<number, number>();
 const permitOf = new Map<number, number>();
 
 /** A multipart form (fields and at most one file), for the upload routes. */
-function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }): Form {
+function multipart(
+  fields: Record<string, string>,
+  file?: { field: string; name: string; type: string; data: Buffer },
+): Form {
   const boundary = '----pasar-lokal-uji';
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
   if (file)
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { form: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -77,12 +88,27 @@ const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
   // The other kecamatan's member by its NIK, registered at this pendamping's own desk (kelurahan, pengampu).
   'POST /api/registry/desk-registrations': (w) => ({
     owner: { fullName: 'Pemilik Lain', nik: w.nik, phone: `0812${String(Math.floor(Math.random() * 9e7) + 1e7)}` },
-    business: { name: 'Usaha Lain', kbliCodes: ['10710'], villageCode: mine.village, address: 'Jl. Uji 1', postalCode: '10110', startYear: 2020, workers: 1, capital: 1000000, annualSales: null, fosteringAgencyId: mine.fosteringAgencyId },
+    business: {
+      name: 'Usaha Lain',
+      kbliCodes: ['10710'],
+      villageCode: mine.village,
+      address: 'Jl. Uji 1',
+      postalCode: '10110',
+      startYear: 2020,
+      workers: 1,
+      capital: 1000000,
+      annualSales: null,
+      fosteringAgencyId: mine.fosteringAgencyId,
+    },
   }),
   'PATCH /api/registry/members/:umkmId': () => ({ name: 'Nama Usaha Baru' }),
-  'PUT /api/registry/members/:umkmId/journey/:stage': () => ({ reachedOn: '2025-01-02', evidence: { trainings: [{ title: 'Pelatihan', organiser: 'Dinas', date: '2025-01-02' }] } }),
+  'PUT /api/registry/members/:umkmId/journey/:stage': () => ({
+    reachedOn: '2025-01-02',
+    evidence: { trainings: [{ title: 'Pelatihan', organiser: 'Dinas', date: '2025-01-02' }] },
+  }),
   'POST /api/registry/members/:umkmId/permits': () => multipart({ kind: 'nib', number: `NIB-${Date.now()}` }),
-  'POST /api/catalog/manage/products/:productId/photos': () => multipart({}, { field: 'photo', name: 'foto.png', type: 'image/png', data: photo }),
+  'POST /api/catalog/manage/products/:productId/photos': () =>
+    multipart({}, { field: 'photo', name: 'foto.png', type: 'image/png', data: photo }),
   'PATCH /api/catalog/manage/products/:productId': () => ({ name: 'Kue Uji Baru' }),
   'POST /api/curation/submissions/:submissionId/score': () => ({ scores: [{ criterion: 'taste', score: 4 }] }),
   'POST /api/notifications/:notificationId/read': () => ({}),
@@ -91,7 +117,12 @@ const FOREIGN_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/curation/submissions/:submissionId/validate': () => ({ decision: 'validate' }),
   'POST /api/curation/submissions/:submissionId/resubmit': () => ({}),
   // Valid bodies, so that only the scope can refuse them.
-  'POST /api/catalog/members/:umkmId/products': () => ({ name: 'Tas Uji', categoryCode: 'tas-alas-kaki', price: 50000, unit: 'pcs' }),
+  'POST /api/catalog/members/:umkmId/products': () => ({
+    name: 'Tas Uji',
+    categoryCode: 'tas-alas-kaki',
+    price: 50000,
+    unit: 'pcs',
+  }),
   'POST /api/catalog/manage/products/:productId/status': () => ({ status: 'draft' }),
   'PUT /api/catalog/manage/products/:productId/photos/order': (w) => ({ photoIds: [photoOf.get(w.umkmId)] }),
 };
@@ -113,7 +144,10 @@ async function curationFixture(umkmId: number, productId: number) {
     [code, submissionId, callId, productId, umkmId],
   );
   const someoneElse = await makeAccount(db);
-  const notificationId = await one(`insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`, [someoneElse.id, umkmId]);
+  const notificationId = await one(
+    `insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`,
+    [someoneElse.id, umkmId],
+  );
   return { callId, submissionId, code, notificationId };
 }
 
@@ -125,7 +159,10 @@ beforeAll(async () => {
   // A stored document, so that its route answers 200 wherever the scope lets it through.
   process.env.PL_UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-uploads-'));
   for (const w of [mine, theirs]) {
-    const doc = await storePermitDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' });
+    const doc = await storePermitDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), {
+      mime: 'application/pdf',
+      ext: 'pdf',
+    });
     const [p] = await db.query<{ id: number }>(
       `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'halal', $2, current_date + 10, $3, 'application/pdf', 15) returning id`,
       [w.umkmId, `ID-HALAL ${w.umkmId}`, doc],
@@ -143,10 +180,19 @@ beforeAll(async () => {
     photoOf.set(w.umkmId, ph!.id);
     curationOf.set(w.umkmId, await curationFixture(w.umkmId, pr!.id));
   }
-  for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+  for (const role of ROLE_NAMES)
+    accounts.set(
+      role,
+      (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id,
+    );
   // The kurator's scope: the call of `mine`'s submission.
-  await db.query('insert into curation_call_kurator (call_id, account_id) values ($1, $2)', [curationOf.get(mine.umkmId)!.callId, accounts.get('kurator')]);
-  photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  await db.query('insert into curation_call_kurator (call_id, account_id) values ($1, $2)', [
+    curationOf.get(mine.umkmId)!.callId,
+    accounts.get('kurator'),
+  ]);
+  photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#c0392b' } })
+    .png()
+    .toBuffer();
   // The owner's account is the person behind `mine`'s business.
   await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
 });
@@ -168,11 +214,20 @@ function urlFor(r: RouteInfo, w: World): string {
 
 async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
   const cookie = await cookieFor(role);
-  const body = FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+  const body =
+    FOREIGN_BODIES[`${r.method} ${r.url}`]?.(w) ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
   const form = body instanceof Object && 'form' in body ? (body as Form) : undefined;
-  const headers: Record<string, string> = { ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': form.contentType } : {}) };
+  const headers: Record<string, string> = {
+    ...(cookie ? { cookie } : {}),
+    ...(form ? { 'content-type': form.contentType } : {}),
+  };
   try {
-    return await app.inject({ method: r.method as 'GET', url: urlFor(r, w), headers, ...(form ? { payload: form.form } : body === undefined ? {} : { payload: body as object }) });
+    return await app.inject({
+      method: r.method as 'GET',
+      url: urlFor(r, w),
+      headers,
+      ...(form ? { payload: form.form } : body === undefined ? {} : { payload: body as object }),
+    });
   } catch (e) {
     // A response that breaks off is a server failure of that route: report it with the others.
     return { statusCode: 599, body: `${r.method} ${r.url}: ${String(e)}`, json: () => ({}) };
@@ -180,9 +235,11 @@ async function call(r: RouteInfo, role: Role | 'anonymous', w: World = theirs) {
 }
 
 /** Who may see a NIK in clear: the roles that check KTPs, and the owner themself. */
-const seesNikOf = (role: Role, w: World) => ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
+const seesNikOf = (role: Role, w: World) =>
+  ['platform_admin', 'pendamping', 'kasatpel'].includes(role) || (role === 'umkm_owner' && w === mine);
 
-const allowed = (r: RouteInfo, role: Role) => r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
+const allowed = (r: RouteInfo, role: Role) =>
+  r.access === 'public' || r.access === 'authenticated' || r.access.includes(role);
 /** Roles whose scope is the whole province (or nothing to scope). A kurator's grant says province, but what it may
  * read is narrower: the submissions of the calls it is assigned to, and what scoring them needs. */
 const provinceWide = (role: Role) => role !== 'kurator' && ['province', 'none'].includes(ROLES[role].scope);
@@ -194,8 +251,12 @@ describe('authorisation on every route, for every role', { timeout: 180_000 }, (
   });
 
   it('declares access as public, authenticated or a rule of a context policy, never a role list of its own', () => {
-    const rules: readonly unknown[] = [accessPolicy, registryPolicy, productPolicy, curationPolicy].flatMap((p) => Object.values(p));
-    const own = app.routeTable.filter((r) => typeof r.access !== 'string' && !rules.includes(r.access)).map((r) => `${r.method} ${r.url} ${JSON.stringify(r.access)}`);
+    const rules: readonly unknown[] = [accessPolicy, registryPolicy, productPolicy, curationPolicy].flatMap((p) =>
+      Object.values(p),
+    );
+    const own = app.routeTable
+      .filter((r) => typeof r.access !== 'string' && !rules.includes(r.access))
+      .map((r) => `${r.method} ${r.url} ${JSON.stringify(r.access)}`);
     expect(own).toEqual([]);
   });
 
@@ -216,13 +277,18 @@ describe('authorisation on every route, for every role', { timeout: 180_000 }, (
         if (res.statusCode >= 500) failures.push(`${where} (server error)`);
         else if (!allowed(r, role)) {
           if (res.statusCode !== 403) failures.push(`${where} (expected 403)`);
-        } else if ([401, 403].includes(res.statusCode) && r.access !== 'public') failures.push(`${where} (role is allowed)`);
+        } else if ([401, 403].includes(res.statusCode) && r.access !== 'public')
+          failures.push(`${where} (role is allowed)`);
         // Another scope's object is refused as forbidden or not found, nothing else: any other answer either reached
         // it or stopped earlier (validation, a conflict), before the scope was ever checked.
         else if (foreignTarget && !provinceWide(role) && r.access !== 'public' && ![403, 404].includes(res.statusCode))
-          failures.push(`${where} (expected 403/404: ${res.statusCode < 400 ? 'reached another scope' : 'refused before the scope check'})`);
-        if (!provinceWide(role) && res.body.includes(theirs.ownerName)) failures.push(`${where} (leaked another scope's data)`);
-        if (res.body.includes(theirs.nik) && role !== 'platform_admin') failures.push(`${where} (NIK of another scope in clear)`);
+          failures.push(
+            `${where} (expected 403/404: ${res.statusCode < 400 ? 'reached another scope' : 'refused before the scope check'})`,
+          );
+        if (!provinceWide(role) && res.body.includes(theirs.ownerName))
+          failures.push(`${where} (leaked another scope's data)`);
+        if (res.body.includes(theirs.nik) && role !== 'platform_admin')
+          failures.push(`${where} (NIK of another scope in clear)`);
       }
     }
     expect(failures).toEqual([]);
@@ -238,7 +304,11 @@ describe('authorisation on every route, for every role', { timeout: 180_000 }, (
     }
     expect(failures).toEqual([]);
     // …and the route that does show it is really reached by those who may (so this test can fail).
-    const shown = await call({ method: 'GET', url: '/api/registry/members/:umkmId/nik', access: 'authenticated' }, 'pendamping', mine);
+    const shown = await call(
+      { method: 'GET', url: '/api/registry/members/:umkmId/nik', access: 'authenticated' },
+      'pendamping',
+      mine,
+    );
     expect(shown.json().nik).toBe(mine.nik);
   });
 });

@@ -17,7 +17,11 @@ export const SignupBody = z.strictObject({
 
 export const ResetRequestBody = z.strictObject({ login: z.string().min(3).max(254) });
 export const ResetCompleteBody = z.strictObject({ token: z.string().min(10).max(200), password });
-export const ClaimBody = z.strictObject({ login: z.string().min(3).max(254), code: z.string().min(5).max(20), password });
+export const ClaimBody = z.strictObject({
+  login: z.string().min(3).max(254),
+  code: z.string().min(5).max(20),
+  password,
+});
 export const TotpConfirmBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 export const AssistedResetBody = z.strictObject({ umkmId: bigintId() });
 

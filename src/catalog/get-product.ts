@@ -10,7 +10,9 @@ import type { ProductPage } from './schema.ts';
 type Page = z.infer<typeof ProductPage>;
 
 export async function getProduct(q: Queryable, productId: number): Promise<Page> {
-  const row = await maybeOne<Omit<Page, 'photos'> & { channelFlags: boolean[]; photoRows: { id: number; width: number; height: number }[] }>(
+  const row = await maybeOne<
+    Omit<Page, 'photos'> & { channelFlags: boolean[]; photoRows: { id: number; width: number; height: number }[] }
+  >(
     q,
     `select p.id, p.name, p.description,
             json_build_object('code', c.code, 'name', json_build_object('id', c.name_id, 'en', c.name_en), 'food', c.is_food) as category,
@@ -37,9 +39,17 @@ export async function getProduct(q: Queryable, productId: number): Promise<Page>
      where s.product_id = $1`,
     [productId],
   );
-  if (!row) throw new AppError(404, 'not_found', { id: 'Produk tidak ditemukan di katalog.', en: 'No such product in the catalogue.' });
+  if (!row)
+    throw new AppError(404, 'not_found', {
+      id: 'Produk tidak ditemukan di katalog.',
+      en: 'No such product in the catalogue.',
+    });
   const { channelFlags, photoRows, ...page } = row;
   const channels = (['e_order', 'jbl', 'mall'] as const).filter((_, i) => channelFlags[i]);
-  const photos = photoRows.map((ph) => ({ ...ph, thumbUrl: photoUrl(ph.id, 'thumb'), displayUrl: photoUrl(ph.id, 'display') }));
+  const photos = photoRows.map((ph) => ({
+    ...ph,
+    thumbUrl: photoUrl(ph.id, 'thumb'),
+    displayUrl: photoUrl(ph.id, 'display'),
+  }));
   return { ...page, channels, photos };
 }

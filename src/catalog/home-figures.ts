@@ -29,14 +29,23 @@ export async function allProductsFigure(db: Queryable): Promise<Figure> {
 
 /** An owner's products: the count and the first eight, with price and status. */
 export async function ownerProducts(db: Queryable, ownerId: number): Promise<{ figure: Figure; items: ListItem[] }> {
-  const [n] = await db.query<{ n: number }>('select count(*) as n from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1', [ownerId]);
+  const [n] = await db.query<{ n: number }>(
+    'select count(*) as n from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1',
+    [ownerId],
+  );
   const rows = await db.query<{ name: string; price: number; status: string }>(
     'select p.name, p.price, p.status from product p join umkm u on u.id = p.umkm_id where u.owner_id = $1 order by p.id limit 8',
     [ownerId],
   );
   return {
     figure: fig('Produk saya', 'My products', n?.n ?? 0),
-    items: rows.map((r) => ({ primary: r.name, secondary: { id: `${formatRupiah(r.price)} · ${STATUS[r.status]?.id ?? r.status}`, en: `${formatRupiah(r.price, 'en')} · ${STATUS[r.status]?.en ?? r.status}` } })),
+    items: rows.map((r) => ({
+      primary: r.name,
+      secondary: {
+        id: `${formatRupiah(r.price)} · ${STATUS[r.status]?.id ?? r.status}`,
+        en: `${formatRupiah(r.price, 'en')} · ${STATUS[r.status]?.en ?? r.status}`,
+      },
+    })),
   };
 }
 

@@ -12,7 +12,8 @@ export const catalogSearchRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'searchProducts',
         tags: ['catalog'],
-        summary: 'Search curated products: Indonesian stemming, typo correction from the catalogue, facets, keyset pages',
+        summary:
+          'Search curated products: Indonesian stemming, typo correction from the catalogue, facets, keyset pages',
         querystring: SearchQuery,
         response: { 200: SearchResult },
       },

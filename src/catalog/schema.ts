@@ -13,7 +13,10 @@ export const SearchQuery = z.strictObject({
   q: z.string().max(200).optional(),
   city: regionCode.optional().describe('kota/kabupaten code'),
   district: regionCode.optional().describe('kecamatan code'),
-  category: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
   grade: z.enum(['A', 'B', 'C']).optional(),
   halal: bool.optional(),
   sizeClass: z.enum(SIZE_CLASSES).optional(),
@@ -82,9 +85,19 @@ export const ProductPage = z.object({
   stock: z.number().int(),
   halal: z.boolean(),
   curation: z.object({ grade: z.enum(['A', 'B', 'C']).nullable(), curatedAt: z.string() }),
-  channels: z.array(z.enum(CHANNELS)).describe('where to buy it: e-Order (government buyers), Jumat Beli Lokal, UMKM Goes To Mall'),
+  channels: z
+    .array(z.enum(CHANNELS))
+    .describe('where to buy it: e-Order (government buyers), Jumat Beli Lokal, UMKM Goes To Mall'),
   photos: z
-    .array(z.object({ id: z.number().int(), thumbUrl: z.string(), displayUrl: z.string(), width: z.number().int(), height: z.number().int() }))
+    .array(
+      z.object({
+        id: z.number().int(),
+        thumbUrl: z.string(),
+        displayUrl: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+      }),
+    )
     .describe('cover first; WebP, thumbnail ≤ 320 px, display ≤ 1200 px (width/height are the display size)'),
   seller: z.object({
     id: z.number().int(),

@@ -3,12 +3,24 @@
 import type { Queryable } from '../platform/db/types.ts';
 import { validationFailed } from '../platform/http/problem.ts';
 import type { SearchQuery, SearchResult } from './schema.ts';
-import { buildSearch, type Cursor, PRICE_BOUNDS, relevanceKey, SAMPLE, type SampleOptions, type Sort } from './search-sql.ts';
+import {
+  buildSearch,
+  type Cursor,
+  PRICE_BOUNDS,
+  relevanceKey,
+  SAMPLE,
+  type SampleOptions,
+  type Sort,
+} from './search-sql.ts';
 import { type ResolvedTerm, resolveTerms, splitWords, textLevels, toTsquery } from './search-terms.ts';
 
 const badCursor = () =>
   validationFailed([
-    { field: 'querystring.cursor', code: 'invalid_cursor', message: { id: 'Halaman lanjutan tidak valid; mulai dari awal.', en: 'Invalid page cursor; start again.' } },
+    {
+      field: 'querystring.cursor',
+      code: 'invalid_cursor',
+      message: { id: 'Halaman lanjutan tidak valid; mulai dari awal.', en: 'Invalid page cursor; start again.' },
+    },
   ]);
 
 export function encodeCursor(c: Cursor): string {
@@ -23,11 +35,16 @@ export function decodeCursor(text: string, sort: Sort): Cursor {
   } catch {
     throw badCursor();
   }
-  if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[1] !== 'string' || !Number.isSafeInteger(v[2])) throw badCursor();
+  if (!Array.isArray(v) || v.length !== 3 || v[0] !== sort || typeof v[1] !== 'string' || !Number.isSafeInteger(v[2]))
+    throw badCursor();
   const key = v[1] as string;
   const isTime = (t: string) => !Number.isNaN(Date.parse(t.replace(' ', 'T').replace(/\+00$/, 'Z')));
   const ok =
-    sort === 'relevance' ? /^[0-9]{1,2}\|/.test(key) && isTime(relevanceKey(key)[1]) : sort === 'newest' ? isTime(key) : /^[0-9]{1,13}$/.test(key);
+    sort === 'relevance'
+      ? /^[0-9]{1,2}\|/.test(key) && isTime(relevanceKey(key)[1])
+      : sort === 'newest'
+        ? isTime(key)
+        : /^[0-9]{1,13}$/.test(key);
   if (!ok || key.length > 40) throw badCursor();
   return { sort, key, id: v[2] as number };
 }
@@ -53,29 +70,58 @@ interface Row {
   total: number;
   facets: { facet: string; value: string; n: number; label: string }[];
   items: {
-    id: number; key: string; name: string; price: number; unit: string; halal: boolean; grade: 'A' | 'B' | 'C' | null;
-    categoryCode: string; categoryId: string; categoryEn: string; sellerId: number; sellerName: string;
-    districtCode: string; districtName: string; cityCode: string; cityName: string; eOrder: boolean; jbl: boolean; mall: boolean;
+    id: number;
+    key: string;
+    name: string;
+    price: number;
+    unit: string;
+    halal: boolean;
+    grade: 'A' | 'B' | 'C' | null;
+    categoryCode: string;
+    categoryId: string;
+    categoryEn: string;
+    sellerId: number;
+    sellerName: string;
+    districtCode: string;
+    districtName: string;
+    cityCode: string;
+    cityName: string;
+    eOrder: boolean;
+    jbl: boolean;
+    mall: boolean;
   }[];
 }
 
 /** `sampleOptions`: how the sample is read (tests make it small to see estimates and walks on little data). */
-export async function searchProducts(q: Queryable, input: SearchQuery, sampleOptions: SampleOptions = {}): Promise<SearchResult> {
+export async function searchProducts(
+  q: Queryable,
+  input: SearchQuery,
+  sampleOptions: SampleOptions = {},
+): Promise<SearchResult> {
   const sample = sampleOptions.size ?? SAMPLE;
   const terms = await resolveTerms(q, splitWords(input.q));
   const tsquery = toTsquery(terms);
-  const sort: Sort = input.sort === undefined || (input.sort === 'relevance' && tsquery === null) ? (tsquery === null ? 'newest' : 'relevance') : input.sort;
+  const sort: Sort =
+    input.sort === undefined || (input.sort === 'relevance' && tsquery === null)
+      ? tsquery === null
+        ? 'newest'
+        : 'relevance'
+      : input.sort;
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
   const limit = input.limit ?? 20;
   const words = tsquery === null ? null : { tsquery, levels: textLevels(terms) };
-  const stmt = buildSearch(input, words, sort, cursor, limit, { broadInIndex: broadInIndex(terms, input), ...sampleOptions });
+  const stmt = buildSearch(input, words, sort, cursor, limit, {
+    broadInIndex: broadInIndex(terms, input),
+    ...sampleOptions,
+  });
   const [row] = await q.query<Row>(stmt.sql, stmt.params, { prepare: true });
   if (!row) throw new Error('search returned no row');
 
   const exact = row.sampled < sample;
   const scale = exact || row.sampled === 0 ? 1 : row.total / row.sampled;
   const count = (n: number) => (exact ? n : Math.max(1, Math.round(n * scale)));
-  const facet = (name: string) => row.facets.filter((f) => f.facet === name).map((f) => ({ value: f.value, label: f.label, count: count(f.n) }));
+  const facet = (name: string) =>
+    row.facets.filter((f) => f.facet === name).map((f) => ({ value: f.value, label: f.label, count: count(f.n) }));
   const items = row.items.slice(0, limit);
   const last = items[items.length - 1];
   return {
@@ -87,8 +133,17 @@ export async function searchProducts(q: Queryable, input: SearchQuery, sampleOpt
       halal: i.halal,
       grade: i.grade,
       category: { code: i.categoryCode, name: { id: i.categoryId, en: i.categoryEn } },
-      seller: { id: i.sellerId, name: i.sellerName, district: { code: i.districtCode, name: i.districtName }, city: { code: i.cityCode, name: i.cityName } },
-      channels: [...(i.eOrder ? ['e_order' as const] : []), ...(i.jbl ? ['jbl' as const] : []), ...(i.mall ? ['mall' as const] : [])],
+      seller: {
+        id: i.sellerId,
+        name: i.sellerName,
+        district: { code: i.districtCode, name: i.districtName },
+        city: { code: i.cityCode, name: i.cityName },
+      },
+      channels: [
+        ...(i.eOrder ? ['e_order' as const] : []),
+        ...(i.jbl ? ['jbl' as const] : []),
+        ...(i.mall ? ['mall' as const] : []),
+      ],
     })),
     nextCursor: row.items.length > limit && last ? encodeCursor({ sort, key: last.key, id: last.id }) : null,
     sort,
@@ -106,7 +161,11 @@ export async function searchProducts(q: Queryable, input: SearchQuery, sampleOpt
         .filter((f) => f.facet === 'price')
         .map((f) => Number(f.value))
         .sort((a, b) => a - b)
-        .map((b) => ({ min: b === 0 ? 0 : PRICE_BOUNDS[b - 1]!, max: b >= PRICE_BOUNDS.length ? null : PRICE_BOUNDS[b]! - 1, count: count(row.facets.find((f) => f.facet === 'price' && Number(f.value) === b)!.n) })),
+        .map((b) => ({
+          min: b === 0 ? 0 : PRICE_BOUNDS[b - 1]!,
+          max: b >= PRICE_BOUNDS.length ? null : PRICE_BOUNDS[b]! - 1,
+          count: count(row.facets.find((f) => f.facet === 'price' && Number(f.value) === b)!.n),
+        })),
     },
     terms: terms.map((t) => ({ word: t.word, status: t.status, searchedAs: t.searchedAs })),
   };

@@ -82,7 +82,19 @@ function facetTokens(f: SearchQuery, broad: boolean): { tokens: string[]; rest: 
   if (f.district) tokens.push(token(`~d:${f.district}`));
   if (f.category) tokens.push(token(`~k:${f.category}`));
   const rest: SearchQuery = { limit: f.limit };
-  if (!broad) return { tokens, rest: { ...rest, grade: f.grade, halal: f.halal, sizeClass: f.sizeClass, channel: f.channel, priceMin: f.priceMin, priceMax: f.priceMax } };
+  if (!broad)
+    return {
+      tokens,
+      rest: {
+        ...rest,
+        grade: f.grade,
+        halal: f.halal,
+        sizeClass: f.sizeClass,
+        channel: f.channel,
+        priceMin: f.priceMin,
+        priceMax: f.priceMax,
+      },
+    };
   if (f.grade) tokens.push(token(`~g:${f.grade}`));
   if (f.halal !== undefined) tokens.push(token(`~h:${f.halal ? 1 : 0}`));
   if (f.sizeClass) tokens.push(token(`~s:${f.sizeClass}`));
@@ -109,25 +121,33 @@ function facetTokens(f: SearchQuery, broad: boolean): { tokens: string[]; rest: 
  */
 function sampleFilter(f: SearchQuery, tsquery: string | null, broad: boolean, bind: Bind): string[] {
   const { tokens, rest } = facetTokens(f, broad || tsquery === null);
-  const all = [...(tsquery === null ? [] : [tsquery.includes('|') || tokens.length ? `(${tsquery})` : tsquery]), ...tokens];
+  const all = [
+    ...(tsquery === null ? [] : [tsquery.includes('|') || tokens.length ? `(${tsquery})` : tsquery]),
+    ...tokens,
+  ];
   const where: string[] = [];
   if (all.length) where.push(`s.tsv @@ ${bind(all.join(' & '), 'tsquery')}`);
   if (tsquery === null) {
     if (rest.priceMin !== undefined) where.push(`s.price >= ${bind(rest.priceMin, 'int8')}`);
     if (rest.priceMax !== undefined) where.push(`s.price <= ${bind(rest.priceMax, 'int8')}`);
-  } else if ([rest.grade, rest.halal, rest.sizeClass, rest.channel, rest.priceMin, rest.priceMax].some((v) => v !== undefined)) {
+  } else if (
+    [rest.grade, rest.halal, rest.sizeClass, rest.channel, rest.priceMin, rest.priceMax].some((v) => v !== undefined)
+  ) {
     where.push(columnFilter(rest, null, null, true, bind));
   }
   return where;
 }
 
-const SAMPLE_COLUMNS = 's.product_id, s.city_code, s.district_code, s.category_code, s.grade, s.halal, s.size_class, s.price, s.price_band, s.listed_at';
+const SAMPLE_COLUMNS =
+  's.product_id, s.city_code, s.district_code, s.category_code, s.grade, s.halal, s.size_class, s.price, s.price_band, s.listed_at';
 
 /** The first `sample` matches, partition by partition in PARTITIONS order, each row marked with its partition. */
 function sampleCte(where: string[], sample: number, band: string | null): string {
   const whereSql = where.length ? `where ${where.join(' and ')}` : '';
   const extra = band === null ? '' : `, ${band} as band`;
-  const reads = PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS}${extra} from ${p.name} s ${whereSql}`);
+  const reads = PARTITIONS.map(
+    (p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS}${extra} from ${p.name} s ${whereSql}`,
+  );
   return `sample as materialized (
       select * from (${reads.join('\n        union all ')}) x
       limit ${sample})`;
@@ -148,12 +168,25 @@ const DENSE_ONE_IN = 20;
  * through the GIN index. A look at p0's first rows tells which (the planner cannot: it does not see the values).
  * `inOrder` decides instead (tests: both ways find the same sample).
  */
-function facetSampleCte(f: SearchQuery, where: string[], sample: number, inOrder: boolean | undefined, bind: Bind): string {
+function facetSampleCte(
+  f: SearchQuery,
+  where: string[],
+  sample: number,
+  inOrder: boolean | undefined,
+  bind: Bind,
+): string {
   const filter = columnFilter(f, null, null, true, bind);
   const dense = !where.length ? 'true' : inOrder === undefined ? '(select dense from probe)' : String(inOrder);
   const reads = [
-    ...PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where ${dense} and ${filter}`),
-    ...(where.length ? PARTITIONS.map((p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where not ${dense} and ${where.join(' and ')}`) : []),
+    ...PARTITIONS.map(
+      (p, i) => `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where ${dense} and ${filter}`,
+    ),
+    ...(where.length
+      ? PARTITIONS.map(
+          (p, i) =>
+            `select ${i} as part, s.ctid, ${SAMPLE_COLUMNS} from ${p.name} s where not ${dense} and ${where.join(' and ')}`,
+        )
+      : []),
   ];
   return `probe as materialized (
       -- count(ctid): no index holds it, so these are p0's first rows in physical order, not an index's first entries.
@@ -202,10 +235,31 @@ const FACETS_CTE = `facets as (
     )`;
 
 /** The page: ORDER BY and keyset condition per sort. Relevance pages come from the ranked sample. */
-const ORDER: Record<Exclude<Sort, 'relevance'>, { key: string; order: string; unindexed: string; after: string; keyType: string }> = {
-  newest: { key: 's.listed_at', order: 's.listed_at desc, s.product_id desc', unindexed: "s.listed_at + interval '0' desc, s.product_id desc", after: '<', keyType: 'timestamptz' },
-  price_asc: { key: 's.price', order: 's.price, s.product_id', unindexed: 's.price + 0, s.product_id', after: '>', keyType: 'int8' },
-  price_desc: { key: 's.price', order: 's.price desc, s.product_id desc', unindexed: 's.price + 0 desc, s.product_id desc', after: '<', keyType: 'int8' },
+const ORDER: Record<
+  Exclude<Sort, 'relevance'>,
+  { key: string; order: string; unindexed: string; after: string; keyType: string }
+> = {
+  newest: {
+    key: 's.listed_at',
+    order: 's.listed_at desc, s.product_id desc',
+    unindexed: "s.listed_at + interval '0' desc, s.product_id desc",
+    after: '<',
+    keyType: 'timestamptz',
+  },
+  price_asc: {
+    key: 's.price',
+    order: 's.price, s.product_id',
+    unindexed: 's.price + 0, s.product_id',
+    after: '>',
+    keyType: 'int8',
+  },
+  price_desc: {
+    key: 's.price',
+    order: 's.price desc, s.product_id desc',
+    unindexed: 's.price + 0 desc, s.product_id desc',
+    after: '<',
+    keyType: 'int8',
+  },
 };
 
 const CHANNEL_COLUMN = { e_order: 'channel_e_order', jbl: 'channel_jbl', mall: 'channel_mall' } as const;
@@ -218,7 +272,13 @@ const CHANNEL_COLUMN = { e_order: 'channel_e_order', jbl: 'channel_jbl', mall: '
  * Separately, each "none or equal" looks very selective to it, and it would then rather fetch every match and
  * sort them than walk the index in order — which, for a broad facet, reads most of the table.
  */
-function columnFilter(f: SearchQuery, words: string | null, omit: string | null, withPrice: boolean, bind: Bind): string {
+function columnFilter(
+  f: SearchQuery,
+  words: string | null,
+  omit: string | null,
+  withPrice: boolean,
+  bind: Bind,
+): string {
   const eq = (column: string, value: unknown) => {
     const v = bind(value ?? null, column === 'halal' ? 'bool' : 'text');
     return `coalesce(s.${column} = ${v}, ${v} is null)`;
@@ -232,7 +292,9 @@ function columnFilter(f: SearchQuery, words: string | null, omit: string | null,
     eq('grade', f.grade),
     eq('halal', f.halal),
     eq('size_class', f.sizeClass),
-    `case ${channel} ${Object.entries(CHANNEL_COLUMN).map(([c, col]) => `when '${c}' then s.${col}`).join(' ')} else true end`,
+    `case ${channel} ${Object.entries(CHANNEL_COLUMN)
+      .map(([c, col]) => `when '${c}' then s.${col}`)
+      .join(' ')} else true end`,
     ...(withPrice ? priceRange(f, bind) : []),
   ];
   return `coalesce(${conds.join('\n               and ')}, false)`;
@@ -253,10 +315,25 @@ const priceRange = (f: SearchQuery, bind: Bind) => [
  * with the order (bags and batik are dear, so "batik, cheapest first" would walk past every snack) — hence the
  * (category, price) index. One-time filters run only the branch that applies.
  */
-function sortedPage(f: SearchQuery, words: string | null, sort: Exclude<Sort, 'relevance'>, cursor: Cursor | null, limit: number, sample: number, where: string[], bind: Bind): string {
+function sortedPage(
+  f: SearchQuery,
+  words: string | null,
+  sort: Exclude<Sort, 'relevance'>,
+  cursor: Cursor | null,
+  limit: number,
+  sample: number,
+  where: string[],
+  bind: Bind,
+): string {
   const o = ORDER[sort];
-  const keyset = cursor ? `(${o.key}, s.product_id) ${o.after} (${bind(cursor.key, o.keyType)}, ${bind(cursor.id, 'int8')})` : null;
-  const and = (conds: (string | null)[]) => conds.filter((c): c is string => c !== null).map((c) => `and ${c}`).join(' ');
+  const keyset = cursor
+    ? `(${o.key}, s.product_id) ${o.after} (${bind(cursor.key, o.keyType)}, ${bind(cursor.id, 'int8')})`
+    : null;
+  const and = (conds: (string | null)[]) =>
+    conds
+      .filter((c): c is string => c !== null)
+      .map((c) => `and ${c}`)
+      .join(' ');
   const lim = limit + 1;
   const cols = 's.product_id, s.city_code, s.district_code, s.price, s.listed_at';
   const lead = sort === 'newest' ? 'district_code' : 'category_code';
@@ -302,7 +379,9 @@ const WALK_ROWS = 8000;
 /** Each sampled row's band (0 = best), for the estimate of how many rows each band holds. */
 function bandOfRow(levels: string[], bind: Bind): string {
   const level = levels.map((l, i) => `when s.tsv @@ ${bind(l, 'tsquery')} then ${i}`).join(' ');
-  const quality = QUALITY.slice(0, -1).map((q, i) => `when s.tsv @@ ${token(token(`~q:${q}`))}::tsquery then ${i}`).join(' ');
+  const quality = QUALITY.slice(0, -1)
+    .map((q, i) => `when s.tsv @@ ${token(token(`~q:${q}`))}::tsquery then ${i}`)
+    .join(' ');
   return `(case ${level} else ${levels.length - 1} end) * ${QUALITY.length} + (case ${quality} else ${QUALITY.length - 1} end)`;
 }
 
@@ -327,16 +406,28 @@ function walkableCte(limit: number, sample: number): string {
  * a page of them, that page is exact; otherwise (sparse, or the walk fell short) its rows are found through its
  * tokens in the GIN index and sorted. The cursor names the band it stopped in: bands before it are skipped.
  */
-function relevancePage(f: SearchQuery, levels: string[], cursor: Cursor | null, limit: number, sample: number, broad: boolean, bind: Bind): { ctes: string[]; page: string } {
+function relevancePage(
+  f: SearchQuery,
+  levels: string[],
+  cursor: Cursor | null,
+  limit: number,
+  sample: number,
+  broad: boolean,
+  bind: Bind,
+): { ctes: string[]; page: string } {
   const lim = limit + 1;
   const [band, ts] = cursor ? relevanceKey(cursor.key) : [-1, null];
   const from = cursor ? bind(band, 'int4') : null;
-  const after = cursor ? `(s.listed_at, s.product_id) < (${bind(ts, 'timestamptz')}, ${bind(cursor.id, 'int8')})` : null;
+  const after = cursor
+    ? `(s.listed_at, s.product_id) < (${bind(ts, 'timestamptz')}, ${bind(cursor.id, 'int8')})`
+    : null;
   // A chosen grade rules out some quality points (its own 3, 2 or 1, plus at most 3): those bands are not read.
   const grade = f.grade === undefined ? null : ({ A: 3, B: 2, C: 1 } as const)[f.grade];
   const possible = (q: number) => grade === null || (q >= grade && q <= grade + 3);
   const bands = levels.flatMap((level, l) =>
-    QUALITY.map((q, qi) => ({ i: l * QUALITY.length + qi, tsquery: `${level} & ${token(`~q:${q}`)}`, q })).filter((b) => possible(b.q)),
+    QUALITY.map((q, qi) => ({ i: l * QUALITY.length + qi, tsquery: `${level} & ${token(`~q:${q}`)}`, q })).filter((b) =>
+      possible(b.q),
+    ),
   );
   const cols = 's.product_id, s.city_code, s.district_code, s.listed_at';
   const ctes: string[] = [];
@@ -383,7 +474,14 @@ export interface Words {
   levels: string[];
 }
 
-export function buildSearch(f: SearchQuery, words: Words | null, sort: Sort, cursor: Cursor | null, limit: number, options: SampleOptions = {}): SearchStatement {
+export function buildSearch(
+  f: SearchQuery,
+  words: Words | null,
+  sort: Sort,
+  cursor: Cursor | null,
+  limit: number,
+  options: SampleOptions = {},
+): SearchStatement {
   const sample = options.size ?? SAMPLE;
   const params: unknown[] = [];
   const bind = binder(params);
@@ -394,7 +492,19 @@ export function buildSearch(f: SearchQuery, words: Words | null, sort: Sort, cur
   const band = relevance ? bandOfRow(words.levels, bind) : null;
   const { ctes, page } = relevance
     ? relevancePage(f, words.levels, cursor, limit, sample, broad, bind)
-    : { ctes: [], page: sortedPage(f, tsquery === null ? null : `s.tsv @@ ${bind(tsquery, 'tsquery')}`, sort === 'relevance' ? 'newest' : sort, cursor, limit, sample, where, bind) };
+    : {
+        ctes: [],
+        page: sortedPage(
+          f,
+          tsquery === null ? null : `s.tsv @@ ${bind(tsquery, 'tsquery')}`,
+          sort === 'relevance' ? 'newest' : sort,
+          cursor,
+          limit,
+          sample,
+          where,
+          bind,
+        ),
+      };
 
   const sql = `with ${tsquery === null ? facetSampleCte(f, where, sample, options.inOrder, bind) : sampleCte(where, sample, band)},
     ${estimateCtes(sample)},

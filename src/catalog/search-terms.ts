@@ -40,7 +40,13 @@ const MIN_SIMILARITY = 0.3;
  */
 export async function resolveTerms(q: Queryable, words: string[]): Promise<ResolvedTerm[]> {
   if (!words.length) return [];
-  const rows = await q.query<{ word: string; lexeme: string | null; known: boolean; ndoc: number | null; corrections: { word: string; lexeme: string; ndoc: number }[] | null }>(
+  const rows = await q.query<{
+    word: string;
+    lexeme: string | null;
+    known: boolean;
+    ndoc: number | null;
+    corrections: { word: string; lexeme: string; ndoc: number }[] | null;
+  }>(
     `with w as (
        select w.ord, w.word, (select min(x) from unnest(tsvector_to_array(to_tsvector('indonesian', w.word))) x) as lexeme
        from unnest((select $1::text[])) with ordinality as w(word, ord)
@@ -71,9 +77,21 @@ export async function resolveTerms(q: Queryable, words: string[]): Promise<Resol
   for (const r of rows) {
     if (r.lexeme === null) out.push({ word: r.word, status: 'ignored', lexemes: [], searchedAs: [], products: 0 });
     else if (r.known || (await inCatalogue(q, r.lexeme)))
-      out.push({ word: r.word, status: r.known ? 'known' : 'rare', lexemes: [r.lexeme], searchedAs: [r.word], products: r.ndoc ?? 0 });
+      out.push({
+        word: r.word,
+        status: r.known ? 'known' : 'rare',
+        lexemes: [r.lexeme],
+        searchedAs: [r.word],
+        products: r.ndoc ?? 0,
+      });
     else if (r.corrections?.length)
-      out.push({ word: r.word, status: 'corrected', lexemes: r.corrections.map((c) => c.lexeme), searchedAs: r.corrections.map((c) => c.word), products: r.corrections.reduce((n, c) => n + c.ndoc, 0) });
+      out.push({
+        word: r.word,
+        status: 'corrected',
+        lexemes: r.corrections.map((c) => c.lexeme),
+        searchedAs: r.corrections.map((c) => c.word),
+        products: r.corrections.reduce((n, c) => n + c.ndoc, 0),
+      });
     else out.push({ word: r.word, status: 'unknown', lexemes: [r.lexeme], searchedAs: [r.word], products: 0 });
   }
   return out;
@@ -83,7 +101,13 @@ async function inCatalogue(q: Queryable, lexeme: string): Promise<boolean> {
   // count(*), not exists(): under "stop at the first match" the planner prefers a sequential scan, which reads the
   // whole table when the word is in no product; a count is planned on the GIN index (a word missing from the
   // vocabulary is rare by construction, src/catalog/terms.ts).
-  const [r] = await q.query<{ n: number }>('select count(*)::int8 as n from catalog_search where tsv @@ (select $1::tsquery)', [quoteLexeme(lexeme)], { prepare: true });
+  const [r] = await q.query<{ n: number }>(
+    'select count(*)::int8 as n from catalog_search where tsv @@ (select $1::tsquery)',
+    [quoteLexeme(lexeme)],
+    {
+      prepare: true,
+    },
+  );
   return (r?.n ?? 0) > 0;
 }
 
@@ -94,7 +118,9 @@ const quoteLexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "'
  * no word is left to search (only stop words).
  */
 export function toTsquery(terms: ResolvedTerm[]): string | null {
-  const parts = terms.filter((t) => t.lexemes.length).map((t) => (t.lexemes.length === 1 ? quoteLexeme(t.lexemes[0]!) : `(${t.lexemes.map(quoteLexeme).join(' | ')})`));
+  const parts = terms
+    .filter((t) => t.lexemes.length)
+    .map((t) => (t.lexemes.length === 1 ? quoteLexeme(t.lexemes[0]!) : `(${t.lexemes.map(quoteLexeme).join(' | ')})`));
   return parts.length ? parts.join(' & ') : null;
 }
 

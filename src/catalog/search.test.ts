@@ -29,7 +29,10 @@ describe('catalogue search', () => {
   it('stems Indonesian words: "kue-kue" finds kue, "makanan" finds "makan"', async () => {
     const t = tag();
     const seller = await makeUmkm(db, village.code);
-    const [kue, makan] = await addProducts(seller.umkmId, [{ name: `Kue Lapis Legit ${t}` }, { name: `Paket Makan Siang ${t}`, category: 'nasi-kotak' }]);
+    const [kue, makan] = await addProducts(seller.umkmId, [
+      { name: `Kue Lapis Legit ${t}` },
+      { name: `Paket Makan Siang ${t}`, category: 'nasi-kotak' },
+    ]);
     expect((await search({ q: `kue-kue ${t}` })).items.map((i) => i.id)).toEqual([kue]);
     expect((await search({ q: `makanan ${t}` })).items.map((i) => i.id)).toEqual([makan]);
   });
@@ -37,7 +40,9 @@ describe('catalogue search', () => {
   it('corrects a misspelling from the catalogue\'s own words: "kripik" finds "keripik"', async () => {
     const t = tag();
     const seller = await makeUmkm(db, village.code);
-    const [id] = await addProducts(seller.umkmId, [{ name: `Keripik Singkong Balado ${t}`, category: 'makanan-ringan' }]);
+    const [id] = await addProducts(seller.umkmId, [
+      { name: `Keripik Singkong Balado ${t}`, category: 'makanan-ringan' },
+    ]);
     await refreshCatalogTerms(db);
     const r = await search({ q: `kripik ${t}` });
     expect(r.items.map((i) => i.id)).toEqual([id]);
@@ -89,7 +94,11 @@ describe('catalogue search', () => {
     const prices = [5_000, 7_000, 7_000, 7_000, 12_000, 12_000, 40_000];
     const ids = await addProducts(
       seller.umkmId,
-      prices.map((price, i) => ({ name: i % 2 ? `Nastar ${t} ${t}` : `Nastar Keju ${t}`, price, curatedAt: `2025-0${1 + (i % 3)}-01T00:00:00Z` })),
+      prices.map((price, i) => ({
+        name: i % 2 ? `Nastar ${t} ${t}` : `Nastar Keju ${t}`,
+        price,
+        curatedAt: `2025-0${1 + (i % 3)}-01T00:00:00Z`,
+      })),
     );
     for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc'] as const) {
       const seen: number[] = [];
@@ -104,22 +113,36 @@ describe('catalogue search', () => {
         pages++;
       } while (cursor && pages < 10);
       expect(pages, sort).toBe(3);
-      expect([...seen].sort((a, b) => a - b), sort).toEqual(ids);
+      expect(
+        [...seen].sort((a, b) => a - b),
+        sort,
+      ).toEqual(ids);
       if (sort === 'price_asc') expect(keys).toEqual([...prices].sort((a, b) => a - b));
       if (sort === 'price_desc') expect(keys).toEqual([...prices].sort((a, b) => b - a));
     }
     const bad = await app.inject({ method: 'GET', url: `/api/catalog/search?q=${t}&sort=newest&cursor=bm9uc2Vuc2U` });
     expect(bad.statusCode).toBe(400);
     // The same with a kecamatan or category chosen and more matches than the sample reads (a small one here).
-    for (const [sort, facet] of [['newest', { district: village.district }], ['price_asc', { category: 'kue-roti' }], ['price_desc', { category: 'kue-roti' }]] as const) {
+    for (const [sort, facet] of [
+      ['newest', { district: village.district }],
+      ['price_asc', { category: 'kue-roti' }],
+      ['price_desc', { category: 'kue-roti' }],
+    ] as const) {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const r: SearchResult = await searchProducts(db, SearchQuery.parse({ q: t, sort, limit: 2, ...facet, ...(cursor ? { cursor } : {}) }), { size: 3 });
+        const r: SearchResult = await searchProducts(
+          db,
+          SearchQuery.parse({ q: t, sort, limit: 2, ...facet, ...(cursor ? { cursor } : {}) }),
+          { size: 3 },
+        );
         seen.push(...r.items.map((i) => i.id));
         cursor = r.nextCursor;
       } while (cursor && seen.length <= ids.length);
-      expect([...seen].sort((a, b) => a - b), sort).toEqual(ids);
+      expect(
+        [...seen].sort((a, b) => a - b),
+        sort,
+      ).toEqual(ids);
     }
   });
 
@@ -135,9 +158,13 @@ describe('catalogue search', () => {
     await db.query(`update umkm set status = 'inactive' where id = $1`, [gone.umkmId]);
     const [inactive] = await addProducts(gone.umkmId, [{ name: `Dodol Betawi ${t}` }]);
     expect((await search({ q: t })).items.map((i) => i.id)).toEqual([shown]);
-    for (const id of [draft, rejected, inactive]) expect((await app.inject({ method: 'GET', url: `/api/catalog/products/${id}` })).statusCode).toBe(404);
+    for (const id of [draft, rejected, inactive])
+      expect((await app.inject({ method: 'GET', url: `/api/catalog/products/${id}` })).statusCode).toBe(404);
     // The curation outcome, publishing and the member's status reach search at once.
-    await db.query(`update product set curation_status = 'curated', curation_grade = 'A', curated_at = now() where id = $1`, [rejected]);
+    await db.query(
+      `update product set curation_status = 'curated', curation_grade = 'A', curated_at = now() where id = $1`,
+      [rejected],
+    );
     await db.query(`update umkm set status = 'active' where id = $1`, [gone.umkmId]);
     await db.query(`update product set status = 'archived' where id = $1`, [shown]);
     expect((await search({ q: t })).items.map((i) => i.id).sort()).toEqual([rejected!, inactive!].sort());
@@ -157,10 +184,12 @@ describe('catalogue search', () => {
     expect(r.facets.category.map((c) => c.value)).toEqual(['batik-kain']);
   });
 
-  it('shows a product page with the seller\'s public profile and channels, and no personal data', async () => {
+  it("shows a product page with the seller's public profile and channels, and no personal data", async () => {
     const t = tag();
     const seller = await makeUmkm(db, village.code, `Dapur Bu Tini ${t}`);
-    const [id] = await addProducts(seller.umkmId, [{ name: `Rendang Daging ${t}`, category: 'lauk-olahan', grade: 'A' }]);
+    const [id] = await addProducts(seller.umkmId, [
+      { name: `Rendang Daging ${t}`, category: 'lauk-olahan', grade: 'A' },
+    ]);
     const res = await app.inject({ method: 'GET', url: `/api/catalog/products/${id}` });
     expect(res.statusCode).toBe(200);
     const page = res.json();
@@ -169,20 +198,40 @@ describe('catalogue search', () => {
       name: `Rendang Daging ${t}`,
       curation: { grade: 'A', curatedAt: '2025-01-02T03:04:05Z' },
       channels: ['e_order', 'jbl'],
-      seller: { id: seller.umkmId, name: `Dapur Bu Tini ${t}`, sizeClass: 'micro', village: { code: village.code }, district: { code: village.district }, city: { code: village.city } },
+      seller: {
+        id: seller.umkmId,
+        name: `Dapur Bu Tini ${t}`,
+        sizeClass: 'micro',
+        village: { code: village.code },
+        district: { code: village.district },
+        city: { code: village.city },
+      },
     });
     const [owner] = await db.query<{ full_name: string; address: string; nik_last4: string }>(
       'select o.full_name, u.address, o.nik_last4 from owner o join umkm u on u.owner_id = o.id where u.id = $1',
       [seller.umkmId],
     );
-    for (const secret of [owner!.full_name, seller.nik, seller.phone, seller.phone.slice(3), seller.nik.slice(0, 12)]) expect(res.body).not.toContain(secret);
-    expect(Object.keys(page.seller).sort()).toEqual(['city', 'district', 'id', 'kind', 'name', 'pengampu', 'sizeClass', 'village']);
+    for (const secret of [owner!.full_name, seller.nik, seller.phone, seller.phone.slice(3), seller.nik.slice(0, 12)])
+      expect(res.body).not.toContain(secret);
+    expect(Object.keys(page.seller).sort()).toEqual([
+      'city',
+      'district',
+      'id',
+      'kind',
+      'name',
+      'pengampu',
+      'sizeClass',
+      'village',
+    ]);
   });
 
   it('estimates counts from a sample when a query matches more than it reads, and says so', async () => {
     const t = tag();
     const seller = await makeUmkm(db, village.code);
-    await addProducts(seller.umkmId, Array.from({ length: 64 }, (_, i) => ({ name: `Onde-onde ${t} ${i}`, halal: i % 4 === 0 })));
+    await addProducts(
+      seller.umkmId,
+      Array.from({ length: 64 }, (_, i) => ({ name: `Onde-onde ${t} ${i}`, halal: i % 4 === 0 })),
+    );
     const exact = await searchProducts(db, SearchQuery.parse({ q: t }));
     expect(exact).toMatchObject({ total: 64, counts: 'exact', sampled: 64 });
     const estimated = await searchProducts(db, SearchQuery.parse({ q: t }), { size: 12 });
@@ -201,9 +250,22 @@ describe('catalogue search', () => {
     const prices = Array.from({ length: 30 }, (_, i) => base + (i % 7) * 10);
     const ids = await addProducts(
       seller.umkmId,
-      prices.map((price, i) => ({ name: `Anyaman ${tag()}`, category: 'kerajinan', grade: null, price, curatedAt: `2025-0${1 + (i % 5)}-1${i % 3}T00:00:00Z` })),
+      prices.map((price, i) => ({
+        name: `Anyaman ${tag()}`,
+        category: 'kerajinan',
+        grade: null,
+        price,
+        curatedAt: `2025-0${1 + (i % 5)}-1${i % 3}T00:00:00Z`,
+      })),
     );
-    const curatedAt = new Map((await db.query<{ id: number; t: string }>('select id, curated_at::text as t from product where id = any($1::int8[])', [ids])).map((r) => [r.id, r.t]));
+    const curatedAt = new Map(
+      (
+        await db.query<{ id: number; t: string }>(
+          'select id, curated_at::text as t from product where id = any($1::int8[])',
+          [ids],
+        )
+      ).map((r) => [r.id, r.t]),
+    );
     const range = { priceMin: base, priceMax: base + 60 };
     const browses = [
       { sort: 'newest', district: village.district, ...range },
@@ -217,11 +279,18 @@ describe('catalogue search', () => {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const r: SearchResult = await searchProducts(db, SearchQuery.parse({ ...browse, limit: 4, ...(cursor ? { cursor } : {}) }), { size: 3 });
+        const r: SearchResult = await searchProducts(
+          db,
+          SearchQuery.parse({ ...browse, limit: 4, ...(cursor ? { cursor } : {}) }),
+          {
+            size: 3,
+          },
+        );
         seen.push(...r.items.map((i) => i.id));
         cursor = r.nextCursor;
       } while (cursor && seen.length <= ids.length);
-      const key = (id: number) => (browse.sort === 'newest' ? curatedAt.get(id)! : String(prices[ids.indexOf(id)]!).padStart(10, '0'));
+      const key = (id: number) =>
+        browse.sort === 'newest' ? curatedAt.get(id)! : String(prices[ids.indexOf(id)]!).padStart(10, '0');
       const expected = [...ids].sort((a, b) => (key(a) === key(b) ? a - b : key(a) < key(b) ? -1 : 1));
       expect(seen, JSON.stringify(browse)).toEqual(browse.sort === 'price_asc' ? expected : expected.reverse());
     }
@@ -229,8 +298,20 @@ describe('catalogue search', () => {
 
   it('finds the same sample of a facet browse reading the table in order or through the GIN index', async () => {
     const seller = await makeUmkm(db, village.code);
-    await addProducts(seller.umkmId, Array.from({ length: 12 }, (_, i) => ({ name: `Kue Cubit ${tag()}`, halal: i % 3 > 0, grade: i % 2 ? 'A' : 'B', price: 12_000 + i * 1000 })));
-    for (const browse of [{ halal: 'true', category: 'kue-roti' }, { district: village.district, grade: 'A' }, { priceMin: 10_000, priceMax: 24_999, sort: 'price_asc' }] as const) {
+    await addProducts(
+      seller.umkmId,
+      Array.from({ length: 12 }, (_, i) => ({
+        name: `Kue Cubit ${tag()}`,
+        halal: i % 3 > 0,
+        grade: i % 2 ? 'A' : 'B',
+        price: 12_000 + i * 1000,
+      })),
+    );
+    for (const browse of [
+      { halal: 'true', category: 'kue-roti' },
+      { district: village.district, grade: 'A' },
+      { priceMin: 10_000, priceMax: 24_999, sort: 'price_asc' },
+    ] as const) {
       for (const size of [5, 500]) {
         const inOrder = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: true });
         const indexed = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: false });
@@ -252,7 +333,10 @@ describe('catalogue search', () => {
 
   it('puts prices in the same bands in SQL (filters) and in the API (labels)', async () => {
     const prices = [0, 9_999, ...PRICE_BOUNDS.flatMap((b) => [b - 1, b, b + 1])];
-    const rows = await db.query<{ price: number; band: number }>('select p as price, catalog_price_band(p) as band from unnest($1::int8[]) p', [prices]);
+    const rows = await db.query<{ price: number; band: number }>(
+      'select p as price, catalog_price_band(p) as band from unnest($1::int8[]) p',
+      [prices],
+    );
     for (const { price, band } of rows) expect(band, String(price)).toBe(PRICE_BOUNDS.filter((b) => price >= b).length);
   });
 });

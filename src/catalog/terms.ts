@@ -39,6 +39,8 @@ export async function refreshCatalogTerms(q: Queryable): Promise<number> {
     [percent],
   );
   // Their trigrams, for typo correction (migration 0031).
-  await q.query('insert into catalog_term_trigram (trigram, word) select distinct unnest(show_trgm(word)), word from catalog_term');
+  await q.query(
+    'insert into catalog_term_trigram (trigram, word) select distinct unnest(show_trgm(word)), word from catalog_term',
+  );
   return n?.n ?? 0;
 }

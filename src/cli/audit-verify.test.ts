@@ -53,8 +53,13 @@ describe('npm run audit:verify', () => {
     const t = await target();
     let db = await t.open();
     const entity = `cli-${Math.random()}`;
-    await db.transaction((tx) => audit(tx, SYSTEM('test'), { action: 'test.one', entityType: 'test', entityId: entity, after: { v: 1 } }));
-    const [{ id } = { id: 0 }] = await db.query<{ id: number }>(`select max(id) as id from audit_log where entity_id = $1`, [entity]);
+    await db.transaction((tx) =>
+      audit(tx, SYSTEM('test'), { action: 'test.one', entityType: 'test', entityId: entity, after: { v: 1 } }),
+    );
+    const [{ id } = { id: 0 }] = await db.query<{ id: number }>(
+      `select max(id) as id from audit_log where entity_id = $1`,
+      [entity],
+    );
     await t.done(db);
 
     const ok = await verify(t.env);

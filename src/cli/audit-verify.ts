@@ -13,7 +13,15 @@ async function main() {
       console.error(
         `audit_log is NOT intact: row id ${b.id} (${b.entityType} ${b.entityId}) ${b.problem === 'row_hash' ? 'was altered (its hash does not match its content)' : 'is not linked to the previous row of its entity (a row was changed or removed before it)'}.`,
       );
-      console.log(JSON.stringify({ intact: false, rows: r.rows, firstBrokenId: b.id, entity: `${b.entityType}:${b.entityId}`, problem: b.problem }));
+      console.log(
+        JSON.stringify({
+          intact: false,
+          rows: r.rows,
+          firstBrokenId: b.id,
+          entity: `${b.entityType}:${b.entityId}`,
+          problem: b.problem,
+        }),
+      );
       process.exitCode = 1;
     } else {
       console.log(JSON.stringify({ intact: true, rows: r.rows }));

@@ -10,7 +10,9 @@ runCli(async () => {
     progress(`Backing up ${db.engine} ${db.location} to ${file}…`);
     const tables = await backupDb(db, file, { log: progress });
     const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
-    progress(`Done: ${Object.keys(tables).length} tables, ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    progress(
+      `Done: ${Object.keys(tables).length} tables, ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     console.log(JSON.stringify({ tables }));
   });
 });

@@ -19,7 +19,8 @@ export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (e: unknown) => {
-      if (e instanceof DataDirLockedError || e instanceof BackupError || e instanceof UsageError) console.error(e.message);
+      if (e instanceof DataDirLockedError || e instanceof BackupError || e instanceof UsageError)
+        console.error(e.message);
       else console.error(e);
       process.exit(e instanceof UsageError ? 2 : 1);
     },

@@ -11,10 +11,14 @@ runCli(async () => {
   checkMigrations(header);
   await withCliDb(async (db) => {
     const started = Date.now();
-    progress(`Restoring ${file} (${header.source.engine} ${header.source.serverVersion}, ${header.createdAt}) into ${db.engine} ${db.location}…`);
+    progress(
+      `Restoring ${file} (${header.source.engine} ${header.source.serverVersion}, ${header.createdAt}) into ${db.engine} ${db.location}…`,
+    );
     const tables = await restoreDb(db, file, { log: progress });
     const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
-    progress(`Done: ${Object.keys(tables).length} tables, ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    progress(
+      `Done: ${Object.keys(tables).length} tables, ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     console.log(JSON.stringify({ tables }));
   });
 });

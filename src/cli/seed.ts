@@ -13,7 +13,15 @@ import { membersWithoutActivity, seedRegistryActivity } from '../seed/registry-a
 import { localDate } from '../platform/time.ts';
 
 async function main() {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string' }, batch: { type: 'string' }, only: { type: 'string' }, today: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'demo' },
+      seed: { type: 'string' },
+      batch: { type: 'string' },
+      only: { type: 'string' },
+      today: { type: 'string' },
+    },
+  });
   if (values.only !== undefined && values.only !== 'registry-activity') {
     console.error(`--only: the only module that can run alone is registry-activity (got "${values.only}")`);
     process.exit(1);
@@ -39,7 +47,9 @@ async function main() {
     if (values.only) {
       const ids = await membersWithoutActivity(db);
       const today = values.today ?? localDate(new Date());
-      console.error(`registry-activity for ${ids.length.toLocaleString('en')} of ${existing.toLocaleString('en')} UMKM (reference day ${today}) in ${db.engine} ${db.location}`);
+      console.error(
+        `registry-activity for ${ids.length.toLocaleString('en')} of ${existing.toLocaleString('en')} UMKM (reference day ${today}) in ${db.engine} ${db.location}`,
+      );
       const started = performance.now();
       const progress = stderrProgress('registry-activity', ids.length);
       const rows = await seedRegistryActivity(db, ids, {
@@ -52,7 +62,9 @@ async function main() {
       progress.done();
       const seconds = Math.round(performance.now() - started) / 1000;
       await db.exec('analyze journey_stage; analyze permit; analyze size_class_history');
-      console.log(JSON.stringify({ engine: db.engine, only: 'registry-activity', today, members: ids.length, rows, seconds }));
+      console.log(
+        JSON.stringify({ engine: db.engine, only: 'registry-activity', today, members: ids.length, rows, seconds }),
+      );
       return;
     }
     if (existing > 0) {
@@ -64,7 +76,9 @@ async function main() {
       process.exitCode = 2;
       return;
     }
-    console.error(`seeding scale ${scale.name} (${scale.umkm.toLocaleString('en')} UMKM, ${scale.products.toLocaleString('en')} products) into ${db.engine} ${db.location}`);
+    console.error(
+      `seeding scale ${scale.name} (${scale.umkm.toLocaleString('en')} UMKM, ${scale.products.toLocaleString('en')} products) into ${db.engine} ${db.location}`,
+    );
     const report = await runSeed(db, {
       scale,
       seed: values.seed ? Number(values.seed) : DEFAULT_SEED,

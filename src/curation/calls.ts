@@ -59,7 +59,10 @@ export async function presentCalls(db: Queryable, actor: Actor, rows: CallRow[],
       )
     : [];
   const counts = internals
-    ? await db.query<{ call_id: number; n: number }>('select call_id, count(*)::int8 as n from curation_submission where call_id = any($1::int8[]) group by call_id', [ids])
+    ? await db.query<{ call_id: number; n: number }>(
+        'select call_id, count(*)::int8 as n from curation_submission where call_id = any($1::int8[]) group by call_id',
+        [ids],
+      )
     : [];
   return rows.map((r) => {
     const deadline = new Date(r.deadline);
@@ -85,17 +88,28 @@ export async function presentCalls(db: Queryable, actor: Actor, rows: CallRow[],
       acceptingSubmissions: accepting(r, now),
       publishedAt: iso(r.published_at),
       closedAt: iso(r.closed_at),
-      kurators: internals ? kurators.filter((k) => k.call_id === r.id).map((k) => ({ accountId: k.account_id, displayName: k.display_name })) : null,
+      kurators: internals
+        ? kurators
+            .filter((k) => k.call_id === r.id)
+            .map((k) => ({ accountId: k.account_id, displayName: k.display_name }))
+        : null,
       submissionCount: internals ? (counts.find((c) => c.call_id === r.id)?.n ?? 0) : null,
     };
   });
 }
 
 /** Open calls for everyone; a status or `all` for the Dinas; a kurator may narrow to the calls assigned to them. */
-export async function listCalls(db: Queryable, actor: Actor, q: { status?: CallStatus | 'all'; assigned?: 'me' }): Promise<Call[]> {
+export async function listCalls(
+  db: Queryable,
+  actor: Actor,
+  q: { status?: CallStatus | 'all'; assigned?: 'me' },
+): Promise<Call[]> {
   const status = q.status ?? 'open';
   if ((status === 'draft' || status === 'all') && !allows(actor, curationPolicy.managesCalls))
-    throw new AppError(403, 'forbidden', { id: 'Hanya Dinas yang dapat melihat draf panggilan.', en: 'Only the Dinas can see draft calls.' });
+    throw new AppError(403, 'forbidden', {
+      id: 'Hanya Dinas yang dapat melihat draf panggilan.',
+      en: 'Only the Dinas can see draft calls.',
+    });
   const mine = q.assigned === 'me' && actor.kind === 'account' ? actor.accountId : null;
   const rows = await db.query<CallRow>(
     `${CALL_SELECT}
@@ -110,7 +124,8 @@ export async function listCalls(db: Queryable, actor: Actor, q: { status?: CallS
 /** One call; a draft is visible to the Dinas only (anyone else: not found). */
 export async function callRow(db: Queryable, actor: Actor, callId: number, lock = false): Promise<CallRow> {
   const [row] = await db.query<CallRow>(`${CALL_SELECT} where c.id = $1 ${lock ? 'for update of c' : ''}`, [callId]);
-  if (!row || (row.status === 'draft' && !allows(actor, curationPolicy.managesCalls))) throw notFound({ id: 'Panggilan kurasi tidak ditemukan.', en: 'Curation call not found.' });
+  if (!row || (row.status === 'draft' && !allows(actor, curationPolicy.managesCalls)))
+    throw notFound({ id: 'Panggilan kurasi tidak ditemukan.', en: 'Curation call not found.' });
   return row;
 }
 

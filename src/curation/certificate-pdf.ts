@@ -17,7 +17,11 @@ export async function certificatePdf(k: CertificateRow, publicUrl: string): Prom
     size: 'A4',
     margin: 56,
     // The code in the document's properties too, so a file found on a disk says what it is.
-    info: { Title: `Sertifikat Kurasi ${k.code}`, Subject: `Sertifikat kurasi produk ${k.code}: ${k.product_name}`, Author: 'Dinas PPKUKM DKI Jakarta (Pasar Lokal)' },
+    info: {
+      Title: `Sertifikat Kurasi ${k.code}`,
+      Subject: `Sertifikat kurasi produk ${k.code}: ${k.product_name}`,
+      Author: 'Dinas PPKUKM DKI Jakarta (Pasar Lokal)',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -27,13 +31,38 @@ export async function certificatePdf(k: CertificateRow, publicUrl: string): Prom
   });
 
   const width = doc.page.width - 112;
-  doc.rect(28, 28, doc.page.width - 56, doc.page.height - 56).lineWidth(2).stroke('#1f5f3f');
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(24).fillColor('#1f5f3f').text('SERTIFIKAT KURASI PRODUK', { align: 'center', width });
-  doc.font('Helvetica-Oblique').fontSize(14).fillColor('#333333').text('Product Curation Certificate', { align: 'center', width });
-  doc.moveDown(0.5).font('Helvetica').fontSize(11).text('Dinas PPKUKM Provinsi DKI Jakarta - Jakpreneur', { align: 'center', width });
+  doc
+    .rect(28, 28, doc.page.width - 56, doc.page.height - 56)
+    .lineWidth(2)
+    .stroke('#1f5f3f');
+  doc
+    .moveDown(1)
+    .font('Helvetica-Bold')
+    .fontSize(24)
+    .fillColor('#1f5f3f')
+    .text('SERTIFIKAT KURASI PRODUK', { align: 'center', width });
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(14)
+    .fillColor('#333333')
+    .text('Product Curation Certificate', { align: 'center', width });
+  doc
+    .moveDown(0.5)
+    .font('Helvetica')
+    .fontSize(11)
+    .text('Dinas PPKUKM Provinsi DKI Jakarta - Jakpreneur', { align: 'center', width });
 
-  doc.moveDown(2).fontSize(11).fillColor('#555555').text('Diberikan kepada produk / Awarded to the product', { align: 'center', width });
-  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(20).fillColor('#000000').text(k.product_name, { align: 'center', width });
+  doc
+    .moveDown(2)
+    .fontSize(11)
+    .fillColor('#555555')
+    .text('Diberikan kepada produk / Awarded to the product', { align: 'center', width });
+  doc
+    .moveDown(0.3)
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor('#000000')
+    .text(k.product_name, { align: 'center', width });
   doc.moveDown(0.3).font('Helvetica').fontSize(13).text(k.business_name, { align: 'center', width });
 
   const row = (label: string, value: string) => {
@@ -50,15 +79,25 @@ export async function certificatePdf(k: CertificateRow, publicUrl: string): Prom
   const qrSize = 130;
   const y = doc.page.height - 56 - qrSize - 40;
   doc.image(qr, doc.page.width - 56 - qrSize, y, { width: qrSize, height: qrSize });
-  doc.font('Helvetica').fontSize(9).fillColor('#333333')
-    .text('Periksa keaslian sertifikat ini dengan memindai kode QR atau membuka:', 56, y + 10, { width: width - qrSize - 20 })
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor('#333333')
+    .text('Periksa keaslian sertifikat ini dengan memindai kode QR atau membuka:', 56, y + 10, {
+      width: width - qrSize - 20,
+    })
     .text('Check this certificate by scanning the QR code or opening:', { width: width - qrSize - 20 })
     .moveDown(0.4)
     .font('Helvetica-Bold')
     .text(verifyUrl, { width: width - qrSize - 20, link: verifyUrl });
   if (k.revoked_at) {
     doc.save().rotate(-30, { origin: [doc.page.width / 2, doc.page.height / 2] });
-    doc.font('Helvetica-Bold').fontSize(60).fillColor('#b00020').opacity(0.35).text('DICABUT / REVOKED', 0, doc.page.height / 2 - 30, { align: 'center', width: doc.page.width });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(60)
+      .fillColor('#b00020')
+      .opacity(0.35)
+      .text('DICABUT / REVOKED', 0, doc.page.height / 2 - 30, { align: 'center', width: doc.page.width });
     doc.restore();
   }
   doc.end();

@@ -16,7 +16,13 @@ export const certificateRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/certificates/:code',
     {
       config: { access: 'public', crossOrigin: true },
-      schema: { operationId: 'verifyCurationCertificate', tags: ['curation'], summary: 'Check a certificate code: valid, revoked or unknown (no personal data)', params: CertificateParams, response: { 200: PublicCertificate } },
+      schema: {
+        operationId: 'verifyCurationCertificate',
+        tags: ['curation'],
+        summary: 'Check a certificate code: valid, revoked or unknown (no personal data)',
+        params: CertificateParams,
+        response: { 200: PublicCertificate },
+      },
     },
     async (req) => {
       buckets.take(req.ip);
@@ -28,12 +34,21 @@ export const certificateRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/certificates/:code/pdf',
     {
       config: { access: curationPolicy.readsSubmissions },
-      schema: { operationId: 'downloadCurationCertificate', tags: ['curation'], summary: 'The certificate as PDF with its verification QR (the business owner and officers)', params: CertificateParams },
+      schema: {
+        operationId: 'downloadCurationCertificate',
+        tags: ['curation'],
+        summary: 'The certificate as PDF with its verification QR (the business owner and officers)',
+        params: CertificateParams,
+      },
     },
     async (req, reply) => {
       const k = await certificateFor(db, req.actor, req.params.code);
       const pdf = await certificatePdf(k, publicUrl(req));
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="sertifikat-kurasi-${k.code}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="sertifikat-kurasi-${k.code}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 
@@ -41,7 +56,14 @@ export const certificateRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/certificates/:code/revoke',
     {
       config: { access: curationPolicy.managesCalls },
-      schema: { operationId: 'revokeCurationCertificate', tags: ['curation'], summary: 'Revoke a certificate (the product leaves that channel); the owner is told', params: CertificateParams, body: RevokeBody, response: { 200: PublicCertificate } },
+      schema: {
+        operationId: 'revokeCurationCertificate',
+        tags: ['curation'],
+        summary: 'Revoke a certificate (the product leaves that channel); the owner is told',
+        params: CertificateParams,
+        body: RevokeBody,
+        response: { 200: PublicCertificate },
+      },
     },
     async (req) => {
       const a = acting(req, curationPolicy.managesCalls);

@@ -22,13 +22,39 @@ export function newCertificateCode(): string {
   return chars.match(/.{4}/g)!.join('-');
 }
 
-export async function issueCertificate(tx: Tx, s: SubmissionRow, rb: Rubric, scores: ReadonlyMap<string, number>, result: ScoreResult, at: Date): Promise<string> {
+export async function issueCertificate(
+  tx: Tx,
+  s: SubmissionRow,
+  rb: Rubric,
+  scores: ReadonlyMap<string, number>,
+  result: ScoreResult,
+  at: Date,
+): Promise<string> {
   const code = newCertificateCode();
-  const summary = rb.criteria.map((c) => ({ criterion: c.code, name_id: c.name.id, name_en: c.name.en, weight: c.weight, score: scores.get(c.code) }));
+  const summary = rb.criteria.map((c) => ({
+    criterion: c.code,
+    name_id: c.name.id,
+    name_en: c.name.en,
+    weight: c.weight,
+    score: scores.get(c.code),
+  }));
   await tx.query(
     `insert into curation_certificate (code, submission_id, call_id, product_id, umkm_id, product_name, business_name, channel, grade, percent, scores, issued_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [code, s.id, s.call_id, s.product_id, s.umkm_id, s.product_name, s.umkm_name, s.channel, result.grade, result.percent, JSON.stringify(summary), at],
+    [
+      code,
+      s.id,
+      s.call_id,
+      s.product_id,
+      s.umkm_id,
+      s.product_name,
+      s.umkm_name,
+      s.channel,
+      result.grade,
+      result.percent,
+      JSON.stringify(summary),
+      at,
+    ],
   );
   return code;
 }
@@ -56,7 +82,9 @@ const CERT_SELECT = `select k.*, c.title_id as call_title_id, c.title_en as call
 const normal = (code: string) => code.trim().toUpperCase();
 
 async function certificateRow(db: Queryable, code: string, lock = false): Promise<CertificateRow | undefined> {
-  const [row] = await db.query<CertificateRow>(`${CERT_SELECT} where k.code = $1 ${lock ? 'for update of k' : ''}`, [normal(code)]);
+  const [row] = await db.query<CertificateRow>(`${CERT_SELECT} where k.code = $1 ${lock ? 'for update of k' : ''}`, [
+    normal(code),
+  ]);
   return row;
 }
 
@@ -64,7 +92,19 @@ async function certificateRow(db: Queryable, code: string, lock = false): Promis
 export async function publicCertificate(db: Queryable, code: string): Promise<PublicCertificate> {
   const k = await certificateRow(db, code);
   if (!k)
-    return { code: normal(code), status: 'unknown', product: null, business: null, call: null, channel: null, channelLabel: null, grade: null, issuedOn: null, issuedText: null, revokedOn: null };
+    return {
+      code: normal(code),
+      status: 'unknown',
+      product: null,
+      business: null,
+      call: null,
+      channel: null,
+      channelLabel: null,
+      grade: null,
+      issuedOn: null,
+      issuedText: null,
+      revokedOn: null,
+    };
   const issuedOn = localDate(new Date(k.issued_at));
   return {
     code: k.code,
@@ -85,7 +125,14 @@ export async function publicCertificate(db: Queryable, code: string): Promise<Pu
 export async function certificateFor(db: Queryable, actor: Actor, code: string): Promise<CertificateRow> {
   const k = await certificateRow(db, code);
   const scope = submissionScope(actor, 2);
-  const visible = k && (await db.query(`select 1 from curation_submission s join umkm u on u.id = s.umkm_id where s.id = $1 and ${scope.sql}`, [k.submission_id, ...scope.params])).length;
+  const visible =
+    k &&
+    (
+      await db.query(
+        `select 1 from curation_submission s join umkm u on u.id = s.umkm_id where s.id = $1 and ${scope.sql}`,
+        [k.submission_id, ...scope.params],
+      )
+    ).length;
   if (!k || !visible) throw notFound({ id: 'Sertifikat tidak ditemukan.', en: 'Certificate not found.' });
   return k;
 }
@@ -97,10 +144,24 @@ export async function certificateFor(db: Queryable, actor: Actor, code: string):
 export async function revokeCertificate(tx: Tx, a: Acting, code: string, reason: string) {
   const k = await certificateRow(tx, code, true);
   if (!k) throw notFound({ id: 'Sertifikat tidak ditemukan.', en: 'Certificate not found.' });
-  if (k.revoked_at) throw new AppError(409, 'already_revoked', { id: 'Sertifikat sudah dicabut.', en: 'The certificate is already revoked.' });
-  await tx.query('update curation_certificate set revoked_at = $2, revoked_by = $3, revoked_reason = $4 where code = $1', [k.code, a.now, a.actor.accountId, reason]);
+  if (k.revoked_at)
+    throw new AppError(409, 'already_revoked', {
+      id: 'Sertifikat sudah dicabut.',
+      en: 'The certificate is already revoked.',
+    });
+  await tx.query(
+    'update curation_certificate set revoked_at = $2, revoked_by = $3, revoked_reason = $4 where code = $1',
+    [k.code, a.now, a.actor.accountId, reason],
+  );
   await refreshProductCuration(tx, k.product_id);
-  await audit(tx, a.who, { action: 'curation.certificate_revoke', entityType: 'curation_certificate', entityId: k.code, umkmId: k.umkm_id, before: { revoked: false }, after: { revoked: true, reason } });
+  await audit(tx, a.who, {
+    action: 'curation.certificate_revoke',
+    entityType: 'curation_certificate',
+    entityId: k.code,
+    umkmId: k.umkm_id,
+    before: { revoked: false },
+    after: { revoked: true, reason },
+  });
   const s = await submissionRow(tx, a.actor, k.submission_id);
   const notices = await announce(tx, s, { kind: 'certificate_revoked', code: k.code, reason });
   return { certificate: await publicCertificate(tx, k.code), notices };
@@ -111,7 +172,12 @@ export async function revokeCertificate(tx: Tx, a: Acting, code: string, reason:
  * vouch for a product that no longer exists as judged, so they are revoked with that reason, and a visitor who
  * scans the QR sees "revoked". The product itself returns to "not curated" (src/catalog/products).
  */
-export async function revokeForChangedProduct(tx: Tx, who: AuditActor, productId: number, at = new Date()): Promise<string[]> {
+export async function revokeForChangedProduct(
+  tx: Tx,
+  who: AuditActor,
+  productId: number,
+  at = new Date(),
+): Promise<string[]> {
   const reason = 'Produk diubah pemiliknya setelah dikurasi / The product was changed by its owner after curation';
   const revoked = await tx.query<{ code: string; umkm_id: number }>(
     `update curation_certificate set revoked_at = $2, revoked_reason = $3
@@ -119,6 +185,13 @@ export async function revokeForChangedProduct(tx: Tx, who: AuditActor, productId
     [productId, at, reason],
   );
   for (const k of revoked)
-    await audit(tx, who, { action: 'curation.certificate_revoke', entityType: 'curation_certificate', entityId: k.code, umkmId: k.umkm_id, before: { revoked: false }, after: { revoked: true, reason } });
+    await audit(tx, who, {
+      action: 'curation.certificate_revoke',
+      entityType: 'curation_certificate',
+      entityId: k.code,
+      umkmId: k.umkm_id,
+      before: { revoked: false },
+      after: { revoked: true, reason },
+    });
   return revoked.map((k) => k.code);
 }

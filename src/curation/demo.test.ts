@@ -37,9 +37,13 @@ describe('demo curation', () => {
     expect(place!.owner_district).toBe(place!.desk);
     expect(Number(place!.halal)).toBeGreaterThan(0);
 
-    const statuses = (await db.query<{ status: string }>('select status from curation_submission order by id')).map((r) => r.status);
+    const statuses = (await db.query<{ status: string }>('select status from curation_submission order by id')).map(
+      (r) => r.status,
+    );
     expect(new Set(statuses)).toEqual(new Set(['submitted', 'verified', 'validated', 'passed', 'returned']));
-    const overdue = await db.query(`select 1 from curation_submission where due_on < (now() at time zone 'Asia/Jakarta')::date - 1`);
+    const overdue = await db.query(
+      `select 1 from curation_submission where due_on < (now() at time zone 'Asia/Jakarta')::date - 1`,
+    );
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     expect(await db.query('select 1 from curation_certificate where revoked_at is null')).toHaveLength(1);
     // The other owners who submitted have accounts the kecamatan desk can still hand a claim code for (a phone login).

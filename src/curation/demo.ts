@@ -38,7 +38,12 @@ function actorOf(a: DemoAccountRow): AccountActor {
   };
 }
 
-const as = (a: DemoAccountRow, at: Date): Acting => ({ actor: actorOf(a), role: a.role, who: auditActor(actorOf(a), a.role, null), now: at });
+const as = (a: DemoAccountRow, at: Date): Acting => ({
+  actor: actorOf(a),
+  role: a.role,
+  who: auditActor(actorOf(a), a.role, null),
+  now: at,
+});
 
 /** A valid halal certificate for each of the owner's businesses that has none (the rule for publishing food). */
 async function ensureHalal(tx: Tx, ownerId: number): Promise<void> {
@@ -54,7 +59,13 @@ async function ensureHalal(tx: Tx, ownerId: number): Promise<void> {
        on conflict (umkm_id, kind, number) do update set expires_on = excluded.expires_on returning id`,
       [u.id, number],
     );
-    await audit(tx, SYSTEM('demo'), { action: 'permit.add', entityType: 'permit', entityId: p!.id, umkmId: u.id, after: { kind: 'halal', number } });
+    await audit(tx, SYSTEM('demo'), {
+      action: 'permit.add',
+      entityType: 'permit',
+      entityId: p!.id,
+      umkmId: u.id,
+      after: { kind: 'halal', number },
+    });
   }
 }
 
@@ -77,7 +88,13 @@ async function ownerAccount(tx: Tx, ownerId: number): Promise<DemoAccountRow> {
       [ownerId],
     );
     id = row?.id ?? (await createAccount(tx, SYSTEM('demo'), { displayName: o!.full_name, ownerId }));
-    if (row) await audit(tx, SYSTEM('demo'), { action: 'account.create', entityType: 'account', entityId: id, after: { ownerId, claimed: false } });
+    if (row)
+      await audit(tx, SYSTEM('demo'), {
+        action: 'account.create',
+        entityType: 'account',
+        entityId: id,
+        after: { ownerId, claimed: false },
+      });
     await grantRole(tx, SYSTEM('demo'), id, 'umkm_owner', '');
   }
   return { id, display_name: o!.display_name ?? o!.full_name, owner_id: ownerId, role: 'umkm_owner', scope_id: '' };
@@ -108,7 +125,13 @@ export async function createDemoCuration(db: Db, now = new Date()): Promise<numb
       [['admin', 'pendamping', 'kasatpel', 'kurator', 'umkm'].map((w) => `${w}@demo.pasarlokal.id`)],
     );
     const by = (role: Role) => rows.find((r) => r.role === role);
-    const [admin, pendamping, kasatpel, kurator, owner] = [by('platform_admin'), by('pendamping'), by('kasatpel'), by('kurator'), by('umkm_owner')];
+    const [admin, pendamping, kasatpel, kurator, owner] = [
+      by('platform_admin'),
+      by('pendamping'),
+      by('kasatpel'),
+      by('kurator'),
+      by('umkm_owner'),
+    ];
     if (!admin || !pendamping || !kasatpel || !kurator || !owner?.owner_id) return 0;
     await ensureHalal(tx, owner.owner_id);
 
@@ -119,7 +142,10 @@ export async function createDemoCuration(db: Db, now = new Date()): Promise<numb
       tx,
       adminWho,
       {
-        title: { id: `Kurasi Jumat Beli Lokal ${deadline.slice(0, 7)}`, en: `Jumat Beli Lokal curation ${deadline.slice(0, 7)}` },
+        title: {
+          id: `Kurasi Jumat Beli Lokal ${deadline.slice(0, 7)}`,
+          en: `Jumat Beli Lokal curation ${deadline.slice(0, 7)}`,
+        },
         description: {
           id: 'Kurasi produk makanan dan minuman untuk Jumat Beli Lokal: pra-pesan dibuka beberapa hari sebelumnya dan ditutup Kamis 20.00 WIB, lalu sesi belanja langsung hari Jumat.',
           en: 'Curation of food and drink products for Jumat Beli Lokal: pre-orders open a few days before and close Thursday 20:00 WIB, then a live-shopping session on Friday.',
@@ -148,15 +174,20 @@ export async function createDemoCuration(db: Db, now = new Date()): Promise<numb
     const products = await candidates(tx, pendamping.scope_id, owner.owner_id, 4);
     const others: DemoAccountRow[] = [];
     for (const c of products) others.push(await ownerAccount(tx, c.owner_id));
-    const submit = async (who: DemoAccountRow, productId: number, at: Date) => (await submitProduct(tx, as(who, at), callId, { productId })).submissionId;
-    const verify = (id: number, at: Date) => review(tx, as(pendamping, at), 'verify', id, { approve: true, notes: 'Dokumen dan foto lengkap.' });
+    const submit = async (who: DemoAccountRow, productId: number, at: Date) =>
+      (await submitProduct(tx, as(who, at), callId, { productId })).submissionId;
+    const verify = (id: number, at: Date) =>
+      review(tx, as(pendamping, at), 'verify', id, { approve: true, notes: 'Dokumen dan foto lengkap.' });
     const validate = (id: number, at: Date) => review(tx, as(kasatpel, at), 'validate', id, { approve: true });
     let made = 0;
     // The scenarios, oldest first: overdue at verification, overdue at validation, waiting for the kurator, new.
     const plan: ((id: number) => Promise<unknown>)[] = [
       async () => undefined, // submitted 12 days ago: overdue for the pendamping
       async (id) => verify(id, ago(9)), // verified 9 days ago: overdue for the kasatpel
-      async (id) => (await verify(id, ago(6)), validate(id, ago(2))), // validated 2 days ago: the kurator's queue
+      async (id) => {
+        await verify(id, ago(6));
+        return validate(id, ago(2)); // validated 2 days ago: the kurator's queue
+      },
       async () => undefined, // submitted today
     ];
     const when = [12, 14, 10, 0];
@@ -179,14 +210,21 @@ export async function createDemoCuration(db: Db, now = new Date()): Promise<numb
       await verify(id, ago(19));
       await validate(id, ago(17));
       await scoreSubmission(tx, as(kurator, ago(15)), id, {
-        scores: FOOD_CRITERIA.map((criterion, k) => ({ criterion, score: k === 1 ? 4 : 5, notes: k === 1 ? 'Label kemasan bisa lebih jelas.' : undefined })),
+        scores: FOOD_CRITERIA.map((criterion, k) => ({
+          criterion,
+          score: k === 1 ? 4 : 5,
+          notes: k === 1 ? 'Label kemasan bisa lebih jelas.' : undefined,
+        })),
         notes: 'Rasa konsisten, kemasan rapi. Layak untuk Jumat Beli Lokal.',
       });
       made++;
     }
     if (mine[1]) {
       const id = await submit(owner, mine[1].id, ago(8));
-      await review(tx, as(pendamping, ago(7)), 'verify', id, { approve: false, notes: 'Foto produk kurang terang dan tanggal kedaluwarsa tidak terlihat. Mohon foto ulang.' });
+      await review(tx, as(pendamping, ago(7)), 'verify', id, {
+        approve: false,
+        notes: 'Foto produk kurang terang dan tanggal kedaluwarsa tidak terlihat. Mohon foto ulang.',
+      });
       made++;
     }
     return made;

@@ -38,11 +38,18 @@ const callKurators = (db: Queryable, callId: number) =>
     `select a.id, a.display_name from curation_call_kurator k join account a on a.id = k.account_id where k.call_id = $1 and a.status = 'active' order by a.id`,
     [callId],
   );
-const ownerAccounts = (db: Queryable, ownerId: number) => db.query<Recipient>(`select id, display_name from account where owner_id = $1 and status = 'active'`, [ownerId]);
+const ownerAccounts = (db: Queryable, ownerId: number) =>
+  db.query<Recipient>(`select id, display_name from account where owner_id = $1 and status = 'active'`, [ownerId]);
 
-const ROLE_NAME = { pendamping: { id: 'pendamping', en: 'the pendamping' }, kasatpel: { id: 'kasatpel', en: 'the kasatpel' } };
+const ROLE_NAME = {
+  pendamping: { id: 'pendamping', en: 'the pendamping' },
+  kasatpel: { id: 'kasatpel', en: 'the kasatpel' },
+};
 
-function message(s: SubmissionRow, e: CurationEvent): { title: { id: string; en: string }; body: { id: string; en: string } } {
+function message(
+  s: SubmissionRow,
+  e: CurationEvent,
+): { title: { id: string; en: string }; body: { id: string; en: string } } {
   const what = `${s.product_name} (${s.umkm_name})`;
   const call = { id: `"${s.call_title_id}"`, en: `"${s.call_title_en}"` };
   const due = 'due' in e ? { id: formatDate(e.due, 'id'), en: formatDate(e.due, 'en') } : { id: '', en: '' };
@@ -50,18 +57,30 @@ function message(s: SubmissionRow, e: CurationEvent): { title: { id: string; en:
     case 'submitted':
     case 'resubmitted':
       return {
-        title: e.kind === 'submitted' ? { id: 'Pengajuan kurasi baru', en: 'New curation submission' } : { id: 'Pengajuan kurasi diajukan ulang', en: 'Curation submission resubmitted' },
-        body: { id: `${what} diajukan ke kurasi ${call.id}. Mohon diverifikasi paling lambat ${due.id}.`, en: `${what} was submitted to ${call.en}. Please verify it by ${due.en}.` },
+        title:
+          e.kind === 'submitted'
+            ? { id: 'Pengajuan kurasi baru', en: 'New curation submission' }
+            : { id: 'Pengajuan kurasi diajukan ulang', en: 'Curation submission resubmitted' },
+        body: {
+          id: `${what} diajukan ke kurasi ${call.id}. Mohon diverifikasi paling lambat ${due.id}.`,
+          en: `${what} was submitted to ${call.en}. Please verify it by ${due.en}.`,
+        },
       };
     case 'verified':
       return {
         title: { id: 'Pengajuan menunggu validasi', en: 'Submission awaiting validation' },
-        body: { id: `${what} telah diverifikasi pendamping. Mohon divalidasi paling lambat ${due.id}.`, en: `${what} was verified by the pendamping. Please validate it by ${due.en}.` },
+        body: {
+          id: `${what} telah diverifikasi pendamping. Mohon divalidasi paling lambat ${due.id}.`,
+          en: `${what} was verified by the pendamping. Please validate it by ${due.en}.`,
+        },
       };
     case 'validated':
       return {
         title: { id: 'Produk siap dinilai', en: 'Product ready to score' },
-        body: { id: `${what} dalam kurasi ${call.id} siap dinilai. Mohon dinilai paling lambat ${due.id}.`, en: `${what} in ${call.en} is ready to score. Please score it by ${due.en}.` },
+        body: {
+          id: `${what} dalam kurasi ${call.id} siap dinilai. Mohon dinilai paling lambat ${due.id}.`,
+          en: `${what} in ${call.en} is ready to score. Please score it by ${due.en}.`,
+        },
       };
     case 'returned':
       return {
@@ -90,7 +109,10 @@ function message(s: SubmissionRow, e: CurationEvent): { title: { id: string; en:
     case 'certificate_revoked':
       return {
         title: { id: 'Sertifikat kurasi dicabut', en: 'Curation certificate revoked' },
-        body: { id: `Sertifikat ${e.code} untuk ${s.product_name} dicabut Dinas: ${e.reason}`, en: `Certificate ${e.code} for ${s.product_name} was revoked by the Dinas: ${e.reason}` },
+        body: {
+          id: `Sertifikat ${e.code} untuk ${s.product_name} dicabut Dinas: ${e.reason}`,
+          en: `Certificate ${e.code} for ${s.product_name} was revoked by the Dinas: ${e.reason}`,
+        },
       };
   }
 }
@@ -112,5 +134,12 @@ export async function announce(tx: Queryable, s: SubmissionRow, e: CurationEvent
     recipients.map((r) => r.id),
     { kind: `curation.${e.kind}`, umkmId: s.umkm_id, title: m.title, body: m.body, link },
   );
-  return recipients.map((r) => ({ accountId: r.id, recipient: r.display_name, role, title: m.title, body: m.body, link }));
+  return recipients.map((r) => ({
+    accountId: r.id,
+    recipient: r.display_name,
+    role,
+    title: m.title,
+    body: m.body,
+    link,
+  }));
 }

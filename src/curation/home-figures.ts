@@ -22,7 +22,10 @@ export async function kuratorFigures(db: Queryable, accountId: number): Promise<
             (select count(*) from curation_call_kurator k join curation_call c on c.id = k.call_id where k.account_id = $1 and c.status = 'open') as calls`,
     [accountId],
   );
-  return [fig('Produk menunggu penilaian', 'Products awaiting scoring', r?.waiting ?? 0), fig('Panggilan kurasi saya', 'My curation calls', r?.calls ?? 0)];
+  return [
+    fig('Produk menunggu penilaian', 'Products awaiting scoring', r?.waiting ?? 0),
+    fig('Panggilan kurasi saya', 'My curation calls', r?.calls ?? 0),
+  ];
 }
 
 /** A kurator's scoring queue: products validated by the kecamatan in the calls assigned to them, soonest due first. */
@@ -33,5 +36,11 @@ export async function kuratorQueue(db: Queryable, accountId: number): Promise<Li
       where k.account_id = $1 and s.status = 'validated' order by s.due_on, s.id limit 8`,
     [accountId],
   );
-  return rows.map((r) => ({ primary: r.name, secondary: { id: `${r.umkm} · tenggat ${formatDate(r.due_on, 'id')}`, en: `${r.umkm} · due ${formatDate(r.due_on, 'en')}` } }));
+  return rows.map((r) => ({
+    primary: r.name,
+    secondary: {
+      id: `${r.umkm} · tenggat ${formatDate(r.due_on, 'id')}`,
+      en: `${r.umkm} · due ${formatDate(r.due_on, 'en')}`,
+    },
+  }));
 }

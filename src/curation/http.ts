@@ -11,10 +11,17 @@ import { getSubmission } from './submissions.ts';
  * numbers are never stored with the answer.
  */
 export async function stepAnswer(db: Db, req: FastifyRequest, out: StepOutcome) {
-  const phones = await phonesOf(db, out.notices.map((n) => n.accountId));
+  const phones = await phonesOf(
+    db,
+    out.notices.map((n) => n.accountId),
+  );
   const base = publicUrl(req);
   return {
     submission: await getSubmission(db, req.actor, out.submissionId),
-    whatsapp: out.notices.map((n) => ({ recipient: n.recipient, role: n.role, url: whatsappLink(phones.get(n.accountId) ?? null, messageText(n.title.id, n.body.id, n.link, base)) })),
+    whatsapp: out.notices.map((n) => ({
+      recipient: n.recipient,
+      role: n.role,
+      url: whatsappLink(phones.get(n.accountId) ?? null, messageText(n.title.id, n.body.id, n.link, base)),
+    })),
   };
 }

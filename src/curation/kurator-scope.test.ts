@@ -19,7 +19,10 @@ const ids = { submitted: 0, other: 0, photo: 0, halal: 0, nib: 0, unassigned: 0,
 
 const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
 const product = (umkmId: number, name: string) =>
-  one(`insert into product (umkm_id, name, category_code, price, unit, status) values ($1, $2, 'kue-roti', 1000, 'pcs', 'draft') returning id`, [umkmId, name]);
+  one(
+    `insert into product (umkm_id, name, category_code, price, unit, status) values ($1, $2, 'kue-roti', 1000, 'pcs', 'draft') returning id`,
+    [umkmId, name],
+  );
 const call = () =>
   one(
     `insert into curation_call (title_id, title_en, description_id, description_en, criteria_id, criteria_en, quota, deadline, channel, rubric_code, status)
@@ -27,7 +30,10 @@ const call = () =>
     [],
   );
 const submit = (callId: number, productId: number, umkmId: number) =>
-  one(`insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'validated', now(), now(), current_date + 3) returning id`, [callId, productId, umkmId]);
+  one(
+    `insert into curation_submission (call_id, product_id, umkm_id, status, round_started_at, step_started_at, due_on) values ($1, $2, $3, 'validated', now(), now(), current_date + 3) returning id`,
+    [callId, productId, umkmId],
+  );
 async function photoOf(productId: number, umkmId: number) {
   const rel = await storePermitDocument(umkmId, Buffer.from('RIFF0000WEBP'), { mime: 'image/png', ext: 'png' });
   return one(
@@ -36,12 +42,15 @@ async function photoOf(productId: number, umkmId: number) {
   );
 }
 const permit = async (umkmId: number, kind: string) =>
-  one(`insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, $2, $3, current_date + 100, $4, 'application/pdf', 15) returning id`, [
-    umkmId,
-    kind,
-    `${kind}-${umkmId}`,
-    await storePermitDocument(umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' }),
-  ]);
+  one(
+    `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, $2, $3, current_date + 100, $4, 'application/pdf', 15) returning id`,
+    [
+      umkmId,
+      kind,
+      `${kind}-${umkmId}`,
+      await storePermitDocument(umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), { mime: 'application/pdf', ext: 'pdf' }),
+    ],
+  );
 
 beforeAll(async () => {
   db = await testDb();

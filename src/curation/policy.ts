@@ -30,15 +30,25 @@ export const curationAbilities = (a: Actor) => abilitiesIn('curation', curationP
  * role it holds): the Dinas all; an owner their businesses'; a pendamping or kasatpel those of their kecamatan;
  * a kurator those of the calls they are assigned to. Parameters are numbered from `first`.
  */
-export function submissionScope(actor: Actor, first: number, roles: readonly Role[] = curationPolicy.readsSubmissions): ScopeSql {
+export function submissionScope(
+  actor: Actor,
+  first: number,
+  roles: readonly Role[] = curationPolicy.readsSubmissions,
+): ScopeSql {
   if (actor.kind !== 'account') return NONE;
   const has = (r: Role) => roles.includes(r) && hasRole(actor, r);
   if (has('platform_admin')) return ALL;
   const parts: string[] = [];
   const { p, params } = scopeParams(first);
-  const districts = [...(has('pendamping') ? scopesOf(actor, 'pendamping') : []), ...(has('kasatpel') ? scopesOf(actor, 'kasatpel') : [])];
+  const districts = [
+    ...(has('pendamping') ? scopesOf(actor, 'pendamping') : []),
+    ...(has('kasatpel') ? scopesOf(actor, 'kasatpel') : []),
+  ];
   if (districts.length) parts.push(inDistricts('u', p(districts)));
-  if (has('kurator')) parts.push(`exists (select 1 from curation_call_kurator k where k.call_id = s.call_id and k.account_id = ${p(actor.accountId)})`);
+  if (has('kurator'))
+    parts.push(
+      `exists (select 1 from curation_call_kurator k where k.call_id = s.call_id and k.account_id = ${p(actor.accountId)})`,
+    );
   if (has('umkm_owner') && actor.ownerId !== null) parts.push(`u.owner_id = ${p(actor.ownerId)}`);
   return anyOf(parts, params);
 }

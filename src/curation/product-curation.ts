@@ -1,7 +1,7 @@
 // The product's curation as every page shows it: read from the product_curation view (migration 0060), which
 // derives it from the product's latest submission and its valid certificates. The owner's product list and page,
 // and the submission pages, present it with this one function and these labels.
-import { PRODUCT_CURATION_STATUSES } from './schema.ts';
+import type { PRODUCT_CURATION_STATUSES } from './schema.ts';
 import { STATE_LABELS } from './submissions.ts';
 
 export type ProductCurationStatus = (typeof PRODUCT_CURATION_STATUSES)[number];

@@ -17,13 +17,29 @@ const Empty = z.strictObject({}).optional();
 const callRoutes: RoutePlugin = (app, { db }) => {
   app.get(
     '/api/curation/rubrics',
-    { config: { access: 'authenticated' }, schema: { operationId: 'listCurationRubrics', tags: ['curation'], summary: 'The rubrics kurators score with (criteria, weights, grade bands)', response: { 200: RubricList } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'listCurationRubrics',
+        tags: ['curation'],
+        summary: 'The rubrics kurators score with (criteria, weights, grade bands)',
+        response: { 200: RubricList },
+      },
+    },
     async () => ({ items: await listRubrics(db) }),
   );
 
   app.get(
     '/api/curation/kurators',
-    { config: { access: curationPolicy.managesCalls }, schema: { operationId: 'listKurators', tags: ['curation'], summary: 'Accounts holding the kurator role, to assign to a call', response: { 200: KuratorList } } },
+    {
+      config: { access: curationPolicy.managesCalls },
+      schema: {
+        operationId: 'listKurators',
+        tags: ['curation'],
+        summary: 'Accounts holding the kurator role, to assign to a call',
+        response: { 200: KuratorList },
+      },
+    },
     async () => listKurators(db),
   );
 
@@ -31,14 +47,29 @@ const callRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/calls',
     {
       config: { access: 'public' },
-      schema: { operationId: 'listCurationCalls', tags: ['curation'], summary: 'Curation calls: open ones for everyone; drafts and all for the Dinas', querystring: CallListQuery, response: { 200: CallList } },
+      schema: {
+        operationId: 'listCurationCalls',
+        tags: ['curation'],
+        summary: 'Curation calls: open ones for everyone; drafts and all for the Dinas',
+        querystring: CallListQuery,
+        response: { 200: CallList },
+      },
     },
     async (req) => ({ items: await listCalls(db, req.actor, req.query) }),
   );
 
   app.get(
     '/api/curation/calls/:callId',
-    { config: { access: 'public' }, schema: { operationId: 'getCurationCall', tags: ['curation'], summary: 'One curation call (a draft: the Dinas only)', params: CallParams, response: { 200: Call } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getCurationCall',
+        tags: ['curation'],
+        summary: 'One curation call (a draft: the Dinas only)',
+        params: CallParams,
+        response: { 200: Call },
+      },
+    },
     async (req) => getCall(db, req.actor, req.params.callId),
   );
 
@@ -46,11 +77,20 @@ const callRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/calls',
     {
       config: { access: curationPolicy.managesCalls },
-      schema: { operationId: 'createCurationCall', tags: ['curation'], summary: 'Create a curation call (a draft until published)', body: CallInput, response: { 201: Call } },
+      schema: {
+        operationId: 'createCurationCall',
+        tags: ['curation'],
+        summary: 'Create a curation call (a draft until published)',
+        body: CallInput,
+        response: { 201: Call },
+      },
     },
     async (req, reply) => {
       const who = auditActor(req.actor, 'platform_admin', req.id);
-      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: { callId: await createCall(tx, who, req.body) } }));
+      const out = await idempotent(db, req, async (tx) => ({
+        status: 201,
+        body: { callId: await createCall(tx, who, req.body) },
+      }));
       return reply.code(201).send(await getCall(db, req.actor, out.body.callId));
     },
   );
@@ -59,7 +99,14 @@ const callRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/calls/:callId',
     {
       config: { access: curationPolicy.managesCalls },
-      schema: { operationId: 'updateCurationCall', tags: ['curation'], summary: 'Edit a draft or open call', params: CallParams, body: CallPatch, response: { 200: Call } },
+      schema: {
+        operationId: 'updateCurationCall',
+        tags: ['curation'],
+        summary: 'Edit a draft or open call',
+        params: CallParams,
+        body: CallPatch,
+        response: { 200: Call },
+      },
     },
     async (req) => {
       const who = auditActor(req.actor, 'platform_admin', req.id);
@@ -76,7 +123,14 @@ const callRoutes: RoutePlugin = (app, { db }) => {
       `/api/curation/calls/:callId/${verb}`,
       {
         config: { access: curationPolicy.managesCalls },
-        schema: { operationId: `${verb}CurationCall`, tags: ['curation'], summary, params: CallParams, body: Empty, response: { 200: Call } },
+        schema: {
+          operationId: `${verb}CurationCall`,
+          tags: ['curation'],
+          summary,
+          params: CallParams,
+          body: Empty,
+          response: { 200: Call },
+        },
       },
       async (req, reply) => {
         const who = auditActor(req.actor, 'platform_admin', req.id);

@@ -19,11 +19,20 @@ export interface Rubric {
 }
 
 export async function listRubrics(db: Queryable, code?: string): Promise<Rubric[]> {
-  const rubrics = await db.query<{ code: string; name_id: string; name_en: string; for_food: boolean; pass_percent: string }>(
-    'select * from curation_rubric where $1::text is null or code = $1 order by code',
-    [code ?? null],
-  );
-  const criteria = await db.query<{ rubric_code: string; code: string; name_id: string; name_en: string; weight: string }>(
+  const rubrics = await db.query<{
+    code: string;
+    name_id: string;
+    name_en: string;
+    for_food: boolean;
+    pass_percent: string;
+  }>('select * from curation_rubric where $1::text is null or code = $1 order by code', [code ?? null]);
+  const criteria = await db.query<{
+    rubric_code: string;
+    code: string;
+    name_id: string;
+    name_en: string;
+    weight: string;
+  }>(
     'select * from curation_rubric_criterion where $1::text is null or rubric_code = $1 order by rubric_code, position',
     [code ?? null],
   );
@@ -38,16 +47,25 @@ export async function listRubrics(db: Queryable, code?: string): Promise<Rubric[
     passPercent: Number(r.pass_percent),
     criteria: criteria
       .filter((c) => c.rubric_code === r.code)
-      .map((c) => ({ code: c.code, name: { id: c.name_id, en: c.name_en }, weight: Number(c.weight), minScore: 1, maxScore: 5 })),
-    grades: grades.filter((g) => g.rubric_code === r.code).map((g) => ({ grade: g.grade, minPercent: Number(g.min_percent) })),
+      .map((c) => ({
+        code: c.code,
+        name: { id: c.name_id, en: c.name_en },
+        weight: Number(c.weight),
+        minScore: 1,
+        maxScore: 5,
+      })),
+    grades: grades
+      .filter((g) => g.rubric_code === r.code)
+      .map((g) => ({ grade: g.grade, minPercent: Number(g.min_percent) })),
   }));
 }
 
 export async function rubric(db: Queryable, code: string): Promise<Rubric> {
   const [r] = await listRubrics(db, code);
-  if (!r) throw new AppError(400, 'unknown_rubric', { id: 'Rubrik tidak dikenal.', en: 'Unknown rubric.' }, [
-    { field: 'body.rubricCode', code: 'unknown', message: { id: 'Rubrik tidak dikenal.', en: 'Unknown rubric.' } },
-  ]);
+  if (!r)
+    throw new AppError(400, 'unknown_rubric', { id: 'Rubrik tidak dikenal.', en: 'Unknown rubric.' }, [
+      { field: 'body.rubricCode', code: 'unknown', message: { id: 'Rubrik tidak dikenal.', en: 'Unknown rubric.' } },
+    ]);
   return r;
 }
 

@@ -11,7 +11,16 @@ export const SUBMISSION_STATUSES = ['submitted', 'verified', 'validated', 'retur
 export const STEPS = ['verify', 'validate', 'score'] as const;
 export const GRADES = ['A', 'B', 'C'] as const;
 /** A product's curation (view product_curation): its latest submission's state, or none; revoked: that pass's certificate was revoked. */
-export const PRODUCT_CURATION_STATUSES = ['none', 'submitted', 'verified', 'validated', 'returned', 'passed', 'not_passed', 'revoked'] as const;
+export const PRODUCT_CURATION_STATUSES = [
+  'none',
+  'submitted',
+  'verified',
+  'validated',
+  'returned',
+  'passed',
+  'not_passed',
+  'revoked',
+] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -19,7 +28,8 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type Step = (typeof STEPS)[number];
 
 export const Bi = z.object({ id: z.string(), en: z.string() });
-const BiIn = (max: number) => z.strictObject({ id: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+const BiIn = (max: number) =>
+  z.strictObject({ id: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
 const id = bigintIdParam();
 /** A WIB wall-clock time as a person types it: `2026-05-01T23:59` (stored as UTC). */
 const wibDateTime = localDateTime();
@@ -32,8 +42,18 @@ export const Rubric = z.object({
   name: Bi,
   forFood: z.boolean(),
   passPercent: z.number().describe('the lowest weighted percentage that passes'),
-  criteria: z.array(z.object({ code: z.string(), name: Bi, weight: z.number(), minScore: z.number().int(), maxScore: z.number().int() })),
-  grades: z.array(z.object({ grade: z.enum(GRADES), minPercent: z.number() })).describe('empty: pass/fail only, no grade'),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      name: Bi,
+      weight: z.number(),
+      minScore: z.number().int(),
+      maxScore: z.number().int(),
+    }),
+  ),
+  grades: z
+    .array(z.object({ grade: z.enum(GRADES), minPercent: z.number() }))
+    .describe('empty: pass/fail only, no grade'),
 });
 export const RubricList = z.object({ items: z.array(Rubric) });
 
@@ -45,10 +65,17 @@ const CallFields = {
   title: BiIn(200),
   description: BiIn(5000),
   criteria: BiIn(5000).describe('the criteria as text, shown to owners'),
-  categoryCodes: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(50).describe('empty = every category'),
+  categoryCodes: z
+    .array(z.string().regex(/^[a-z0-9-]{1,60}$/))
+    .max(50)
+    .describe('empty = every category'),
   foodOnly: z.boolean(),
   requirePublished: z.boolean(),
-  requiresHalal: z.boolean().describe('only products labelled halal, whose business holds a valid halal certificate (WIB), may be submitted and pass'),
+  requiresHalal: z
+    .boolean()
+    .describe(
+      'only products labelled halal, whose business holds a valid halal certificate (WIB), may be submitted and pass',
+    ),
   quota: z.number().int().min(1).max(100000).describe('how many products may pass'),
   deadlineWib: wibDateTime.describe('last moment to submit, WIB wall-clock time'),
   channel: z.enum(CHANNELS),
@@ -69,7 +96,10 @@ export const CallPatch = z.strictObject(CallFields).partial();
 export type CallPatch = z.infer<typeof CallPatch>;
 
 export const CallListQuery = z.strictObject({
-  status: z.enum([...CALL_STATUSES, 'all']).optional().describe('default open; draft and all: platform_admin only'),
+  status: z
+    .enum([...CALL_STATUSES, 'all'])
+    .optional()
+    .describe('default open; draft and all: platform_admin only'),
   assigned: z.enum(['me']).optional().describe('kurator: only the calls I am assigned to'),
 });
 
@@ -94,13 +124,18 @@ export const Call = z.object({
   acceptingSubmissions: z.boolean().describe('open, before the deadline, quota not yet full'),
   publishedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
-  kurators: z.array(z.object({ accountId: z.number().int(), displayName: z.string() })).nullable().describe('platform_admin and kurator only; null for others'),
+  kurators: z
+    .array(z.object({ accountId: z.number().int(), displayName: z.string() }))
+    .nullable()
+    .describe('platform_admin and kurator only; null for others'),
   submissionCount: z.number().int().nullable().describe('platform_admin and kurator only'),
 });
 export type Call = z.infer<typeof Call>;
 export const CallList = z.object({ items: z.array(Call) });
 
-export const KuratorList = z.object({ items: z.array(z.object({ accountId: z.number().int(), displayName: z.string() })) });
+export const KuratorList = z.object({
+  items: z.array(z.object({ accountId: z.number().int(), displayName: z.string() })),
+});
 
 /** The caller's products with whether each may be submitted to the call, and why not. */
 export const EligibleProducts = z.object({
@@ -124,10 +159,25 @@ export const EligibleProducts = z.object({
 export const SubmissionParams = z.strictObject({ submissionId: id });
 export const SubmitBody = z.strictObject({ productId: id, notes: notes.optional() });
 export const ResubmitBody = z.strictObject({ notes: notes.optional() });
-export const VerifyBody = z.strictObject({ decision: z.enum(['verify', 'return']), notes: notes.optional().describe('required when returning') });
-export const ValidateBody = z.strictObject({ decision: z.enum(['validate', 'return']), notes: notes.optional().describe('required when returning') });
+export const VerifyBody = z.strictObject({
+  decision: z.enum(['verify', 'return']),
+  notes: notes.optional().describe('required when returning'),
+});
+export const ValidateBody = z.strictObject({
+  decision: z.enum(['validate', 'return']),
+  notes: notes.optional().describe('required when returning'),
+});
 export const ScoreBody = z.strictObject({
-  scores: z.array(z.strictObject({ criterion: z.string().min(1).max(60), score: z.number().int().min(1).max(5), notes: notes.optional() })).min(1).max(20),
+  scores: z
+    .array(
+      z.strictObject({
+        criterion: z.string().min(1).max(60),
+        score: z.number().int().min(1).max(5),
+        notes: notes.optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
   notes: notes.optional().describe('overall notes to the owner'),
 });
 
@@ -153,8 +203,18 @@ export const SubmissionSummary = z.object({
   statusLabel: Bi,
   ...Due,
   call: z.object({ id: z.number().int(), title: Bi, channel: z.enum(CHANNELS) }),
-  product: z.object({ id: z.number().int(), name: z.string(), categoryCode: z.string(), categoryName: Bi, food: z.boolean() }),
-  umkm: z.object({ id: z.number().int(), name: z.string(), district: z.object({ code: z.string(), name: z.string() }) }),
+  product: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    categoryCode: z.string(),
+    categoryName: Bi,
+    food: z.boolean(),
+  }),
+  umkm: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    district: z.object({ code: z.string(), name: z.string() }),
+  }),
   submittedAt: z.string().describe('this round'),
   updatedAt: z.string(),
   grade: z.enum(GRADES).nullable(),
@@ -176,7 +236,15 @@ export const Result = z.object({
   passed: z.boolean(),
   grade: z.enum(GRADES).nullable(),
   percent: z.number(),
-  scores: z.array(z.object({ criterion: z.string(), name: Bi, weight: z.number(), score: z.number().int(), notes: z.string().nullable() })),
+  scores: z.array(
+    z.object({
+      criterion: z.string(),
+      name: Bi,
+      weight: z.number(),
+      score: z.number().int(),
+      notes: z.string().nullable(),
+    }),
+  ),
   notes: z.string().nullable(),
   kuratorName: z.string(),
   scoredAt: z.string(),

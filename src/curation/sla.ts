@@ -11,7 +11,11 @@ export type SlaDays = Record<Step, number>;
 
 export async function slaDays(db: Queryable, onDate: string): Promise<SlaDays> {
   const s = await settingOn<SlaDays>(db, 'curation.sla_working_days', onDate);
-  if (!s) throw new AppError(500, 'setting_missing', { id: 'Pengaturan SLA kurasi belum ada.', en: 'The curation SLA setting is missing.' });
+  if (!s)
+    throw new AppError(500, 'setting_missing', {
+      id: 'Pengaturan SLA kurasi belum ada.',
+      en: 'The curation SLA setting is missing.',
+    });
   return s.value;
 }
 
@@ -23,11 +27,19 @@ export async function dueOn(db: Queryable, step: Step, at: Date): Promise<string
 }
 
 /** Working days past due for each due date (0 when on time), counted up to today (WIB). */
-export async function overdueCounter(db: Queryable, dueDates: (string | null)[], now: Date): Promise<(due: string | null) => number> {
+export async function overdueCounter(
+  db: Queryable,
+  dueDates: (string | null)[],
+  now: Date,
+): Promise<(due: string | null) => number> {
   const today = localDate(now);
   const earliest = dueDates.filter((d): d is string => d !== null && d < today).sort()[0];
   if (!earliest) return () => 0;
-  const holidays = await holidaysFrom(db, earliest, Math.ceil((Date.parse(today) - Date.parse(earliest)) / 86_400_000) + 1);
+  const holidays = await holidaysFrom(
+    db,
+    earliest,
+    Math.ceil((Date.parse(today) - Date.parse(earliest)) / 86_400_000) + 1,
+  );
   return (due) => (due !== null && due < today ? workingDaysBetween(due, today, holidays) : 0);
 }
 

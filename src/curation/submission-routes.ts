@@ -18,7 +18,13 @@ import { eligibleProducts, resubmit, submitProduct } from './submit-product.ts';
 import { getSubmission, listSubmissions, myQueue, overdueList } from './submissions.ts';
 
 /** Runs a step once per Idempotency-Key and answers with the submission and the WhatsApp links. */
-async function step(db: Db, req: FastifyRequest, roles: Rule, status: number, run: (tx: Tx, a: Acting) => Promise<StepOutcome>) {
+async function step(
+  db: Db,
+  req: FastifyRequest,
+  roles: Rule,
+  status: number,
+  run: (tx: Tx, a: Acting) => Promise<StepOutcome>,
+) {
   const a = acting(req, roles);
   const out = await idempotent(db, req, async (tx) => ({ status, body: await run(tx, a) }));
   return { status: out.status, body: await stepAnswer(db, req, out.body) };
@@ -44,10 +50,19 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/calls/:callId/submissions',
     {
       config: { access: curationPolicy.submits },
-      schema: { operationId: 'submitToCurationCall', tags: ['curation'], summary: 'Submit one of my products to an open call', params: S.CallParams, body: S.SubmitBody, response: { 201: S.StepResult } },
+      schema: {
+        operationId: 'submitToCurationCall',
+        tags: ['curation'],
+        summary: 'Submit one of my products to an open call',
+        params: S.CallParams,
+        body: S.SubmitBody,
+        response: { 201: S.StepResult },
+      },
     },
     async (req, reply) => {
-      const out = await step(db, req, curationPolicy.submits, 201, (tx, a) => submitProduct(tx, a, req.params.callId, req.body));
+      const out = await step(db, req, curationPolicy.submits, 201, (tx, a) =>
+        submitProduct(tx, a, req.params.callId, req.body),
+      );
       return reply.code(201).send(out.body);
     },
   );
@@ -56,7 +71,13 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/submissions',
     {
       config: { access: curationPolicy.readsSubmissions },
-      schema: { operationId: 'listCurationSubmissions', tags: ['curation'], summary: 'Submissions within my scope, newest first', querystring: S.SubmissionListQuery, response: { 200: S.SubmissionList } },
+      schema: {
+        operationId: 'listCurationSubmissions',
+        tags: ['curation'],
+        summary: 'Submissions within my scope, newest first',
+        querystring: S.SubmissionListQuery,
+        response: { 200: S.SubmissionList },
+      },
     },
     async (req) => listSubmissions(db, req.actor, req.query),
   );
@@ -65,32 +86,77 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/submissions/:submissionId',
     {
       config: { access: curationPolicy.readsSubmissions },
-      schema: { operationId: 'getCurationSubmission', tags: ['curation'], summary: 'One submission: status, due date, result, certificate, history, what I may do', params: S.SubmissionParams, response: { 200: S.Submission } },
+      schema: {
+        operationId: 'getCurationSubmission',
+        tags: ['curation'],
+        summary: 'One submission: status, due date, result, certificate, history, what I may do',
+        params: S.SubmissionParams,
+        response: { 200: S.Submission },
+      },
     },
     async (req) => getSubmission(db, req.actor, req.params.submissionId),
   );
 
-  const reviewRoute = (name: 'verify' | 'validate', rule: Rule, operationId: string, body: typeof S.VerifyBody | typeof S.ValidateBody, summary: string) =>
+  const reviewRoute = (
+    name: 'verify' | 'validate',
+    rule: Rule,
+    operationId: string,
+    body: typeof S.VerifyBody | typeof S.ValidateBody,
+    summary: string,
+  ) =>
     app.post(
       `/api/curation/submissions/:submissionId/${name}`,
-      { config: { access: rule }, schema: { operationId, tags: ['curation'], summary, params: S.SubmissionParams, body, response: { 200: S.StepResult } } },
+      {
+        config: { access: rule },
+        schema: {
+          operationId,
+          tags: ['curation'],
+          summary,
+          params: S.SubmissionParams,
+          body,
+          response: { 200: S.StepResult },
+        },
+      },
       async (req, reply) => {
         const { decision, notes } = req.body as { decision: string; notes?: string };
-        const out = await step(db, req, rule, 200, (tx, a) => review(tx, a, name, req.params.submissionId, { approve: decision !== 'return', notes }));
+        const out = await step(db, req, rule, 200, (tx, a) =>
+          review(tx, a, name, req.params.submissionId, { approve: decision !== 'return', notes }),
+        );
         return reply.code(200).send(out.body);
       },
     );
-  reviewRoute('verify', curationPolicy.verifies, 'verifyCurationSubmission', S.VerifyBody, "The kecamatan's pendamping verifies a submission or returns it with notes");
-  reviewRoute('validate', curationPolicy.validates, 'validateCurationSubmission', S.ValidateBody, "The kecamatan's kasatpel validates a verified submission or returns it with notes");
+  reviewRoute(
+    'verify',
+    curationPolicy.verifies,
+    'verifyCurationSubmission',
+    S.VerifyBody,
+    "The kecamatan's pendamping verifies a submission or returns it with notes",
+  );
+  reviewRoute(
+    'validate',
+    curationPolicy.validates,
+    'validateCurationSubmission',
+    S.ValidateBody,
+    "The kecamatan's kasatpel validates a verified submission or returns it with notes",
+  );
 
   app.post(
     '/api/curation/submissions/:submissionId/score',
     {
       config: { access: curationPolicy.scores },
-      schema: { operationId: 'scoreCurationSubmission', tags: ['curation'], summary: "A kurator assigned to the call scores every rubric criterion: passed (grade) or not", params: S.SubmissionParams, body: S.ScoreBody, response: { 200: S.StepResult } },
+      schema: {
+        operationId: 'scoreCurationSubmission',
+        tags: ['curation'],
+        summary: 'A kurator assigned to the call scores every rubric criterion: passed (grade) or not',
+        params: S.SubmissionParams,
+        body: S.ScoreBody,
+        response: { 200: S.StepResult },
+      },
     },
     async (req, reply) => {
-      const out = await step(db, req, curationPolicy.scores, 200, (tx, a) => scoreSubmission(tx, a, req.params.submissionId, req.body));
+      const out = await step(db, req, curationPolicy.scores, 200, (tx, a) =>
+        scoreSubmission(tx, a, req.params.submissionId, req.body),
+      );
       return reply.code(200).send(out.body);
     },
   );
@@ -99,10 +165,19 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/submissions/:submissionId/resubmit',
     {
       config: { access: curationPolicy.submits },
-      schema: { operationId: 'resubmitCurationSubmission', tags: ['curation'], summary: 'Resubmit a returned or failed product after improving it (a new round)', params: S.SubmissionParams, body: S.ResubmitBody, response: { 200: S.StepResult } },
+      schema: {
+        operationId: 'resubmitCurationSubmission',
+        tags: ['curation'],
+        summary: 'Resubmit a returned or failed product after improving it (a new round)',
+        params: S.SubmissionParams,
+        body: S.ResubmitBody,
+        response: { 200: S.StepResult },
+      },
     },
     async (req, reply) => {
-      const out = await step(db, req, curationPolicy.submits, 200, (tx, a) => resubmit(tx, a, req.params.submissionId, req.body));
+      const out = await step(db, req, curationPolicy.submits, 200, (tx, a) =>
+        resubmit(tx, a, req.params.submissionId, req.body),
+      );
       return reply.code(200).send(out.body);
     },
   );
@@ -111,7 +186,13 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/queue',
     {
       config: { access: curationPolicy.worksQueue },
-      schema: { operationId: 'myCurationQueue', tags: ['curation'], summary: 'What waits for my step, soonest due first', querystring: S.QueueQuery, response: { 200: S.Queue } },
+      schema: {
+        operationId: 'myCurationQueue',
+        tags: ['curation'],
+        summary: 'What waits for my step, soonest due first',
+        querystring: S.QueueQuery,
+        response: { 200: S.Queue },
+      },
     },
     async (req) => myQueue(db, req.actor, req.query.limit),
   );
@@ -120,7 +201,12 @@ export const submissionRoutes: RoutePlugin = (app, { db }) => {
     '/api/curation/overdue',
     {
       config: { access: curationPolicy.watchesOverdue },
-      schema: { operationId: 'listOverdueCurationSubmissions', tags: ['curation'], summary: 'Submissions past their step’s due date (working days, WIB), within my scope', response: { 200: S.OverdueList } },
+      schema: {
+        operationId: 'listOverdueCurationSubmissions',
+        tags: ['curation'],
+        summary: 'Submissions past their step’s due date (working days, WIB), within my scope',
+        response: { 200: S.OverdueList },
+      },
     },
     async (req) => overdueList(db, req.actor),
   );

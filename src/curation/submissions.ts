@@ -28,7 +28,11 @@ export const STATE_LABELS: Record<SubmissionState, { id: string; en: string }> =
 };
 
 /** The officer step a status waits for. */
-export const STEP_OF: Partial<Record<SubmissionStatus, Step>> = { submitted: 'verify', verified: 'validate', validated: 'score' };
+export const STEP_OF: Partial<Record<SubmissionStatus, Step>> = {
+  submitted: 'verify',
+  verified: 'validate',
+  validated: 'score',
+};
 /** Who takes each step. */
 export const ROLE_OF: Record<Step, Role> = { verify: 'pendamping', validate: 'kasatpel', score: 'kurator' };
 
@@ -82,8 +86,16 @@ export const SUBMISSION_COLUMNS = `s.*, st.state, c.title_id as call_title_id, c
   c.deadline as call_deadline, c.quota, c.passed_count, p.name as product_name, p.category_code, pc.name_id as category_name_id,
   pc.name_en as category_name_en, pc.is_food, u.name as umkm_name, u.owner_id, d.code as district_code, d.name as district_name`;
 
-export async function presentSummaries(db: Queryable, rows: SubmissionRow[], now = new Date()): Promise<SubmissionSummary[]> {
-  const overdue = await overdueCounter(db, rows.map((r) => r.due_on), now);
+export async function presentSummaries(
+  db: Queryable,
+  rows: SubmissionRow[],
+  now = new Date(),
+): Promise<SubmissionSummary[]> {
+  const overdue = await overdueCounter(
+    db,
+    rows.map((r) => r.due_on),
+    now,
+  );
   return rows.map((r) => ({
     id: r.id,
     round: r.round,
@@ -95,7 +107,13 @@ export async function presentSummaries(db: Queryable, rows: SubmissionRow[], now
     dueText: r.due_on ? { id: formatDate(r.due_on, 'id'), en: formatDate(r.due_on, 'en') } : null,
     overdueDays: overdue(r.due_on),
     call: { id: r.call_id, title: { id: r.call_title_id, en: r.call_title_en }, channel: r.channel },
-    product: { id: r.product_id, name: r.product_name, categoryCode: r.category_code, categoryName: { id: r.category_name_id, en: r.category_name_en }, food: r.is_food },
+    product: {
+      id: r.product_id,
+      name: r.product_name,
+      categoryCode: r.category_code,
+      categoryName: { id: r.category_name_id, en: r.category_name_en },
+      food: r.is_food,
+    },
     umkm: { id: r.umkm_id, name: r.umkm_name, district: { code: r.district_code, name: r.district_name } },
     submittedAt: new Date(r.round_started_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
@@ -104,7 +122,12 @@ export async function presentSummaries(db: Queryable, rows: SubmissionRow[], now
 }
 
 /** One submission within the caller's scope (in the given roles), optionally locked for a step; else not found. */
-export async function submissionRow(db: Queryable, actor: Actor, id: number, opts: { roles?: readonly Role[]; lock?: boolean } = {}): Promise<SubmissionRow> {
+export async function submissionRow(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  opts: { roles?: readonly Role[]; lock?: boolean } = {},
+): Promise<SubmissionRow> {
   const scope = submissionScope(actor, 2, opts.roles);
   const [row] = await db.query<SubmissionRow>(
     `select ${SUBMISSION_COLUMNS} ${SUBMISSION_FROM} where s.id = $1 and ${scope.sql} ${opts.lock ? 'for update of s' : ''}`,
@@ -116,7 +139,9 @@ export async function submissionRow(db: Queryable, actor: Actor, id: number, opt
 
 async function inScope(db: Queryable, actor: Actor, id: number, roles: readonly Role[]): Promise<boolean> {
   const scope = submissionScope(actor, 2, roles);
-  return (await db.query(`select 1 ${SUBMISSION_FROM} where s.id = $1 and ${scope.sql}`, [id, ...scope.params])).length > 0;
+  return (
+    (await db.query(`select 1 ${SUBMISSION_FROM} where s.id = $1 and ${scope.sql}`, [id, ...scope.params])).length > 0
+  );
 }
 
 async function latestResult(db: Queryable, r: SubmissionRow, rb: Rubric): Promise<Submission['result']> {
@@ -138,7 +163,13 @@ async function latestResult(db: Queryable, r: SubmissionRow, rb: Rubric): Promis
     percent,
     scores: scores
       .sort((a, b) => (order.get(a.criterion) ?? 99) - (order.get(b.criterion) ?? 99))
-      .map((s) => ({ criterion: s.criterion, name: rb.criteria.find((c) => c.code === s.criterion)?.name ?? { id: s.criterion, en: s.criterion }, weight: Number(s.weight), score: s.score, notes: s.notes })),
+      .map((s) => ({
+        criterion: s.criterion,
+        name: rb.criteria.find((c) => c.code === s.criterion)?.name ?? { id: s.criterion, en: s.criterion },
+        weight: Number(s.weight),
+        score: s.score,
+        notes: s.notes,
+      })),
     notes: step.notes,
     kuratorName: step.actor_name,
     scoredAt: new Date(step.at).toISOString(),
@@ -150,11 +181,22 @@ export async function getSubmission(db: Queryable, actor: Actor, id: number, now
   const r = await submissionRow(db, actor, id);
   const [summary] = await presentSummaries(db, [r], now);
   const rb = await rubric(db, r.rubric_code);
-  const history = await db.query<{ round: number; step: Submission['history'][number]['step']; decision: Submission['history'][number]['decision']; actor_role: string; actor_name: string; notes: string | null; at: Date }>(
+  const history = await db.query<{
+    round: number;
+    step: Submission['history'][number]['step'];
+    decision: Submission['history'][number]['decision'];
+    actor_role: string;
+    actor_name: string;
+    notes: string | null;
+    at: Date;
+  }>(
     'select round, step, decision, actor_role, actor_name, notes, at from curation_step where submission_id = $1 order by id',
     [id],
   );
-  const [cert] = await db.query<{ code: string; revoked_at: Date | null; issued_at: Date }>('select code, revoked_at, issued_at from curation_certificate where submission_id = $1', [id]);
+  const [cert] = await db.query<{ code: string; revoked_at: Date | null; issued_at: Date }>(
+    'select code, revoked_at, issued_at from curation_certificate where submission_id = $1',
+    [id],
+  );
   const step = STEP_OF[r.status];
   const canStep = async (s: Step) => step === s && (await inScope(db, actor, id, [ROLE_OF[s]]));
   return {
@@ -162,23 +204,44 @@ export async function getSubmission(db: Queryable, actor: Actor, id: number, now
     rubric: rb,
     result: await latestResult(db, r, rb),
     certificate: cert
-      ? { code: cert.code, revoked: cert.revoked_at !== null, issuedAt: new Date(cert.issued_at).toISOString(), pdfUrl: `/api/curation/certificates/${cert.code}/pdf`, verifyPath: `/verifikasi/${cert.code}` }
+      ? {
+          code: cert.code,
+          revoked: cert.revoked_at !== null,
+          issuedAt: new Date(cert.issued_at).toISOString(),
+          pdfUrl: `/api/curation/certificates/${cert.code}/pdf`,
+          verifyPath: `/verifikasi/${cert.code}`,
+        }
       : null,
-    history: history.map((h) => ({ round: h.round, step: h.step, decision: h.decision, role: h.actor_role, actorName: h.actor_name, notes: h.notes, at: new Date(h.at).toISOString() })),
+    history: history.map((h) => ({
+      round: h.round,
+      step: h.step,
+      decision: h.decision,
+      role: h.actor_role,
+      actorName: h.actor_name,
+      notes: h.notes,
+      at: new Date(h.at).toISOString(),
+    })),
     abilities: {
       verify: await canStep('verify'),
       validate: await canStep('validate'),
       score: await canStep('score'),
       resubmit:
         (r.status === 'returned' || r.status === 'not_passed') &&
-        accepting({ status: r.call_status, deadline: r.call_deadline, passed_count: r.passed_count, quota: r.quota }, now) &&
+        accepting(
+          { status: r.call_status, deadline: r.call_deadline, passed_count: r.passed_count, quota: r.quota },
+          now,
+        ) &&
         (await inScope(db, actor, id, curationPolicy.submits)),
     },
   };
 }
 
 /** Newest first, keyset by id. */
-export async function listSubmissions(db: Queryable, actor: Actor, q: { status?: SubmissionStatus; callId?: number; limit: number; cursor?: string }) {
+export async function listSubmissions(
+  db: Queryable,
+  actor: Actor,
+  q: { status?: SubmissionStatus; callId?: number; limit: number; cursor?: string },
+) {
   const before = q.cursor && /^\d{1,18}$/.test(q.cursor) ? Number(q.cursor) : null;
   const scope = submissionScope(actor, 5);
   const rows = await db.query<SubmissionRow>(
@@ -188,7 +251,10 @@ export async function listSubmissions(db: Queryable, actor: Actor, q: { status?:
     [q.status ?? null, q.callId ?? null, before, q.limit + 1, ...scope.params],
   );
   const page = rows.slice(0, q.limit);
-  return { items: await presentSummaries(db, page), nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.id) : null };
+  return {
+    items: await presentSummaries(db, page),
+    nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.id) : null,
+  };
 }
 
 /** What waits for the caller's own step (pendamping: to verify; kasatpel: to validate; kurator: to score), soonest due first. */
@@ -217,6 +283,8 @@ export async function overdueList(db: Queryable, actor: Actor, now = new Date())
     `select ${SUBMISSION_COLUMNS} ${SUBMISSION_FROM} where s.due_on < $1::date and ${scope.sql} order by s.due_on, s.id limit 500`,
     [today, ...scope.params],
   );
-  const items = (await presentSummaries(db, rows, now)).filter((i) => i.overdueDays > 0).sort((a, b) => b.overdueDays - a.overdueDays || a.id - b.id);
+  const items = (await presentSummaries(db, rows, now))
+    .filter((i) => i.overdueDays > 0)
+    .sort((a, b) => b.overdueDays - a.overdueDays || a.id - b.id);
   return { today, items };
 }

@@ -30,6 +30,9 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
 
 /** The holidays from `from` on, for a reasonable horizon (steps are due within weeks, overdue lists look back months). */
 export async function holidaysFrom(db: Queryable, from: string, days = 400): Promise<Set<string>> {
-  const rows = await db.query<{ date: string }>(`select date::text as date from holiday where date between $1::date and $1::date + $2::int`, [from, days]);
+  const rows = await db.query<{ date: string }>(
+    `select date::text as date from holiday where date between $1::date and $1::date + $2::int`,
+    [from, days],
+  );
   return new Set(rows.map((r) => r.date));
 }

@@ -7,5 +7,8 @@ export async function mallFigures(db: Queryable, mallId: string): Promise<Figure
     `select effective_floor_m2 as area, (select value::text::numeric from setting where key = 'mall.umkm_floor_share' and effective_from <= current_date order by effective_from desc limit 1)::float8 as share from mall where id::text = $1`,
     [mallId],
   );
-  return [fig('Luas lantai efektif', 'Effective floor area', m?.area ?? 0, 'm2'), fig('Kewajiban ruang UMKM', 'UMKM space duty', Math.round((m?.area ?? 0) * (m?.share ?? 0)), 'm2')];
+  return [
+    fig('Luas lantai efektif', 'Effective floor area', m?.area ?? 0, 'm2'),
+    fig('Kewajiban ruang UMKM', 'UMKM space duty', Math.round((m?.area ?? 0) * (m?.share ?? 0)), 'm2'),
+  ];
 }

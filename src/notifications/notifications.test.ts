@@ -21,4 +21,3 @@ describe('notifications', () => {
     expect((await get('reader', '/api/notifications?unread=true')).json().items).toEqual([]);
   });
 });
-

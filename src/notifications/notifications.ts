@@ -51,12 +51,20 @@ const present = (r: Row, base: string): Notification => ({
 });
 
 export async function unreadCount(db: Queryable, actor: AccountActor): Promise<number> {
-  const [r] = await db.query<{ n: number }>('select count(*)::int8 as n from notification where account_id = $1 and read_at is null', [actor.accountId]);
+  const [r] = await db.query<{ n: number }>(
+    'select count(*)::int8 as n from notification where account_id = $1 and read_at is null',
+    [actor.accountId],
+  );
   return r?.n ?? 0;
 }
 
 /** Newest first, keyset-paginated by id (the cursor is the last id seen). */
-export async function listNotifications(db: Queryable, actor: AccountActor, q: { unread?: 'true' | 'false'; limit: number; cursor?: string }, base: string) {
+export async function listNotifications(
+  db: Queryable,
+  actor: AccountActor,
+  q: { unread?: 'true' | 'false'; limit: number; cursor?: string },
+  base: string,
+) {
   const before = q.cursor && /^\d{1,18}$/.test(q.cursor) ? Number(q.cursor) : null;
   const rows = await db.query<Row>(
     `select id, kind, umkm_id, title_id, title_en, body_id, body_en, link, created_at, read_at from notification
@@ -74,13 +82,22 @@ export async function listNotifications(db: Queryable, actor: AccountActor, q: {
 
 /** Marks one of the caller's notifications read (another account's is "not found"). */
 export async function markRead(db: Queryable, actor: AccountActor, id: number) {
-  const rows = await db.query<{ read_at: Date | null }>('select read_at from notification where id = $1 and account_id = $2', [id, actor.accountId]);
+  const rows = await db.query<{ read_at: Date | null }>(
+    'select read_at from notification where id = $1 and account_id = $2',
+    [id, actor.accountId],
+  );
   if (!rows.length) throw notFound({ id: 'Notifikasi tidak ditemukan.', en: 'Notification not found.' });
-  const marked = await db.query('update notification set read_at = now() where id = $1 and account_id = $2 and read_at is null returning 1', [id, actor.accountId]);
+  const marked = await db.query(
+    'update notification set read_at = now() where id = $1 and account_id = $2 and read_at is null returning 1',
+    [id, actor.accountId],
+  );
   return { unread: await unreadCount(db, actor), marked: marked.length };
 }
 
 export async function markAllRead(db: Queryable, actor: AccountActor) {
-  const marked = await db.query('update notification set read_at = now() where account_id = $1 and read_at is null returning 1', [actor.accountId]);
+  const marked = await db.query(
+    'update notification set read_at = now() where account_id = $1 and read_at is null returning 1',
+    [actor.accountId],
+  );
   return { unread: 0, marked: marked.length };
 }

@@ -13,14 +13,28 @@ export const notificationRoutes: RoutePlugin = (app, { db }) => {
     '/api/notifications',
     {
       config: { access: 'authenticated' },
-      schema: { operationId: 'listMyNotifications', tags: ['notifications'], summary: 'My notifications, newest first, with the unread count', querystring: NotificationListQuery, response: { 200: NotificationList } },
+      schema: {
+        operationId: 'listMyNotifications',
+        tags: ['notifications'],
+        summary: 'My notifications, newest first, with the unread count',
+        querystring: NotificationListQuery,
+        response: { 200: NotificationList },
+      },
     },
     async (req) => listNotifications(db, me(req), req.query, publicUrl(req)),
   );
 
   app.get(
     '/api/notifications/unread-count',
-    { config: { access: 'authenticated' }, schema: { operationId: 'countMyUnreadNotifications', tags: ['notifications'], summary: 'How many of my notifications are unread', response: { 200: UnreadCount } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'countMyUnreadNotifications',
+        tags: ['notifications'],
+        summary: 'How many of my notifications are unread',
+        response: { 200: UnreadCount },
+      },
+    },
     async (req) => ({ unread: await unreadCount(db, me(req)) }),
   );
 
@@ -28,14 +42,30 @@ export const notificationRoutes: RoutePlugin = (app, { db }) => {
     '/api/notifications/:notificationId/read',
     {
       config: { access: 'authenticated' },
-      schema: { operationId: 'markNotificationRead', tags: ['notifications'], summary: 'Mark one of my notifications read', params: NotificationParams, body: z.strictObject({}).optional(), response: { 200: MarkedRead } },
+      schema: {
+        operationId: 'markNotificationRead',
+        tags: ['notifications'],
+        summary: 'Mark one of my notifications read',
+        params: NotificationParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: MarkedRead },
+      },
     },
     async (req) => markRead(db, me(req), req.params.notificationId),
   );
 
   app.post(
     '/api/notifications/read-all',
-    { config: { access: 'authenticated' }, schema: { operationId: 'markAllNotificationsRead', tags: ['notifications'], summary: 'Mark all my notifications read', body: z.strictObject({}).optional(), response: { 200: MarkedRead } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'markAllNotificationsRead',
+        tags: ['notifications'],
+        summary: 'Mark all my notifications read',
+        body: z.strictObject({}).optional(),
+        response: { 200: MarkedRead },
+      },
+    },
     async (req) => markAllRead(db, me(req)),
   );
 };

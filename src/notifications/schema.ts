@@ -19,12 +19,18 @@ export const Notification = z.object({
   title: Bi,
   body: Bi,
   link: z.string().nullable().describe('a path in the web app, e.g. /kurasi/pengajuan/12'),
-  whatsappShare: z.string().describe('https://wa.me/?text=… : share the message on WhatsApp (recipient chosen in WhatsApp)'),
+  whatsappShare: z
+    .string()
+    .describe('https://wa.me/?text=… : share the message on WhatsApp (recipient chosen in WhatsApp)'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationList = z.object({ unread: z.number().int(), items: z.array(Notification), nextCursor: z.string().nullable() });
+export const NotificationList = z.object({
+  unread: z.number().int(),
+  items: z.array(Notification),
+  nextCursor: z.string().nullable(),
+});
 export const UnreadCount = z.object({ unread: z.number().int() });
 export const MarkedRead = z.object({ unread: z.number().int(), marked: z.number().int() });

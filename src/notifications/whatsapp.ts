@@ -20,7 +20,8 @@ export function publicUrl(req: FastifyRequest): string {
 }
 
 /** The message text: Indonesian (the language of the programme's WhatsApp groups) with the link. */
-export const messageText = (title: string, body: string, link: string | null, base: string) => `${title}\n${body}${link ? `\n${base}${link}` : ''}`;
+export const messageText = (title: string, body: string, link: string | null, base: string) =>
+  `${title}\n${body}${link ? `\n${base}${link}` : ''}`;
 
 /**
  * Each account's phone in E.164, where we hold one: the account's own, else (an owner's account) the registry

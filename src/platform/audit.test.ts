@@ -11,8 +11,13 @@ beforeAll(async () => {
 });
 
 async function write(entityId: string, after: unknown) {
-  await db.transaction((tx) => audit(tx, SYSTEM('test'), { action: 'test.write', entityType: 'test', entityId, after }));
-  const [row] = await db.query<{ id: number }>(`select max(id) as id from audit_log where entity_type = 'test' and entity_id = $1`, [entityId]);
+  await db.transaction((tx) =>
+    audit(tx, SYSTEM('test'), { action: 'test.write', entityType: 'test', entityId, after }),
+  );
+  const [row] = await db.query<{ id: number }>(
+    `select max(id) as id from audit_log where entity_type = 'test' and entity_id = $1`,
+    [entityId],
+  );
   return row!.id;
 }
 
@@ -32,7 +37,10 @@ describe('audit log', () => {
     const e = `e-${Math.random()}`;
     const first = await write(e, { n: 1 });
     const second = await write(e, { n: 2 });
-    const rows = await db.query<{ id: number; prev_hash: Buffer | null; row_hash: Buffer }>(`select id, prev_hash, row_hash from audit_log where id in ($1, $2) order by id`, [first, second]);
+    const rows = await db.query<{ id: number; prev_hash: Buffer | null; row_hash: Buffer }>(
+      `select id, prev_hash, row_hash from audit_log where id in ($1, $2) order by id`,
+      [first, second],
+    );
     expect(rows[0]!.prev_hash).toBeNull();
     expect(Buffer.from(rows[1]!.prev_hash!).equals(Buffer.from(rows[0]!.row_hash))).toBe(true);
     expect((await verifyAuditLog(db)).broken).toBeUndefined();
@@ -56,16 +64,21 @@ describe('audit log', () => {
     const e = `e-${Math.random()}`;
     const target = await write(e, { amount: 1 });
     const next = await write(e, { amount: 2 });
-    const [orig] = await db.query<{ after: unknown; row_hash: Buffer }>('select after, row_hash from audit_log where id = $1', [target]);
-    await tamper(
-      `update audit_log a set after = '{"amount": 5}' where id = $1`,
+    const [orig] = await db.query<{ after: unknown; row_hash: Buffer }>(
+      'select after, row_hash from audit_log where id = $1',
       [target],
-      async () => {
-        await db.query(`update audit_log a set row_hash = sha256(convert_to(audit_row_text(a), 'UTF8')) where id = $1`, [target]);
-        expect((await verifyAuditLog(db)).broken).toMatchObject({ id: next, problem: 'prev_hash' });
-        await db.query('update audit_log set after = $2, row_hash = $3 where id = $1', [target, JSON.stringify(orig!.after), orig!.row_hash]);
-      },
     );
+    await tamper(`update audit_log a set after = '{"amount": 5}' where id = $1`, [target], async () => {
+      await db.query(`update audit_log a set row_hash = sha256(convert_to(audit_row_text(a), 'UTF8')) where id = $1`, [
+        target,
+      ]);
+      expect((await verifyAuditLog(db)).broken).toMatchObject({ id: next, problem: 'prev_hash' });
+      await db.query('update audit_log set after = $2, row_hash = $3 where id = $1', [
+        target,
+        JSON.stringify(orig!.after),
+        orig!.row_hash,
+      ]);
+    });
     expect((await verifyAuditLog(db)).broken).toBeUndefined();
   });
 

@@ -54,5 +54,8 @@ export async function verifyAuditLog(db: Queryable): Promise<{ rows: number; bro
      where row_hash is distinct from computed or prev_hash is distinct from expected_prev
      order by id limit 1`);
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*) as n from audit_log');
-  return { rows: n, broken: bad && { id: bad.id, entityType: bad.entity_type, entityId: bad.entity_id, problem: bad.problem } };
+  return {
+    rows: n,
+    broken: bad && { id: bad.id, entityType: bad.entity_type, entityId: bad.entity_id, problem: bad.problem },
+  };
 }

@@ -4,7 +4,11 @@
 import { parse } from 'csv-parse/sync';
 
 export function parseCsvRows(text: string): string[][] {
-  return parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return parse(text, {
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
 }
 
 /** One object per row, keyed by the header row. */

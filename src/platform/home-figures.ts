@@ -13,5 +13,9 @@ export interface ListItem {
   umkmId?: number; // the business the row is about, for pages that act on it (the kecamatan desk)
 }
 
-export const fig = (id: string, en: string, value: number, unit: Figure['unit'] = 'count'): Figure => ({ label: { id, en }, value, unit });
+export const fig = (id: string, en: string, value: number, unit: Figure['unit'] = 'count'): Figure => ({
+  label: { id, en },
+  value,
+  unit,
+});
 export const same = (text: string): Bilingual => ({ id: text, en: text });

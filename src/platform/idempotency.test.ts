@@ -11,14 +11,18 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   db = await testDb();
-  await db.exec('create table if not exists idem_probe (id bigint generated always as identity primary key, label text not null)');
+  await db.exec(
+    'create table if not exists idem_probe (id bigint generated always as identity primary key, label text not null)',
+  );
   app = Fastify();
   app.setErrorHandler(handleError);
   await registerAuth(app, db);
   // A real route doing a real insert, the way every state-changing endpoint will use the helper.
   app.post('/probe', { config: { access: 'public' } }, async (req, reply) => {
     const out = await idempotent(db, req, async (tx) => {
-      const [row] = await tx.query<{ id: number }>('insert into idem_probe (label) values ($1) returning id', [(req.body as { label: string }).label]);
+      const [row] = await tx.query<{ id: number }>('insert into idem_probe (label) values ($1) returning id', [
+        (req.body as { label: string }).label,
+      ]);
       return { status: 201, body: { id: row!.id } };
     });
     return reply.code(out.status).header('idempotent-replayed', String(out.replayed)).send(out.body);

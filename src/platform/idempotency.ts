@@ -13,17 +13,36 @@ export interface Outcome<T> {
  * concurrent retry waits for the first attempt and then gets its stored answer; a retry after a failure (rolled
  * back, so no key was kept) does the work afresh. The same key with a different request is refused.
  */
-export async function idempotent<T>(db: Db, req: FastifyRequest, run: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T> & { replayed: boolean }> {
+export async function idempotent<T>(
+  db: Db,
+  req: FastifyRequest,
+  run: (tx: Tx) => Promise<Outcome<T>>,
+): Promise<Outcome<T> & { replayed: boolean }> {
   const header = req.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined) return { ...(await db.transaction(run)), replayed: false };
   if (!/^[\x21-\x7e]{1,200}$/.test(key))
-    throw new AppError(400, 'idempotency_key_invalid', { id: 'Idempotency-Key tidak valid (1–200 karakter ASCII).', en: 'Invalid Idempotency-Key (1–200 ASCII characters).' }, [
-      { field: 'header.idempotency-key', code: 'invalid_format', message: { id: 'Format tidak sesuai.', en: 'Invalid format.' } },
-    ]);
+    throw new AppError(
+      400,
+      'idempotency_key_invalid',
+      {
+        id: 'Idempotency-Key tidak valid (1–200 karakter ASCII).',
+        en: 'Invalid Idempotency-Key (1–200 ASCII characters).',
+      },
+      [
+        {
+          field: 'header.idempotency-key',
+          code: 'invalid_format',
+          message: { id: 'Format tidak sesuai.', en: 'Invalid format.' },
+        },
+      ],
+    );
   const accountId = req.actor.kind === 'account' ? req.actor.accountId : 0;
   const path = req.routeOptions.url ?? req.url;
-  const requestHash = crypto.createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest();
+  const requestHash = crypto
+    .createHash('sha256')
+    .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
+    .digest();
   return db.transaction(async (tx) => {
     const claimed = await tx.query(
       `insert into idempotency_key (account_id, key, method, path, request_hash, status, response)

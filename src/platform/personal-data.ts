@@ -49,7 +49,10 @@ let cached: PersonalDataKeys | undefined;
  * The key comes from PL_DATA_KEY. Without it the platform makes a local key file (PL_DATA_KEY_FILE, default
  * ./data/pl-data.key), says where, and carries on: it never refuses to start. Losing that file loses the data.
  */
-export function personalDataKeys(env: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.warn): PersonalDataKeys {
+export function personalDataKeys(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (msg: string) => void = console.warn,
+): PersonalDataKeys {
   if (cached) return cached;
   if (env.PL_DATA_KEY) {
     cached = keysFrom(decodeKey(env.PL_DATA_KEY));
@@ -60,7 +63,9 @@ export function personalDataKeys(env: NodeJS.ProcessEnv = process.env, log: (msg
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
       fs.writeFileSync(file, `${crypto.randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-      log(`PL_DATA_KEY is not set: generated a local personal-data key at ${file}. Back it up; set PL_DATA_KEY in production.`);
+      log(
+        `PL_DATA_KEY is not set: generated a local personal-data key at ${file}. Back it up; set PL_DATA_KEY in production.`,
+      );
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }

@@ -42,7 +42,10 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
   return new AppError(
     429,
     'too_many_requests',
-    { id: `Terlalu banyak percobaan. Coba lagi dalam ${s} detik.`, en: `Too many attempts. Try again in ${s} seconds.` },
+    {
+      id: `Terlalu banyak percobaan. Coba lagi dalam ${s} detik.`,
+      en: `Too many attempts. Try again in ${s} seconds.`,
+    },
     [],
     { 'retry-after': String(s) },
   );

@@ -33,8 +33,16 @@ export interface LocalParts {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function localParts(at: Date, zone = DEFAULT_ZONE): LocalParts {
-  const p = Object.fromEntries(fmt(zone).formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, weekday: WEEKDAYS.indexOf(p.weekday ?? '') };
+  const p = Object.fromEntries(
+    fmt(zone)
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return {
+    date: `${p.year}-${p.month}-${p.day}`,
+    time: `${p.hour}:${p.minute}`,
+    weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
+  };
 }
 
 /** The calendar date (YYYY-MM-DD) in the zone: what a person in Jakarta calls "today". */

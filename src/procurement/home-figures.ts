@@ -7,5 +7,8 @@ export async function procurementFigures(db: Queryable): Promise<Figure[]> {
     `select (select count(*) from agency) as agencies,
             (select value from setting where key = 'procurement.umk_share_min' and effective_from <= current_date order by effective_from desc limit 1) as share`,
   );
-  return [fig('Instansi pembeli', 'Buying agencies', r?.agencies ?? 0), fig('Target porsi UMK', 'UMK share target', Math.round(Number(r?.share ?? 0) * 100), 'percent')];
+  return [
+    fig('Instansi pembeli', 'Buying agencies', r?.agencies ?? 0),
+    fig('Target porsi UMK', 'UMK share target', Math.round(Number(r?.share ?? 0) * 100), 'percent'),
+  ];
 }

@@ -25,7 +25,13 @@ const COLUMNS: [keyof Correction, string][] = [
  * (outside it the member is not found). Audited with before
  * and after; personal fields appear in the audit log only as "changed". Size class is recomputed.
  */
-export async function correctMember(tx: Tx, who: AuditActor, actor: Actor, umkmId: number, c: Correction): Promise<void> {
+export async function correctMember(
+  tx: Tx,
+  who: AuditActor,
+  actor: Actor,
+  umkmId: number,
+  c: Correction,
+): Promise<void> {
   const scope = memberScope(actor, 2);
   const [cur] = await tx.query<Record<string, unknown> & { owner_id: number; city: string }>(
     `select u.*, d.parent_code as city from umkm u join region v on v.code = u.village_code join region d on d.code = v.parent_code
@@ -39,11 +45,20 @@ export async function correctMember(tx: Tx, who: AuditActor, actor: Actor, umkmI
     if (!p.ok) errors.push({ field: 'body.postalCode', code: p.error.code, message: p.error.message });
   }
   const phone = c.ownerPhone === undefined ? undefined : normalizePhone(c.ownerPhone, { mobileOnly: true });
-  if (phone && !phone.ok) errors.push({ field: 'body.ownerPhone', code: phone.error.code, message: phone.error.message });
+  if (phone && !phone.ok)
+    errors.push({ field: 'body.ownerPhone', code: phone.error.code, message: phone.error.message });
   if (c.kbliCodes) {
-    const known = await tx.query<{ code: string }>(`select code from kbli where level = 'subclass' and code = any($1::text[])`, [c.kbliCodes]);
+    const known = await tx.query<{ code: string }>(
+      `select code from kbli where level = 'subclass' and code = any($1::text[])`,
+      [c.kbliCodes],
+    );
     c.kbliCodes.forEach((k, i) => {
-      if (!known.some((x) => x.code === k)) errors.push({ field: `body.kbliCodes.${i}`, code: 'unknown_kbli', message: { id: `KBLI ${k} tidak dikenal.`, en: `Unknown KBLI ${k}.` } });
+      if (!known.some((x) => x.code === k))
+        errors.push({
+          field: `body.kbliCodes.${i}`,
+          code: 'unknown_kbli',
+          message: { id: `KBLI ${k} tidak dikenal.`, en: `Unknown KBLI ${k}.` },
+        });
     });
   }
   if (errors.length) throw validationFailed(errors);
@@ -59,7 +74,10 @@ export async function correctMember(tx: Tx, who: AuditActor, actor: Actor, umkmI
   if (c.kbliCodes) {
     await tx.query('update umkm set kbli_code = $2 where id = $1', [umkmId, c.kbliCodes[0]]);
     await tx.query('delete from umkm_kbli where umkm_id = $1', [umkmId]);
-    await tx.query('insert into umkm_kbli (umkm_id, kbli_code) select $1, k from unnest($2::text[]) k on conflict do nothing', [umkmId, c.kbliCodes.slice(1)]);
+    await tx.query(
+      'insert into umkm_kbli (umkm_id, kbli_code) select $1, k from unnest($2::text[]) k on conflict do nothing',
+      [umkmId, c.kbliCodes.slice(1)],
+    );
     after.kbliCodes = c.kbliCodes;
   }
   const keys = personalDataKeys();
@@ -68,7 +86,11 @@ export async function correctMember(tx: Tx, who: AuditActor, actor: Actor, umkmI
     after.ownerFullName = 'changed';
   }
   if (phone?.ok) {
-    await tx.query('update owner set phone_enc = $2, phone_hash = $3 where id = $1', [cur.owner_id, keys.encrypt(phone.value.e164), keys.hash(phone.value.e164)]);
+    await tx.query('update owner set phone_enc = $2, phone_hash = $3 where id = $1', [
+      cur.owner_id,
+      keys.encrypt(phone.value.e164),
+      keys.hash(phone.value.e164),
+    ]);
     after.ownerPhone = 'changed';
   }
   if (c.ownerEmail !== undefined) {

@@ -56,7 +56,9 @@ export async function ownerFigures(db: Queryable, ownerId: number): Promise<{ bu
  */
 export async function provinceFigures(db: Db, onError: (e: unknown) => void): Promise<Figure[]> {
   await ensureRollups(db, onError);
-  const [rolled] = await db.query<{ n: number }>('select coalesce(sum(members), 0)::int8 as n from journey_rollup where stage = 1 and agency_id = 0');
+  const [rolled] = await db.query<{ n: number }>(
+    'select coalesce(sum(members), 0)::int8 as n from journey_rollup where stage = 1 and agency_id = 0',
+  );
   const [r] = await db.query<{ members: number | null; recent: number }>(
     `select case when $1::int8 <= $2 then (select count(*) from umkm where kind = 'jakpreneur') end as members,
             (select count(*) from umkm where registered_at > now() - interval '30 days') as recent`,
@@ -76,7 +78,10 @@ export async function fosteringFigures(db: Queryable, agencyId: string): Promise
                 and exists (select 1 from fostering_link o where o.umkm_id = f.umkm_id and o.agency_id <> f.agency_id)) as shared`,
     [agencyId],
   );
-  return [fig('UMKM binaan', 'Fostered UMKM', r?.fostered ?? 0), fig('Juga dibina pengampu lain', 'Also fostered by another agency', r?.shared ?? 0)];
+  return [
+    fig('UMKM binaan', 'Fostered UMKM', r?.fostered ?? 0),
+    fig('Juga dibina pengampu lain', 'Also fostered by another agency', r?.shared ?? 0),
+  ];
 }
 
 /** A pengampu's newest members. */
@@ -85,7 +90,13 @@ export async function newestFostered(db: Queryable, agencyId: string): Promise<L
     'select u.id, u.name, f.since from fostering_link f join umkm u on u.id = f.umkm_id where f.agency_id::text = $1 order by f.since desc, u.id desc limit 8',
     [agencyId],
   );
-  return rows.map((r) => ({ primary: r.name, secondary: { id: `UMKM #${r.id} · sejak ${formatDate(r.since, 'id')}`, en: `UMKM #${r.id} · since ${formatDate(r.since, 'en')}` } }));
+  return rows.map((r) => ({
+    primary: r.name,
+    secondary: {
+      id: `UMKM #${r.id} · sejak ${formatDate(r.since, 'id')}`,
+      en: `UMKM #${r.id} · since ${formatDate(r.since, 'en')}`,
+    },
+  }));
 }
 
 /** Micro and small businesses in the province (for lenders). */

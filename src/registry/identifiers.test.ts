@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, postalPrefixesByCity, validateNib, validateNik, validateNpwp, validatePostalCode } from './identifiers.ts';
+import {
+  normalizePhone,
+  postalPrefixesByCity,
+  validateNib,
+  validateNik,
+  validateNpwp,
+  validatePostalCode,
+} from './identifiers.ts';
 
 const ref = '2025-06-01';
 
 describe('NIK', () => {
   it('reads the example from the standard: Banten, Kab. Serang, male, born 12 Nov 1987', () => {
     const r = validateNik('3602041211870001', { referenceDate: ref, knownDistricts: new Set(['360204']) });
-    expect(r).toEqual({ ok: true, value: { nik: '3602041211870001', gender: 'male', birth_date: '1987-11-12', district_code: '360204', region_known: true } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        nik: '3602041211870001',
+        gender: 'male',
+        birth_date: '1987-11-12',
+        district_code: '360204',
+        region_known: true,
+      },
+    });
   });
 
   it('takes day + 40 as a woman and picks the century that makes an adult', () => {
     const r = validateNik('3171015503050002', { referenceDate: ref });
-    expect(r.ok && r.value).toMatchObject({ gender: 'female', birth_date: '2005-03-15', district_code: '317101', region_known: false });
+    expect(r.ok && r.value).toMatchObject({
+      gender: 'female',
+      birth_date: '2005-03-15',
+      district_code: '317101',
+      region_known: false,
+    });
     const old = validateNik('3171011507300003', { referenceDate: ref });
     expect(old.ok && old.value.birth_date).toBe('1930-07-15');
   });
@@ -56,20 +77,37 @@ describe('NIB', () => {
     for (const bad of ['912000123456', '91200012345678', '91200012345a7', '']) {
       const r = validateNib(bad);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatchObject({ field: 'nib', code: 'nib_format', message: { id: 'NIB harus terdiri dari 13 angka.' } });
+      if (!r.ok)
+        expect(r.error).toMatchObject({
+          field: 'nib',
+          code: 'nib_format',
+          message: { id: 'NIB harus terdiri dari 13 angka.' },
+        });
     }
   });
 });
 
 describe('NPWP', () => {
   it('normalises a legacy 15-digit entity number by a leading 0', () => {
-    expect(validateNpwp('01.234.567.8-901.000')).toEqual({ ok: true, value: { npwp: '0012345678901000', format: 'npwp16' } });
-    expect(validateNpwp('0012345678901000')).toEqual({ ok: true, value: { npwp: '0012345678901000', format: 'npwp16' } });
+    expect(validateNpwp('01.234.567.8-901.000')).toEqual({
+      ok: true,
+      value: { npwp: '0012345678901000', format: 'npwp16' },
+    });
+    expect(validateNpwp('0012345678901000')).toEqual({
+      ok: true,
+      value: { npwp: '0012345678901000', format: 'npwp16' },
+    });
   });
 
   it('keeps a legacy individual number as it is, and takes a NIK as an individual NPWP', () => {
-    expect(validateNpwp('12.345.678.9-012.000', { holder: 'individual' })).toEqual({ ok: true, value: { npwp: '123456789012000', format: 'legacy15' } });
-    expect(validateNpwp('3602041211870001', { referenceDate: ref })).toEqual({ ok: true, value: { npwp: '3602041211870001', format: 'nik' } });
+    expect(validateNpwp('12.345.678.9-012.000', { holder: 'individual' })).toEqual({
+      ok: true,
+      value: { npwp: '123456789012000', format: 'legacy15' },
+    });
+    expect(validateNpwp('3602041211870001', { referenceDate: ref })).toEqual({
+      ok: true,
+      value: { npwp: '3602041211870001', format: 'nik' },
+    });
   });
 
   it('rejects wrong lengths and 16 digits that are not a NIK', () => {
@@ -105,7 +143,10 @@ describe('phone', () => {
 
   it('refuses a landline where a mobile number is needed', () => {
     const r = normalizePhone('021 1234 5678', { mobileOnly: true });
-    expect(!r.ok && r.error).toMatchObject({ code: 'phone_not_mobile', message: { en: 'Enter a mobile number (08…), not a landline.' } });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'phone_not_mobile',
+      message: { en: 'Enter a mobile number (08…), not a landline.' },
+    });
   });
 });
 

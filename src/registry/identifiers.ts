@@ -13,7 +13,12 @@ export interface IdentifierError {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: IdentifierError };
 
-const fail = (field: string | undefined, code: string, id: string, en: string): { ok: false; error: IdentifierError } => ({
+const fail = (
+  field: string | undefined,
+  code: string,
+  id: string,
+  en: string,
+): { ok: false; error: IdentifierError } => ({
   ok: false,
   error: { ...(field ? { field } : {}), code, message: { id, en } },
 });
@@ -56,7 +61,12 @@ export function validateNik(input: string, opts: NikOptions = {}): Checked<NikFa
   }
   const province = Number(nik.slice(0, 2));
   if (province < 11 || province > 96 || nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') {
-    return fail(field, 'nik_region', 'Kode wilayah pada 6 angka pertama NIK tidak masuk akal.', 'The region code in the first 6 digits of the NIK is not plausible.');
+    return fail(
+      field,
+      'nik_region',
+      'Kode wilayah pada 6 angka pertama NIK tidak masuk akal.',
+      'The region code in the first 6 digits of the NIK is not plausible.',
+    );
   }
   const dayField = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
@@ -64,7 +74,12 @@ export function validateNik(input: string, opts: NikOptions = {}): Checked<NikFa
   const female = dayField > 40;
   const day = female ? dayField - 40 : dayField;
   if (day < 1 || day > 31 || month < 1 || month > 12) {
-    return fail(field, 'nik_birth_date', 'Tanggal lahir pada NIK (angka 7–12) tidak valid.', 'The birth date in the NIK (digits 7–12) is not valid.');
+    return fail(
+      field,
+      'nik_birth_date',
+      'Tanggal lahir pada NIK (angka 7–12) tidak valid.',
+      'The birth date in the NIK (digits 7–12) is not valid.',
+    );
   }
   const refDate = opts.referenceDate === undefined ? new Date() : new Date(opts.referenceDate);
   const ref = { y: refDate.getUTCFullYear(), m: refDate.getUTCMonth() + 1, d: refDate.getUTCDate() };
@@ -74,13 +89,28 @@ export function validateNik(input: string, opts: NikOptions = {}): Checked<NikFa
     return age >= 17 && age <= 100;
   });
   if (year === undefined) {
-    return fail(field, 'nik_age', 'Tanggal lahir pada NIK tidak sesuai usia 17–100 tahun.', 'The birth date in the NIK does not give an age of 17–100 years.');
+    return fail(
+      field,
+      'nik_age',
+      'Tanggal lahir pada NIK tidak sesuai usia 17–100 tahun.',
+      'The birth date in the NIK does not give an age of 17–100 years.',
+    );
   }
   if (!isRealDate(year, month, day)) {
-    return fail(field, 'nik_birth_date', 'Tanggal lahir pada NIK bukan tanggal yang ada di kalender.', 'The birth date in the NIK is not a real calendar date.');
+    return fail(
+      field,
+      'nik_birth_date',
+      'Tanggal lahir pada NIK bukan tanggal yang ada di kalender.',
+      'The birth date in the NIK is not a real calendar date.',
+    );
   }
   if (nik.slice(12) === '0000') {
-    return fail(field, 'nik_serial', 'Nomor urut NIK (4 angka terakhir) tidak boleh 0000.', 'The NIK serial number (last 4 digits) cannot be 0000.');
+    return fail(
+      field,
+      'nik_serial',
+      'Nomor urut NIK (4 angka terakhir) tidak boleh 0000.',
+      'The NIK serial number (last 4 digits) cannot be 0000.',
+    );
   }
   const district_code = nik.slice(0, 6);
   return {
@@ -100,7 +130,12 @@ export function validateNik(input: string, opts: NikOptions = {}): Checked<NikFa
 export function validateNib(input: string, opts: { field?: string } = {}): Checked<string> {
   const nib = input.replace(/\s+/g, '');
   if (!/^\d{13}$/.test(nib)) {
-    return fail(opts.field ?? 'nib', 'nib_format', 'NIB harus terdiri dari 13 angka.', 'A NIB must be exactly 13 digits.');
+    return fail(
+      opts.field ?? 'nib',
+      'nib_format',
+      'NIB harus terdiri dari 13 angka.',
+      'A NIB must be exactly 13 digits.',
+    );
   }
   return { ok: true, value: nib };
 }
@@ -117,19 +152,34 @@ export interface NpwpFacts {
  * Accepts 16 digits (or a legacy 15-digit number), with dots, dashes and spaces. A legacy number becomes 16 digits
  * by a leading 0 only for entities: a resident individual's new NPWP is their NIK, which we cannot derive.
  */
-export function validateNpwp(input: string, opts: { field?: string; holder?: 'individual' | 'entity'; referenceDate?: string | Date } = {}): Checked<NpwpFacts> {
+export function validateNpwp(
+  input: string,
+  opts: { field?: string; holder?: 'individual' | 'entity'; referenceDate?: string | Date } = {},
+): Checked<NpwpFacts> {
   const field = opts.field ?? 'npwp';
-  const digits = input.replace(/[\s.\-]/g, '');
+  const digits = input.replace(/[\s.-]/g, '');
   if (!/^\d{15}$|^\d{16}$/.test(digits)) {
-    return fail(field, 'npwp_format', 'NPWP harus 16 angka (atau 15 angka format lama); titik dan tanda hubung boleh.', 'An NPWP must be 16 digits (or 15 in the old format); dots and dashes are allowed.');
+    return fail(
+      field,
+      'npwp_format',
+      'NPWP harus 16 angka (atau 15 angka format lama); titik dan tanda hubung boleh.',
+      'An NPWP must be 16 digits (or 15 in the old format); dots and dashes are allowed.',
+    );
   }
   if (digits.length === 15) {
-    return opts.holder === 'individual' ? { ok: true, value: { npwp: digits, format: 'legacy15' } } : { ok: true, value: { npwp: `0${digits}`, format: 'npwp16' } };
+    return opts.holder === 'individual'
+      ? { ok: true, value: { npwp: digits, format: 'legacy15' } }
+      : { ok: true, value: { npwp: `0${digits}`, format: 'npwp16' } };
   }
   if (digits.startsWith('0')) return { ok: true, value: { npwp: digits, format: 'npwp16' } };
   const asNik = validateNik(digits, { field, referenceDate: opts.referenceDate });
   if (!asNik.ok) {
-    return fail(field, 'npwp_nik', 'NPWP 16 angka yang tidak diawali 0 harus berupa NIK yang valid.', 'A 16-digit NPWP not starting with 0 must be a valid NIK.');
+    return fail(
+      field,
+      'npwp_nik',
+      'NPWP 16 angka yang tidak diawali 0 harus berupa NIK yang valid.',
+      'A 16-digit NPWP not starting with 0 must be a valid NIK.',
+    );
   }
   return { ok: true, value: { npwp: digits, format: 'nik' } };
 }
@@ -144,7 +194,10 @@ export interface PhoneFacts {
 const MOBILE = /^8[1-35-9]\d{7,10}$/;
 const JAKARTA_FIXED = /^21\d{7,8}$/;
 
-export function normalizePhone(input: string, opts: { field?: string; mobileOnly?: boolean } = {}): Checked<PhoneFacts> {
+export function normalizePhone(
+  input: string,
+  opts: { field?: string; mobileOnly?: boolean } = {},
+): Checked<PhoneFacts> {
   const field = opts.field ?? 'phone';
   const compact = input.replace(/[\s\-().]/g, '');
   let national: string | undefined;
@@ -152,28 +205,56 @@ export function normalizePhone(input: string, opts: { field?: string; mobileOnly
   else if (/^62\d+$/.test(compact)) national = compact.slice(2);
   else if (/^0\d+$/.test(compact)) national = compact.slice(1);
   if (national === undefined) {
-    return fail(field, 'phone_format', 'Nomor telepon harus diawali 08, +62 atau 62 dan hanya berisi angka.', 'A phone number must start with 08, +62 or 62 and contain only digits.');
+    return fail(
+      field,
+      'phone_format',
+      'Nomor telepon harus diawali 08, +62 atau 62 dan hanya berisi angka.',
+      'A phone number must start with 08, +62 or 62 and contain only digits.',
+    );
   }
   if (MOBILE.test(national)) return { ok: true, value: { e164: `+62${national}`, kind: 'mobile' } };
   if (JAKARTA_FIXED.test(national)) {
     if (opts.mobileOnly) {
-      return fail(field, 'phone_not_mobile', 'Masukkan nomor HP (08…), bukan telepon rumah/kantor.', 'Enter a mobile number (08…), not a landline.');
+      return fail(
+        field,
+        'phone_not_mobile',
+        'Masukkan nomor HP (08…), bukan telepon rumah/kantor.',
+        'Enter a mobile number (08…), not a landline.',
+      );
     }
     return { ok: true, value: { e164: `+62${national}`, kind: 'fixed' } };
   }
-  return fail(field, 'phone_number', 'Nomor telepon tidak dikenal: nomor HP 08… (10–13 angka) atau telepon Jakarta (021).', 'Unknown phone number: expected a mobile 08… (10–13 digits) or a Jakarta landline (021).');
+  return fail(
+    field,
+    'phone_number',
+    'Nomor telepon tidak dikenal: nomor HP 08… (10–13 angka) atau telepon Jakarta (021).',
+    'Unknown phone number: expected a mobile 08… (10–13 digits) or a Jakarta landline (021).',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------- postal code
 
-export function validatePostalCode(input: string, opts: { field?: string; prefixes?: readonly string[] } = {}): Checked<string> {
+export function validatePostalCode(
+  input: string,
+  opts: { field?: string; prefixes?: readonly string[] } = {},
+): Checked<string> {
   const field = opts.field ?? 'postal_code';
   const code = input.trim();
   if (!/^\d{5}$/.test(code)) {
-    return fail(field, 'postal_code_format', 'Kode pos harus terdiri dari 5 angka.', 'A postal code must be exactly 5 digits.');
+    return fail(
+      field,
+      'postal_code_format',
+      'Kode pos harus terdiri dari 5 angka.',
+      'A postal code must be exactly 5 digits.',
+    );
   }
   if (opts.prefixes && !opts.prefixes.some((p) => code.startsWith(p))) {
-    return fail(field, 'postal_code_region', `Kode pos ${code} tidak berada di wilayah ini (awalan ${opts.prefixes.join(', ')}).`, `Postal code ${code} is not in this area (prefixes ${opts.prefixes.join(', ')}).`);
+    return fail(
+      field,
+      'postal_code_region',
+      `Kode pos ${code} tidak berada di wilayah ini (awalan ${opts.prefixes.join(', ')}).`,
+      `Postal code ${code} is not in this area (prefixes ${opts.prefixes.join(', ')}).`,
+    );
   }
   return { ok: true, value: code };
 }
@@ -185,7 +266,9 @@ export function postalPrefixesByCity(): Record<string, string[]> {
   if (!postalPrefixes) {
     const file = fileURLToPath(new URL('../../db/reference/postal-prefixes.json', import.meta.url));
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    postalPrefixes = Object.fromEntries(Object.entries(raw).filter(([k, v]) => /^\d+$/.test(k) && Array.isArray(v))) as Record<string, string[]>;
+    postalPrefixes = Object.fromEntries(
+      Object.entries(raw).filter(([k, v]) => /^\d+$/.test(k) && Array.isArray(v)),
+    ) as Record<string, string[]>;
   }
   return postalPrefixes;
 }

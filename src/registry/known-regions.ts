@@ -3,7 +3,9 @@ import type { Queryable } from '../platform/db/types.ts';
 /** The kecamatan codes of this instance (for flagging a NIK's region as known), loaded once per process. */
 let districts: Promise<Set<string>> | undefined;
 export function knownDistricts(db: Queryable): Promise<Set<string>> {
-  districts ??= db.query<{ code: string }>(`select code from region where level = 'district'`).then((rows) => new Set(rows.map((r) => r.code)));
+  districts ??= db
+    .query<{ code: string }>(`select code from region where level = 'district'`)
+    .then((rows) => new Set(rows.map((r) => r.code)));
   return districts;
 }
 

@@ -63,7 +63,12 @@ function present(r: MemberRow) {
     registeredAt: r.registered_at.toISOString(),
     registrationChannel: r.registration_channel,
     // NIK is always masked here; the clear value has its own audited route.
-    owner: { fullName: r.full_name, nikMasked: maskNik(r.nik_region, r.nik_last4), gender: r.gender, birthYear: r.birth_year },
+    owner: {
+      fullName: r.full_name,
+      nikMasked: maskNik(r.nik_region, r.nik_last4),
+      gender: r.gender,
+      birthYear: r.birth_year,
+    },
     fosteringAgencies: r.agencies ?? [],
   };
 }

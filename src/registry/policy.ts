@@ -12,7 +12,15 @@ export const registryPolicy = {
   readsAll: ['platform_admin', 'auditor', 'bppbj_analyst'],
   /** The register's list and member pages, each reader within memberScope. A kurator is not one of them: it
    * reads what its calls' submissions need, through curation. */
-  readsMembers: ['platform_admin', 'auditor', 'bppbj_analyst', 'pendamping', 'kasatpel', 'pengampu_officer', 'umkm_owner'],
+  readsMembers: [
+    'platform_admin',
+    'auditor',
+    'bppbj_analyst',
+    'pendamping',
+    'kasatpel',
+    'pengampu_officer',
+    'umkm_owner',
+  ],
   /** NIK in clear: the admin and the kecamatan desk that checks the KTP (and the owner their own). Every view is audited. */
   seesNik: ['platform_admin', 'pendamping', 'kasatpel'],
   /** Who may open the NIK route at all: those who see NIKs, and an owner (for their own only). */
@@ -73,11 +81,12 @@ export function scopeOf(actor: Actor, parts: readonly ScopePart[], first = 1, al
   const conditions: string[] = [];
   const { p, params } = scopeParams(first);
   const districts = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')];
-  if (parts.includes('district') && districts.length)
-    conditions.push(inDistricts(alias, p(districts)));
+  if (parts.includes('district') && districts.length) conditions.push(inDistricts(alias, p(districts)));
   const agencies = scopesOf(actor, 'pengampu_officer').map(Number);
   if (parts.includes('agency') && agencies.length)
-    conditions.push(`exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`);
+    conditions.push(
+      `exists (select 1 from fostering_link f where f.umkm_id = ${alias}.id and f.agency_id = any(${p(agencies)}::int[]))`,
+    );
   if (parts.includes('owner') && actor.kind === 'account' && actor.ownerId !== null && hasRole(actor, 'umkm_owner'))
     conditions.push(`${alias}.owner_id = ${p(actor.ownerId)}`);
   return anyOf(conditions, params);

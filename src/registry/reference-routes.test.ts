@@ -10,7 +10,10 @@ beforeAll(async () => {
   const db = await testDb();
   app = await testApp();
   const code = `FA-REF-${crypto.randomBytes(4).toString('hex')}`;
-  const [row] = await db.query<{ id: number }>(`insert into fostering_agency (code, name) values ($1, 'Dinas Uji Pengampu') returning id`, [code]);
+  const [row] = await db.query<{ id: number }>(
+    `insert into fostering_agency (code, name) values ($1, 'Dinas Uji Pengampu') returning id`,
+    [code],
+  );
   agency = { id: row!.id, code, name: 'Dinas Uji Pengampu' };
 });
 

@@ -14,9 +14,15 @@ export const registryReferenceRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listFosteringAgencies',
         tags: ['registry'],
         summary: 'Fostering agencies (pengampu) of this instance, by name',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })) }),
+        },
       },
     },
-    async () => ({ items: await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency order by name, id') }),
+    async () => ({
+      items: await db.query<{ id: number; code: string; name: string }>(
+        'select id, code, name from fostering_agency order by name, id',
+      ),
+    }),
   );
 };

@@ -18,17 +18,35 @@ beforeAll(async () => {
   world = await makeWorld(db, '3174');
 });
 
-const session = async (accountId: number) => `pl_session=${(await db.transaction((tx) => createSession(tx, accountId))).token}`;
+const session = async (accountId: number) =>
+  `pl_session=${(await db.transaction((tx) => createSession(tx, accountId))).token}`;
 const newNik = () => `${world.district}540885${String(crypto.randomInt(1, 10000)).padStart(4, '0')}`;
 const newPhone = () => `0812-${crypto.randomInt(1000, 9999)}-${crypto.randomInt(1000, 9999)}`;
 const registration = (nik: string) => ({
   owner: { fullName: 'Siti Aminah', nik, phone: newPhone() },
-  business: { name: `Kue Basah ${crypto.randomInt(1e6)}`, kbliCodes: ['10710'], villageCode: world.village, address: 'Jl. Melati No. 5', postalCode: '12110', startYear: 2019, workers: 3, capital: 25_000_000, annualSales: 180_000_000, fosteringAgencyId: world.fosteringAgencyId },
+  business: {
+    name: `Kue Basah ${crypto.randomInt(1e6)}`,
+    kbliCodes: ['10710'],
+    villageCode: world.village,
+    address: 'Jl. Melati No. 5',
+    postalCode: '12110',
+    startYear: 2019,
+    workers: 3,
+    capital: 25_000_000,
+    annualSales: 180_000_000,
+    fosteringAgencyId: world.fosteringAgencyId,
+  },
 });
 const address = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(256)}`;
 
 async function register(cookie: string, nik: string, remoteAddress: string) {
-  return app.inject({ method: 'POST', url: '/api/registry/registrations', headers: { cookie }, payload: registration(nik), remoteAddress });
+  return app.inject({
+    method: 'POST',
+    url: '/api/registry/registrations',
+    headers: { cookie },
+    payload: registration(nik),
+    remoteAddress,
+  });
 }
 
 describe('self-registration cannot probe the register', () => {
@@ -44,7 +62,10 @@ describe('self-registration cannot probe the register', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.json()).toMatchObject({ code: 'too_many_requests', message: { id: expect.stringMatching(/detik/), en: expect.stringMatching(/seconds/) } });
+    expect(limited.json()).toMatchObject({
+      code: 'too_many_requests',
+      message: { id: expect.stringMatching(/detik/), en: expect.stringMatching(/seconds/) },
+    });
 
     const someoneElse = await session((await makeAccount(db, [{ role: 'public_buyer' }])).id);
     expect((await register(someoneElse, taken, address())).statusCode).toBe(409);
@@ -52,7 +73,10 @@ describe('self-registration cannot probe the register', () => {
 
   it('after 50 such answers from one address, a fresh account there gets 429 too', async () => {
     const taken = newNik();
-    expect((await register(await session((await makeAccount(db, [{ role: 'public_buyer' }])).id), taken, address())).statusCode).toBe(201);
+    expect(
+      (await register(await session((await makeAccount(db, [{ role: 'public_buyer' }])).id), taken, address()))
+        .statusCode,
+    ).toBe(201);
     const from = address();
     for (let i = 0; i < 10; i++) {
       const cookie = await session((await makeAccount(db, [{ role: 'public_buyer' }])).id);

@@ -19,8 +19,14 @@ export async function revealNik(tx: Tx, actor: AccountActor, requestId: string, 
     [umkmId, ...scope.params],
   );
   const own = row !== undefined && row.owner_id === actor.ownerId;
-  if (!row?.nik_enc || (!own && !allows(actor, registryPolicy.seesNik))) throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
+  if (!row?.nik_enc || (!own && !allows(actor, registryPolicy.seesNik)))
+    throw notFound({ id: 'UMKM tidak ditemukan.', en: 'No such UMKM.' });
   const role = own ? 'umkm_owner' : actingRoleFor(actor, registryPolicy.seesNik);
-  await audit(tx, auditActor(actor, role, requestId), { action: 'privacy.nik_view', entityType: 'umkm', entityId: umkmId, umkmId });
+  await audit(tx, auditActor(actor, role, requestId), {
+    action: 'privacy.nik_view',
+    entityType: 'umkm',
+    entityId: umkmId,
+    umkmId,
+  });
   return personalDataKeys().decrypt(row.nik_enc);
 }

@@ -20,7 +20,10 @@ const noSuchMember = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'No such 
 
 const MESSAGES = {
   registered: { id: 'Pendaftaran berhasil.', en: 'Registered.' },
-  linked: { id: 'Usaha ini sudah terdaftar; pengampu Anda ditambahkan sebagai pembina.', en: 'This business was already registered; your agency was added as a fostering agency.' },
+  linked: {
+    id: 'Usaha ini sudah terdaftar; pengampu Anda ditambahkan sebagai pembina.',
+    en: 'This business was already registered; your agency was added as a fostering agency.',
+  },
   already_registered: { id: 'Usaha ini sudah terdaftar.', en: 'This business is already registered.' },
 };
 
@@ -38,9 +41,19 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'validateIdentifier',
         tags: ['registry'],
-        summary: 'Check a NIK, NIB, NPWP, phone number or postal code, with what can be derived from it (changes nothing)',
-        body: z.strictObject({ kind: z.enum(['nik', 'nib', 'npwp', 'phone', 'postal_code']), value: z.string().max(100) }),
-        response: { 200: z.object({ valid: z.boolean(), errors: z.array(IdentifierError), derived: z.record(z.string(), z.unknown()) }) },
+        summary:
+          'Check a NIK, NIB, NPWP, phone number or postal code, with what can be derived from it (changes nothing)',
+        body: z.strictObject({
+          kind: z.enum(['nik', 'nib', 'npwp', 'phone', 'postal_code']),
+          value: z.string().max(100),
+        }),
+        response: {
+          200: z.object({
+            valid: z.boolean(),
+            errors: z.array(IdentifierError),
+            derived: z.record(z.string(), z.unknown()),
+          }),
+        },
       },
     },
     async (req) => {
@@ -87,14 +100,17 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'registerAtDesk',
         tags: ['registry'],
-        summary: 'A pendamping registers an owner at the kecamatan desk; returns the code the owner claims the account with',
+        summary:
+          'A pendamping registers an owner at the kecamatan desk; returns the code the owner claims the account with',
         body: S.Registration,
         response: { 201: S.RegistrationOut, 200: S.RegistrationOut },
       },
     },
     async (req, reply) => {
       const { actor, who } = acting(req, registryPolicy.registersAtDesk);
-      const r = await db.transaction((tx) => registerMember(tx, who, req.body, 'desk', undefined, deskDistricts(actor)));
+      const r = await db.transaction((tx) =>
+        registerMember(tx, who, req.body, 'desk', undefined, deskDistricts(actor)),
+      );
       return reply.code(r.outcome === 'registered' ? 201 : 200).send({ ...r, message: MESSAGES[r.outcome] });
     },
   );
@@ -109,7 +125,10 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
         summary: 'Members within the caller’s scope, newest first (NIK masked)',
         querystring: z.strictObject({
           q: z.string().max(100).optional(),
-          district: z.string().regex(/^\d{6}$/).optional(),
+          district: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
           after: bigintIdParam().optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
@@ -123,7 +142,13 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     '/api/registry/members/:umkmId',
     {
       config: { access: 'authenticated' },
-      schema: { operationId: 'getMember', tags: ['registry'], summary: 'One member (NIK masked)', params: umkmParam, response: { 200: S.MemberOut } },
+      schema: {
+        operationId: 'getMember',
+        tags: ['registry'],
+        summary: 'One member (NIK masked)',
+        params: umkmParam,
+        response: { 200: S.MemberOut },
+      },
     },
     async (req) => {
       const m = await getMember(db, req.actor, req.params.umkmId);
@@ -175,13 +200,20 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
     '/api/registry/my-data',
     {
       config: { access: registryPolicy.ownsData },
-      schema: { operationId: 'downloadMyData', tags: ['registry'], summary: 'Everything the platform holds about the calling owner (UU 27/2022), as a JSON file' },
+      schema: {
+        operationId: 'downloadMyData',
+        tags: ['registry'],
+        summary: 'Everything the platform holds about the calling owner (UU 27/2022), as a JSON file',
+      },
     },
     async (req, reply) => {
       const actor = signedIn(req);
       if (!actor.ownerId) throw notFound();
       const data = await exportOwnData(db, actor.ownerId);
-      return reply.header('content-disposition', 'attachment; filename="data-saya-pasar-lokal.json"').type('application/json').send(JSON.stringify(data, null, 2));
+      return reply
+        .header('content-disposition', 'attachment; filename="data-saya-pasar-lokal.json"')
+        .type('application/json')
+        .send(JSON.stringify(data, null, 2));
     },
   );
 
@@ -202,7 +234,13 @@ export const registryRoutes: RoutePlugin = (app, { db }) => {
       const ownerId = actor.ownerId;
       if (!ownerId) throw notFound();
       const id = await db.transaction((tx) => requestDeletion(tx, who, ownerId, req.body.reason));
-      return reply.code(202).send({ requestId: id, message: { id: 'Permintaan penghapusan diterima dan akan diproses admin.', en: 'Deletion request received; an admin will handle it.' } });
+      return reply.code(202).send({
+        requestId: id,
+        message: {
+          id: 'Permintaan penghapusan diterima dan akan diproses admin.',
+          en: 'Deletion request received; an admin will handle it.',
+        },
+      });
     },
   );
 

@@ -18,8 +18,15 @@ export const Registration = z.strictObject({
     kind: z.enum(['jakpreneur', 'non_jakpreneur', 'cooperative']).default('jakpreneur'),
     nib: z.string().max(30).optional(),
     npwp: z.string().max(30).optional(),
-    kbliCodes: z.array(z.string().regex(/^\d{5}$/)).min(1).max(5).describe('KBLI 2020 subclasses; the first is the main one'),
-    villageCode: z.string().regex(/^\d{10}$/).describe('Kelurahan (Kemendagri code)'),
+    kbliCodes: z
+      .array(z.string().regex(/^\d{5}$/))
+      .min(1)
+      .max(5)
+      .describe('KBLI 2020 subclasses; the first is the main one'),
+    villageCode: z
+      .string()
+      .regex(/^\d{10}$/)
+      .describe('Kelurahan (Kemendagri code)'),
     address: z.string().trim().min(3).max(500),
     postalCode: z.string().max(10),
     startYear: z.number().int().min(1900).max(2100),
@@ -56,7 +63,12 @@ export const MemberOut = z.object({
   annualSales: z.number().int().nullable(),
   registeredAt: z.string(),
   registrationChannel: z.string(),
-  owner: z.object({ fullName: z.string(), nikMasked: z.string(), gender: z.string().nullable(), birthYear: z.number().int().nullable() }),
+  owner: z.object({
+    fullName: z.string(),
+    nikMasked: z.string(),
+    gender: z.string().nullable(),
+    birthYear: z.number().int().nullable(),
+  }),
   fosteringAgencies: z.array(z.object({ id: z.number().int(), name: z.string(), since: z.string() })),
 });
 
@@ -67,7 +79,11 @@ export const MemberCorrection = z.strictObject({
   workers: z.number().int().min(0).max(100_000).optional(),
   capital: rupiah.optional(),
   annualSales: rupiah.nullable().optional(),
-  kbliCodes: z.array(z.string().regex(/^\d{5}$/)).min(1).max(5).optional(),
+  kbliCodes: z
+    .array(z.string().regex(/^\d{5}$/))
+    .min(1)
+    .max(5)
+    .optional(),
   ownerFullName: z.string().trim().min(2).max(200).optional(),
   ownerPhone: z.string().max(30).optional(),
   ownerEmail: z.email().max(254).nullable().optional(),

@@ -1,5 +1,13 @@
 import type { Queryable } from '../platform/db/types.ts';
-import { type IdentifierError, normalizePhone, postalPrefixesByCity, validateNib, validateNik, validateNpwp, validatePostalCode } from './identifiers.ts';
+import {
+  type IdentifierError,
+  normalizePhone,
+  postalPrefixesByCity,
+  validateNib,
+  validateNik,
+  validateNpwp,
+  validatePostalCode,
+} from './identifiers.ts';
 import { knownDistricts } from './known-regions.ts';
 
 export type IdentifierKind = 'nik' | 'nib' | 'npwp' | 'phone' | 'postal_code';
@@ -22,21 +30,29 @@ export async function validateIdentifier(db: Queryable, kind: IdentifierKind, va
     }
     case 'nib': {
       const r = validateNib(value, { field });
-      return r.ok ? { valid: true, errors: [], derived: { nib: r.value } } : { valid: false, errors: [r.error], derived: {} };
+      return r.ok
+        ? { valid: true, errors: [], derived: { nib: r.value } }
+        : { valid: false, errors: [r.error], derived: {} };
     }
     case 'npwp': {
       const r = validateNpwp(value, { field });
-      return r.ok ? { valid: true, errors: [], derived: { ...r.value } } : { valid: false, errors: [r.error], derived: {} };
+      return r.ok
+        ? { valid: true, errors: [], derived: { ...r.value } }
+        : { valid: false, errors: [r.error], derived: {} };
     }
     case 'phone': {
       const r = normalizePhone(value, { field });
-      return r.ok ? { valid: true, errors: [], derived: { ...r.value } } : { valid: false, errors: [r.error], derived: {} };
+      return r.ok
+        ? { valid: true, errors: [], derived: { ...r.value } }
+        : { valid: false, errors: [r.error], derived: {} };
     }
     case 'postal_code': {
       const byCity = postalPrefixesByCity();
       const r = validatePostalCode(value, { field, prefixes: Object.values(byCity).flat() });
       if (!r.ok) return { valid: false, errors: [r.error], derived: {} };
-      const cities = Object.entries(byCity).filter(([, ps]) => ps.some((p) => r.value.startsWith(p))).map(([c]) => c);
+      const cities = Object.entries(byCity)
+        .filter(([, ps]) => ps.some((p) => r.value.startsWith(p)))
+        .map(([c]) => c);
       return { valid: true, errors: [], derived: { postal_code: r.value, city_codes: cities } };
     }
   }

@@ -8,7 +8,13 @@ export type Column = readonly [name: string, type: string];
  * the parameter count fixed (PostgreSQL allows 65,535 parameters) and is equally fast on PGlite and PostgreSQL.
  * `overriding system value` lets the generator insert ids it reserved, so children can point at parents.
  */
-export async function insertColumns(q: Queryable, table: string, columns: readonly Column[], values: readonly unknown[][], opts: { withIds?: boolean } = {}): Promise<void> {
+export async function insertColumns(
+  q: Queryable,
+  table: string,
+  columns: readonly Column[],
+  values: readonly unknown[][],
+  opts: { withIds?: boolean } = {},
+): Promise<void> {
   if (!values[0]?.length) return;
   const names = columns.map((c) => c[0]).join(', ');
   const arrays = columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ');
@@ -27,7 +33,10 @@ let batchCounter = 0;
 /** Takes n values of a table's identity sequence, ascending: ids known before insert let one batch hold parents and children. */
 export async function reserveIds(q: Queryable, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await q.query<{ id: number }>(`select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2::int) order by 1`, [table, n]);
+  const rows = await q.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence($1, 'id')) as id from generate_series(1, $2::int) order by 1`,
+    [table, n],
+  );
   return rows.map((r) => r.id);
 }
 

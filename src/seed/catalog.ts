@@ -3,7 +3,7 @@
 import { fillCatalogSearch, withSearchInsertsDeferred } from '../catalog/bulk-load.ts';
 import { refreshCatalogTerms } from '../catalog/terms.ts';
 import { ColumnBuffer, Pipeline } from './bulk.ts';
-import type { SeedContext, SeedModule } from './context.ts';
+import type { SeedModule } from './context.ts';
 import type { Rng } from './prng.ts';
 import { lines } from './vocabulary.ts';
 
@@ -12,19 +12,46 @@ const CHANNELS = ['e_order', 'jbl', 'mall'] as const;
 const LAST = Date.UTC(2025, 4, 31);
 
 const PRODUCT_COLUMNS = [
-  ['umkm_id', 'int8'], ['name', 'text'], ['description', 'text'], ['category_code', 'text'], ['kbli_code', 'text'], ['price', 'int8'],
-  ['unit', 'text'], ['stock', 'int4'], ['min_order', 'int4'], ['lead_time_days', 'int4'], ['halal', 'bool'], ['status', 'text'],
-  ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['curation_status', 'text'], ['curation_grade', 'text'], ['curated_at', 'timestamptz'],
-  ['channel_e_order', 'bool'], ['channel_jbl', 'bool'], ['channel_mall', 'bool'],
+  ['umkm_id', 'int8'],
+  ['name', 'text'],
+  ['description', 'text'],
+  ['category_code', 'text'],
+  ['kbli_code', 'text'],
+  ['price', 'int8'],
+  ['unit', 'text'],
+  ['stock', 'int4'],
+  ['min_order', 'int4'],
+  ['lead_time_days', 'int4'],
+  ['halal', 'bool'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['curation_status', 'text'],
+  ['curation_grade', 'text'],
+  ['curated_at', 'timestamptz'],
+  ['channel_e_order', 'bool'],
+  ['channel_jbl', 'bool'],
+  ['channel_mall', 'bool'],
 ] as const;
 
 const FOOD_NOTES = [
-  'Dibuat setiap hari tanpa pengawet.', 'Bahan pilihan, dikemas higienis.', 'Cocok untuk oleh-oleh dan acara kantor.', 'Resep keluarga turun-temurun.',
-  'Tahan 7 hari di suhu ruang.', 'Simpan di lemari pendingin setelah dibuka.', 'Bisa pesan untuk hajatan dan rapat.', 'Rasa khas Betawi.',
+  'Dibuat setiap hari tanpa pengawet.',
+  'Bahan pilihan, dikemas higienis.',
+  'Cocok untuk oleh-oleh dan acara kantor.',
+  'Resep keluarga turun-temurun.',
+  'Tahan 7 hari di suhu ruang.',
+  'Simpan di lemari pendingin setelah dibuka.',
+  'Bisa pesan untuk hajatan dan rapat.',
+  'Rasa khas Betawi.',
 ];
 const GOODS_NOTES = [
-  'Buatan tangan pengrajin lokal.', 'Bahan berkualitas, jahitan rapi.', 'Bisa pesan motif dan ukuran khusus.', 'Cocok untuk suvenir dan hadiah.',
-  'Melayani pesanan partai untuk instansi.', 'Dikemas rapi dalam kotak.', 'Produk asli Jakarta.',
+  'Buatan tangan pengrajin lokal.',
+  'Bahan berkualitas, jahitan rapi.',
+  'Bisa pesan motif dan ukuran khusus.',
+  'Cocok untuk suvenir dan hadiah.',
+  'Melayani pesanan partai untuk instansi.',
+  'Dikemas rapi dalam kotak.',
+  'Produk asli Jakarta.',
 ];
 
 /**
@@ -34,12 +61,21 @@ const GOODS_NOTES = [
  * for e-Order, crafts and clothing for the mall, nearly everything for Jumat Beli Lokal. Drawn from its own stream,
  * so names and prices do not change with these shares.
  */
-export function curationOf(rng: Rng, status: string, food: boolean, created: number): { status: string; grade: string | null; at: string | null; channels: string[] } {
+export function curationOf(
+  rng: Rng,
+  status: string,
+  food: boolean,
+  created: number,
+): { status: string; grade: string | null; at: string | null; channels: string[] } {
   const none = { grade: null, at: null, channels: [] as string[] };
   const c = rng.next();
   let curated = false;
   if (status === 'published') {
-    if (c >= 0.992) return { status: (['submitted', 'verified', 'validated', 'rejected', 'none'] as const)[rng.int(0, 4)] ?? 'none', ...none };
+    if (c >= 0.992)
+      return {
+        status: (['submitted', 'verified', 'validated', 'rejected', 'none'] as const)[rng.int(0, 4)] ?? 'none',
+        ...none,
+      };
     curated = true;
   } else if (status === 'draft') {
     return { status: c < 0.7 ? 'none' : 'rejected', ...none }; // a rejected product back in draft, being improved
@@ -50,7 +86,12 @@ export function curationOf(rng: Rng, status: string, food: boolean, created: num
     ? [rng.chance(0.75) && 'e_order', rng.chance(0.55) && 'jbl', rng.chance(0.2) && 'mall']
     : [rng.chance(0.15) && 'e_order', rng.chance(0.55) && 'jbl', rng.chance(0.45) && 'mall'];
   const picked = channels.filter((x): x is string => typeof x === 'string');
-  return { status: 'curated', grade: food ? ['A', 'B', 'B', 'C', 'A', 'B', 'B', 'B', 'C', 'A'][rng.int(0, 9)]! : null, at: new Date(Math.min(at, LAST)).toISOString(), channels: picked.length ? picked : ['jbl'] };
+  return {
+    status: 'curated',
+    grade: food ? ['A', 'B', 'B', 'C', 'A', 'B', 'B', 'B', 'C', 'A'][rng.int(0, 9)]! : null,
+    at: new Date(Math.min(at, LAST)).toISOString(),
+    channels: picked.length ? picked : ['jbl'],
+  };
 }
 
 /**
@@ -83,10 +124,15 @@ export function catalogModule(): SeedModule {
     async run(ctx) {
       const rng = ctx.rng('catalog');
       const curationRng = ctx.rng('catalog-curation');
-      const categories = new Set((await ctx.q.query<{ code: string }>('select code from product_category')).map((r) => r.code));
+      const categories = new Set(
+        (await ctx.q.query<{ code: string }>('select code from product_category')).map((r) => r.code),
+      );
       const missing = lines.map((l) => l.category).filter((c) => !categories.has(c));
-      if (missing.length) throw new Error(`product categories missing (migration 0006): ${[...new Set(missing)].join(', ')}`);
-      const foodCategories = new Set((await ctx.q.query<{ code: string }>('select code from product_category where is_food')).map((r) => r.code));
+      if (missing.length)
+        throw new Error(`product categories missing (migration 0006): ${[...new Set(missing)].join(', ')}`);
+      const foodCategories = new Set(
+        (await ctx.q.query<{ code: string }>('select code from product_category where is_food')).map((r) => r.code),
+      );
       const { villages, cities } = ctx.geography;
       const counts = productCounts(rng, ctx.members.length, ctx.scale.products);
       const batchRows = ctx.batch * 2;
@@ -127,7 +173,10 @@ export function catalogModule(): SeedModule {
             }
             seen.add(name);
             const [, lo, hi] = pack;
-            const price = Math.max(family.round, Math.round((lo + rng.next() * (hi - lo)) / family.round) * family.round);
+            const price = Math.max(
+              family.round,
+              Math.round((lo + rng.next() * (hi - lo)) / family.round) * family.round,
+            );
             const created = member.registeredAt + Math.floor(rng.next() * Math.max(DAY, LAST - member.registeredAt));
             const updated = created + Math.floor(rng.next() * (LAST - created));
             const r = rng.next();
@@ -136,9 +185,24 @@ export function catalogModule(): SeedModule {
             const note = rng.pick(food ? FOOD_NOTES : GOODS_NOTES);
             const description = `${base} buatan ${member.name}, ${village.name}, ${cities[village.city]!.shortName}. ${note}`;
             buf.push(
-              member.id, name, description, line.category, line.kbli, price, family.unit, rng.int(line.stock[0], line.stock[1]),
-              rng.int(line.min_order[0], line.min_order[1]), rng.int(line.lead_days[0], line.lead_days[1]), food && rng.chance(line.halal), status,
-              new Date(created).toISOString(), new Date(updated).toISOString(), curation.status, curation.grade, curation.at, ...CHANNELS.map((ch) => curation.channels.includes(ch)),
+              member.id,
+              name,
+              description,
+              line.category,
+              line.kbli,
+              price,
+              family.unit,
+              rng.int(line.stock[0], line.stock[1]),
+              rng.int(line.min_order[0], line.min_order[1]),
+              rng.int(line.lead_days[0], line.lead_days[1]),
+              food && rng.chance(line.halal),
+              status,
+              new Date(created).toISOString(),
+              new Date(updated).toISOString(),
+              curation.status,
+              curation.grade,
+              curation.at,
+              ...CHANNELS.map((ch) => curation.channels.includes(ch)),
             );
             ctx.digest.update(`${name}|${price}\n`);
             if (buf.length >= batchRows) await flush();

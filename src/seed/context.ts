@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import type crypto from 'node:crypto';
 import type { Queryable } from '../platform/db/types.ts';
 import type { PersonalDataKeys } from '../platform/personal-data.ts';
 import type { Geography } from './geography.ts';
@@ -22,7 +22,11 @@ export function parseScale(text: string | number | Partial<Scale>): Scale {
   if (typeof text === 'object') {
     if (text.name && text.umkm && text.products) return text as Scale;
     const umkm = text.umkm ?? 300;
-    return { name: text.name ?? `custom-${umkm}`, umkm, products: text.products ?? Math.round((umkm * 1_500_000) / 385_000) };
+    return {
+      name: text.name ?? `custom-${umkm}`,
+      umkm,
+      products: text.products ?? Math.round((umkm * 1_500_000) / 385_000),
+    };
   }
   const named = SCALES[String(text)];
   if (named) return named;

@@ -5,7 +5,10 @@ import { countMembers, runSeed } from './index.ts';
  * Loads the demo scale (≈2,000 UMKM, ≈8,000 products, the agencies, malls and lenders) into an empty database;
  * does nothing when members exist. One transaction: a start interrupted halfway leaves no half-loaded demo.
  */
-export async function loadDemoDataIfEmpty(db: Db, log: (msg: string) => void): Promise<{ umkm: number; products: number } | undefined> {
+export async function loadDemoDataIfEmpty(
+  db: Db,
+  log: (msg: string) => void,
+): Promise<{ umkm: number; products: number } | undefined> {
   if ((await countMembers(db)) > 0) return undefined;
   log('Database kosong: memuat data demo (≈2.000 UMKM) / empty database: loading demo data (≈2,000 UMKM)…');
   const report = await db.transaction(async (tx) => {

@@ -43,7 +43,13 @@ export async function loadGeography(q: Queryable, cityWeights: Record<string, nu
   for (const r of rows) {
     if (r.level !== 'city') continue;
     cityIndex.set(r.code, cities.length);
-    cities.push({ code: r.code, name: r.name, shortName: r.name.replace(/^(Kota|Kabupaten)( Administrasi)? /, ''), weight: cityWeights[r.code] ?? meanWeight, villages: [] });
+    cities.push({
+      code: r.code,
+      name: r.name,
+      shortName: r.name.replace(/^(Kota|Kabupaten)( Administrasi)? /, ''),
+      weight: cityWeights[r.code] ?? meanWeight,
+      villages: [],
+    });
   }
   const villages: Village[] = [];
   for (const r of rows) {

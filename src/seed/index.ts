@@ -20,7 +20,14 @@ export const DEFAULT_SEED = 20211025; // the day of the Kompas article the missi
 
 /** `today`: the reference day (WIB) permit expiry dates are drawn around; see registry-activity.ts. */
 export function seedModules(profile = 'jakarta', today?: string): SeedModule[] {
-  return [registryModule(profile), catalogModule(), procurementModule(profile), mallModule(profile), capitalModule(profile), registryActivityModule(today)];
+  return [
+    registryModule(profile),
+    catalogModule(),
+    procurementModule(profile),
+    mallModule(profile),
+    capitalModule(profile),
+    registryActivityModule(today),
+  ];
 }
 
 export interface SeedOptions {
@@ -91,5 +98,12 @@ export async function runSeed(q: Queryable, opts: SeedOptions): Promise<SeedRepo
     moduleSeconds.analyze = Math.round(performance.now() - t) / 1000;
   }
   ctx.progress.done();
-  return { scale, seed, seconds: Math.round(performance.now() - started) / 1000, rows, moduleSeconds, checksum: ctx.digest.digest('hex') };
+  return {
+    scale,
+    seed,
+    seconds: Math.round(performance.now() - started) / 1000,
+    rows,
+    moduleSeconds,
+    checksum: ctx.digest.digest('hex'),
+  };
 }

@@ -7,7 +7,8 @@ export interface Progress {
 
 export const silentProgress: Progress = { tick() {}, done() {} };
 
-const fmt = (s: number) => (s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`);
+const fmt = (s: number) =>
+  s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`;
 
 export function stderrProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   const started = Date.now();

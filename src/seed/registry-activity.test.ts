@@ -17,7 +17,9 @@ async function run(digest?: crypto.Hash) {
 beforeAll(async () => {
   db = await testDb();
   const tag = crypto.randomBytes(4).toString('hex');
-  const [v] = await db.query<{ code: string }>(`select code from region where level = 'village' and code like '3174%' order by code limit 1`);
+  const [v] = await db.query<{ code: string }>(
+    `select code from region where level = 'village' and code like '3174%' order by code limit 1`,
+  );
   const rows = await db.query<{ id: number }>(
     `with o as (
        insert into owner (full_name, nik_enc, nik_hash, nik_last4, nik_region)
@@ -37,7 +39,10 @@ describe('the registry-activity generator', () => {
     const d1 = crypto.createHash('sha256');
     const counts = await run(d1);
     expect(counts.size_class_history).toBe(N);
-    const shares = await db.query<{ stage: number; n: number }>('select stage, count(*)::int8 as n from journey_stage where umkm_id = any($1::int8[]) group by 1 order by 1', [ids]);
+    const shares = await db.query<{ stage: number; n: number }>(
+      'select stage, count(*)::int8 as n from journey_stage where umkm_id = any($1::int8[]) group by 1 order by 1',
+      [ids],
+    );
     expect(shares.map((s) => s.stage)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     for (const s of shares) expect(Math.abs(s.n / N - FUNNEL_SHARE[s.stage - 1]!), `P${s.stage}`).toBeLessThan(0.035);
     const [skips] = await db.query<{ n: number }>(
@@ -52,7 +57,10 @@ describe('the registry-activity generator', () => {
       [ids, HORIZON],
     );
     expect(bad!.n).toBe(0);
-    const [p7] = await db.query<{ evidence: { loan: { lender: string; amount: number } } }>(`select evidence from journey_stage where umkm_id = any($1::int8[]) and stage = 7 limit 1`, [ids]);
+    const [p7] = await db.query<{ evidence: { loan: { lender: string; amount: number } } }>(
+      `select evidence from journey_stage where umkm_id = any($1::int8[]) and stage = 7 limit 1`,
+      [ids],
+    );
     expect(p7!.evidence.loan.amount).toBeGreaterThan(0);
 
     // Same seed and reference day: the same rows.
@@ -75,7 +83,10 @@ describe('the registry-activity generator', () => {
       [ids, TODAY],
     );
     const get = (kind: string, food: boolean) => rows.find((r) => r.kind === kind && r.food === food);
-    const [{ n: withNib }] = (await db.query<{ n: number }>('select count(*)::int8 as n from umkm where id = any($1::int8[]) and nib is not null', [ids])) as [{ n: number }];
+    const [{ n: withNib }] = (await db.query<{ n: number }>(
+      'select count(*)::int8 as n from umkm where id = any($1::int8[]) and nib is not null',
+      [ids],
+    )) as [{ n: number }];
     expect((get('nib', true)?.n ?? 0) + (get('nib', false)?.n ?? 0)).toBe(withNib);
     expect(get('pirt', true)!.n / (N / 2)).toBeGreaterThan(0.4);
     expect(get('halal', true)!.n / (N / 2)).toBeGreaterThan(0.3);

@@ -38,17 +38,52 @@ function depthWeights(): number[] {
 const DEPTH_WEIGHTS = depthWeights();
 
 const TRAININGS = [
-  'Pemasaran digital untuk UMKM', 'Pengemasan dan label produk', 'Keamanan pangan (CPPOB)', 'Pembukuan sederhana dengan ponsel',
-  'Foto produk dengan ponsel', 'Mendaftar NIB melalui OSS', 'Sertifikasi halal jalur self-declare', 'Akses permodalan dan KUR',
-  'Menghitung harga pokok penjualan', 'Berjualan di e-Katalog dan e-Order', 'Pelayanan pelanggan', 'Manajemen stok dan bahan baku',
+  'Pemasaran digital untuk UMKM',
+  'Pengemasan dan label produk',
+  'Keamanan pangan (CPPOB)',
+  'Pembukuan sederhana dengan ponsel',
+  'Foto produk dengan ponsel',
+  'Mendaftar NIB melalui OSS',
+  'Sertifikasi halal jalur self-declare',
+  'Akses permodalan dan KUR',
+  'Menghitung harga pokok penjualan',
+  'Berjualan di e-Katalog dan e-Order',
+  'Pelayanan pelanggan',
+  'Manajemen stok dan bahan baku',
 ];
 const MENTORS = ['Pendamping PJLP kecamatan', 'Mentor Jakpreneur', 'Konsultan PLUT-KUMKM', 'Pendamping halal (PPH)'];
-const SALE_CHANNELS = ['Jumat Beli Lokal', 'e-Order', 'Marketplace', 'Bazar kecamatan', 'UMKM Goes To Mall', 'Media sosial'];
+const SALE_CHANNELS = [
+  'Jumat Beli Lokal',
+  'e-Order',
+  'Marketplace',
+  'Bazar kecamatan',
+  'UMKM Goes To Mall',
+  'Media sosial',
+];
 
-const JOURNEY_COLUMNS = [['umkm_id', 'int8'], ['stage', 'int2'], ['reached_on', 'date'], ['evidence', 'jsonb'], ['recorded_at', 'timestamptz']] as const;
-const PERMIT_COLUMNS = [['umkm_id', 'int8'], ['kind', 'text'], ['number', 'text'], ['issued_on', 'date'], ['expires_on', 'date'], ['created_at', 'timestamptz']] as const;
+const JOURNEY_COLUMNS = [
+  ['umkm_id', 'int8'],
+  ['stage', 'int2'],
+  ['reached_on', 'date'],
+  ['evidence', 'jsonb'],
+  ['recorded_at', 'timestamptz'],
+] as const;
+const PERMIT_COLUMNS = [
+  ['umkm_id', 'int8'],
+  ['kind', 'text'],
+  ['number', 'text'],
+  ['issued_on', 'date'],
+  ['expires_on', 'date'],
+  ['created_at', 'timestamptz'],
+] as const;
 const SIZE_COLUMNS = [
-  ['umkm_id', 'int8'], ['size_class', 'text'], ['basis', 'text'], ['capital', 'int8'], ['annual_sales', 'int8'], ['rule_effective_from', 'date'], ['changed_at', 'timestamptz'],
+  ['umkm_id', 'int8'],
+  ['size_class', 'text'],
+  ['basis', 'text'],
+  ['capital', 'int8'],
+  ['annual_sales', 'int8'],
+  ['rule_effective_from', 'date'],
+  ['changed_at', 'timestamptz'],
 ] as const;
 
 interface Row {
@@ -95,17 +130,28 @@ function expiryOffset(rng: Rng, validityDays: number): number {
 /**
  * Generates and inserts the activity of the given members (ids of `umkm` rows). Returns row counts per table.
  */
-export async function seedRegistryActivity(q: Queryable, ids: readonly number[], opts: ActivityOptions): Promise<Record<string, number>> {
+export async function seedRegistryActivity(
+  q: Queryable,
+  ids: readonly number[],
+  opts: ActivityOptions,
+): Promise<Record<string, number>> {
   const batch = opts.batch ?? 5_000;
   const progress = opts.progress ?? silentProgress;
   const today = dayNo(opts.today);
   const horizon = dayNo(HORIZON);
-  const food = new Set((await q.query<{ code: string }>('select code from product_category where is_food')).map((r) => r.code));
+  const food = new Set(
+    (await q.query<{ code: string }>('select code from product_category where is_food')).map((r) => r.code),
+  );
   const lineOf = new Map(lines.map((l) => [l.kbli, l]));
   const lenders = (await q.query<{ name: string }>('select name from lender order by code')).map((r) => r.name);
   if (!lenders.length) lenders.push('Bank DKI');
-  const organisers = ['Dinas PPKUKM', ...(await q.query<{ name: string }>('select name from fostering_agency order by code')).map((r) => r.name)];
-  const rules = await q.query<{ effective_from: string; value: SizeThresholds }>(`select effective_from, value from setting where key = 'registry.size_class_thresholds' order by effective_from`);
+  const organisers = [
+    'Dinas PPKUKM',
+    ...(await q.query<{ name: string }>('select name from fostering_agency order by code')).map((r) => r.name),
+  ];
+  const rules = await q.query<{ effective_from: string; value: SizeThresholds }>(
+    `select effective_from, value from setting where key = 'registry.size_class_thresholds' order by effective_from`,
+  );
   if (!rules.length) throw new Error('setting registry.size_class_thresholds is missing');
   const counts = { journey_stage: 0, permit: 0, size_class_history: 0 };
   const pipeline = new Pipeline(opts.parallel ?? 1);
@@ -135,9 +181,12 @@ export async function seedRegistryActivity(q: Queryable, ids: readonly number[],
       const reached = [1];
       for (let k = 2; k <= depth; k++) if (k === depth || !rng.chance(SKIP)) reached.push(k);
       const span = Math.max(1, horizon - regDay);
-      const days = reached.slice(1).map(() => regDay + 1 + Math.floor(rng.next() * span)).sort((a, b) => a - b);
+      const days = reached
+        .slice(1)
+        .map(() => regDay + 1 + Math.floor(rng.next() * span))
+        .sort((a, b) => a - b);
       const dayOf = new Map<number, number>([[1, regDay]]);
-      reached.slice(1).forEach((k, i) => dayOf.set(k, Math.min(horizon, days[i]!)));
+      for (const [i, k] of reached.slice(1).entries()) dayOf.set(k, Math.min(horizon, days[i]!));
       const hasP4 = dayOf.has(4);
 
       // Permits. NIB for every member who has one; PIRT and halal for a good share of food businesses (more
@@ -146,36 +195,75 @@ export async function seedRegistryActivity(q: Queryable, ids: readonly number[],
       if (m.nib) own.push({ kind: 'nib', number: m.nib, issued: regDay - rng.int(0, 700), expires: null });
       const timed = (kind: string, number: string, years: number, indefinite = 0) => {
         const validity = Math.round(years * 365.25);
-        if (rng.chance(indefinite)) own.push({ kind, number, issued: Math.min(dayOf.get(4) ?? regDay, horizon) - rng.int(0, 200), expires: null });
+        if (rng.chance(indefinite))
+          own.push({
+            kind,
+            number,
+            issued: Math.min(dayOf.get(4) ?? regDay, horizon) - rng.int(0, 200),
+            expires: null,
+          });
         else {
           const expires = today + expiryOffset(rng, validity);
           own.push({ kind, number, issued: expires - validity, expires });
         }
       };
       const city = m.village_code.slice(0, 4);
-      if (isFood && rng.chance(hasP4 ? 0.85 : 0.2)) timed('pirt', `P-IRT ${rng.int(1, 5)}${pad(rng.int(1, 12))}${city}${digits(rng, 8)}`, 5);
-      if (isFood && rng.chance((line?.halal ?? 0.8) * (hasP4 ? 0.8 : 0.25))) timed('halal', `ID${city}${digits(rng, 13)}`, 4, 0.3); // since UU 6/2023 a certificate may have no end date
-      if (!isFood && m.kbli_code === '20232' && rng.chance(hasP4 ? 0.6 : 0.1)) timed('bpom', `NA18${digits(rng, 9)}`, 3);
+      if (isFood && rng.chance(hasP4 ? 0.85 : 0.2))
+        timed('pirt', `P-IRT ${rng.int(1, 5)}${pad(rng.int(1, 12))}${city}${digits(rng, 8)}`, 5);
+      if (isFood && rng.chance((line?.halal ?? 0.8) * (hasP4 ? 0.8 : 0.25)))
+        timed('halal', `ID${city}${digits(rng, 13)}`, 4, 0.3); // since UU 6/2023 a certificate may have no end date
+      if (!isFood && m.kbli_code === '20232' && rng.chance(hasP4 ? 0.6 : 0.1))
+        timed('bpom', `NA18${digits(rng, 9)}`, 3);
       if (!isFood && rng.chance(hasP4 ? 0.3 : 0.03)) timed('haki', `IDM000${digits(rng, 6)}`, 10);
-      if (hasP4 && own.length === 0) timed(isFood ? 'pirt' : 'haki', isFood ? `P-IRT 2${pad(rng.int(1, 12))}${city}${digits(rng, 8)}` : `IDM000${digits(rng, 6)}`, isFood ? 5 : 10);
-      for (const p of own) permits.push(m.id, p.kind, p.number, isoOf(p.issued), p.expires === null ? null : isoOf(p.expires), new Date((p.issued * DAY) + 3 * 3_600_000).toISOString());
+      if (hasP4 && own.length === 0)
+        timed(
+          isFood ? 'pirt' : 'haki',
+          isFood ? `P-IRT 2${pad(rng.int(1, 12))}${city}${digits(rng, 8)}` : `IDM000${digits(rng, 6)}`,
+          isFood ? 5 : 10,
+        );
+      for (const p of own)
+        permits.push(
+          m.id,
+          p.kind,
+          p.number,
+          isoOf(p.issued),
+          p.expires === null ? null : isoOf(p.expires),
+          new Date(p.issued * DAY + 3 * 3_600_000).toISOString(),
+        );
 
       for (const k of reached) {
         const day = dayOf.get(k)!;
         const date = isoOf(day);
         let evidence: object;
         switch (k) {
-          case 1: evidence = { channel: 'seed' }; break;
+          case 1:
+            evidence = { channel: 'seed' };
+            break;
           case 2: {
             const n = rng.weighted([60, 28, 12]) + 1;
-            evidence = { trainings: Array.from({ length: n }, (_, i) => ({ title: rng.pick(TRAININGS), organiser: rng.pick(organisers), date: isoOf(Math.max(regDay, day - i * rng.int(7, 60))) })) };
+            evidence = {
+              trainings: Array.from({ length: n }, (_, i) => ({
+                title: rng.pick(TRAININGS),
+                organiser: rng.pick(organisers),
+                date: isoOf(Math.max(regDay, day - i * rng.int(7, 60))),
+              })),
+            };
             break;
           }
-          case 3: evidence = { sessions: rng.int(1, 12), mentor: rng.pick(MENTORS) }; break;
-          case 4: evidence = { permitNumbers: own.map((p) => p.number) }; break;
-          case 5: evidence = { firstSale: { date, amount: rng.int(5, 400) * 5_000 }, channel: rng.pick(SALE_CHANNELS) }; break;
-          case 6: evidence = { months: rng.int(3, 24) }; break;
-          default: evidence = { loan: { lender: rng.pick(lenders), amount: rng.int(1, 100) * 5_000_000, date } };
+          case 3:
+            evidence = { sessions: rng.int(1, 12), mentor: rng.pick(MENTORS) };
+            break;
+          case 4:
+            evidence = { permitNumbers: own.map((p) => p.number) };
+            break;
+          case 5:
+            evidence = { firstSale: { date, amount: rng.int(5, 400) * 5_000 }, channel: rng.pick(SALE_CHANNELS) };
+            break;
+          case 6:
+            evidence = { months: rng.int(3, 24) };
+            break;
+          default:
+            evidence = { loan: { lender: rng.pick(lenders), amount: rng.int(1, 100) * 5_000_000, date } };
         }
         journey.push(m.id, k, date, JSON.stringify(evidence), new Date(day * DAY + 3 * 3_600_000).toISOString());
       }
@@ -183,10 +271,26 @@ export async function seedRegistryActivity(q: Queryable, ids: readonly number[],
       // The first size-class row: the class the register holds, with the basis and rule the thresholds give.
       const regDate = isoOf(regDay);
       const rule = [...rules].reverse().find((r) => r.effective_from <= regDate) ?? rules[0]!;
-      const basis = sizeClassOf({ capital: m.capital, annualSales: m.annual_sales, startYear: m.start_year }, rule.value, Number(regDate.slice(0, 4)))?.basis ?? 'annual_sales';
-      if (m.size_class) sizes.push(m.id, m.size_class, basis, m.capital, m.annual_sales, rule.effective_from, m.registered_at.toISOString());
+      const basis =
+        sizeClassOf(
+          { capital: m.capital, annualSales: m.annual_sales, startYear: m.start_year },
+          rule.value,
+          Number(regDate.slice(0, 4)),
+        )?.basis ?? 'annual_sales';
+      if (m.size_class)
+        sizes.push(
+          m.id,
+          m.size_class,
+          basis,
+          m.capital,
+          m.annual_sales,
+          rule.effective_from,
+          m.registered_at.toISOString(),
+        );
 
-      opts.digest?.update(`${reached.join('')}|${[...dayOf.values()].join(',')}|${own.map((p) => `${p.kind}:${p.number}:${p.expires === null ? '-' : p.expires - today}`).join(',')}\n`);
+      opts.digest?.update(
+        `${reached.join('')}|${[...dayOf.values()].join(',')}|${own.map((p) => `${p.kind}:${p.number}:${p.expires === null ? '-' : p.expires - today}`).join(',')}\n`,
+      );
     }
 
     await pipeline.add(async () => {
@@ -219,7 +323,14 @@ export function registryActivityModule(today?: string): SeedModule {
       return seedRegistryActivity(
         ctx.q,
         ctx.members.map((m) => m.id),
-        { seed: ctx.seed, today: today ?? localDate(new Date()), batch: ctx.batch, parallel: ctx.parallel, progress: ctx.progress, digest: ctx.digest },
+        {
+          seed: ctx.seed,
+          today: today ?? localDate(new Date()),
+          batch: ctx.batch,
+          parallel: ctx.parallel,
+          progress: ctx.progress,
+          digest: ctx.digest,
+        },
       );
     },
   };

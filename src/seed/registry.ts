@@ -12,7 +12,43 @@ const JUTA = 1_000_000;
 const MILIAR = 1_000_000_000;
 
 // Indonesian mobile prefixes after the 0 (Telkomsel, Indosat, XL, Axis, Smartfren, Tri): all match 8[1-35-9].
-const MOBILE_PREFIXES = ['811', '812', '813', '821', '822', '823', '851', '852', '853', '814', '815', '816', '855', '856', '857', '858', '817', '818', '819', '859', '877', '878', '831', '832', '833', '838', '881', '882', '887', '888', '895', '896', '897', '898', '899'];
+const MOBILE_PREFIXES = [
+  '811',
+  '812',
+  '813',
+  '821',
+  '822',
+  '823',
+  '851',
+  '852',
+  '853',
+  '814',
+  '815',
+  '816',
+  '855',
+  '856',
+  '857',
+  '858',
+  '817',
+  '818',
+  '819',
+  '859',
+  '877',
+  '878',
+  '831',
+  '832',
+  '833',
+  '838',
+  '881',
+  '882',
+  '887',
+  '888',
+  '895',
+  '896',
+  '897',
+  '898',
+  '899',
+];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const digits = (rng: Rng, n: number) => {
@@ -21,19 +57,47 @@ const digits = (rng: Rng, n: number) => {
   return s;
 };
 /** Log-uniform between lo and hi, rounded to `step`: sales and capital spread over orders of magnitude. */
-const logUniform = (rng: Rng, lo: number, hi: number, step: number) => Math.max(step, Math.round(Math.exp(Math.log(lo) + rng.next() * (Math.log(hi) - Math.log(lo))) / step) * step);
+const logUniform = (rng: Rng, lo: number, hi: number, step: number) =>
+  Math.max(step, Math.round(Math.exp(Math.log(lo) + rng.next() * (Math.log(hi) - Math.log(lo))) / step) * step);
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const OWNER_COLUMNS = [
-  ['id', 'int8'], ['full_name', 'text'], ['nik_enc', 'bytea'], ['nik_hash', 'bytea'], ['nik_last4', 'text'], ['nik_region', 'text'],
-  ['phone_enc', 'bytea'], ['phone_hash', 'bytea'], ['gender', 'text'], ['birth_date', 'date'], ['created_at', 'timestamptz'],
+  ['id', 'int8'],
+  ['full_name', 'text'],
+  ['nik_enc', 'bytea'],
+  ['nik_hash', 'bytea'],
+  ['nik_last4', 'text'],
+  ['nik_region', 'text'],
+  ['phone_enc', 'bytea'],
+  ['phone_hash', 'bytea'],
+  ['gender', 'text'],
+  ['birth_date', 'date'],
+  ['created_at', 'timestamptz'],
 ] as const;
 const UMKM_COLUMNS = [
-  ['id', 'int8'], ['owner_id', 'int8'], ['name', 'text'], ['kind', 'text'], ['nib', 'text'], ['npwp', 'text'], ['kbli_code', 'text'],
-  ['village_code', 'text'], ['address', 'text'], ['postal_code', 'text'], ['start_year', 'int4'], ['workers', 'int4'], ['capital', 'int8'],
-  ['annual_sales', 'int8'], ['size_class', 'text'], ['status', 'text'], ['registered_at', 'timestamptz'],
+  ['id', 'int8'],
+  ['owner_id', 'int8'],
+  ['name', 'text'],
+  ['kind', 'text'],
+  ['nib', 'text'],
+  ['npwp', 'text'],
+  ['kbli_code', 'text'],
+  ['village_code', 'text'],
+  ['address', 'text'],
+  ['postal_code', 'text'],
+  ['start_year', 'int4'],
+  ['workers', 'int4'],
+  ['capital', 'int8'],
+  ['annual_sales', 'int8'],
+  ['size_class', 'text'],
+  ['status', 'text'],
+  ['registered_at', 'timestamptz'],
 ] as const;
-const LINK_COLUMNS = [['umkm_id', 'int8'], ['agency_id', 'int4'], ['since', 'date']] as const;
+const LINK_COLUMNS = [
+  ['umkm_id', 'int8'],
+  ['agency_id', 'int4'],
+  ['since', 'date'],
+] as const;
 
 interface Batch {
   members: Member[];
@@ -42,13 +106,19 @@ interface Batch {
   links: { member: number; agency: number; since: string }[];
 }
 
-async function ensureFosteringAgencies(ctx: SeedContext, profile: ReturnType<typeof loadProfile>): Promise<{ ids: number[]; weights: number[] }> {
+async function ensureFosteringAgencies(
+  ctx: SeedContext,
+  profile: ReturnType<typeof loadProfile>,
+): Promise<{ ids: number[]; weights: number[] }> {
   const list = profile.fostering_agencies;
   await ctx.q.query(
     `insert into fostering_agency (code, name) select * from unnest($1::text[], $2::text[]) on conflict (code) do nothing`,
     [list.map((a) => a.code), list.map((a) => a.name)],
   );
-  const rows = await ctx.q.query<{ id: number; code: string }>(`select id, code from fostering_agency where code = any($1::text[])`, [list.map((a) => a.code)]);
+  const rows = await ctx.q.query<{ id: number; code: string }>(
+    `select id, code from fostering_agency where code = any($1::text[])`,
+    [list.map((a) => a.code)],
+  );
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   return { ids: list.map((a) => byCode.get(a.code) as number), weights: list.map((a) => a.weight) };
 }
@@ -70,7 +140,12 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
       let linkCount = 0;
 
       const generate = (offset: number, n: number): Batch => {
-        const b: Batch = { members: [], owners: new ColumnBuffer(OWNER_COLUMNS), umkm: new ColumnBuffer(UMKM_COLUMNS), links: [] };
+        const b: Batch = {
+          members: [],
+          owners: new ColumnBuffer(OWNER_COLUMNS),
+          umkm: new ColumnBuffer(UMKM_COLUMNS),
+          links: [],
+        };
         for (let i = 0; i < n; i++) {
           const city = inhabited[rng.weighted(cityWeights)]!;
           const villageIndex = rng.pick(city.villages);
@@ -98,11 +173,27 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
           const sizeClass = r < 0.93 ? 'micro' : r < 0.99 ? 'small' : 'medium';
           // Size class by annual sales (PP 7/2021 Pasal 35, existing businesses); capital stays within the same class.
           const annualSales =
-            sizeClass === 'micro' ? logUniform(rng, 12 * JUTA, 1.9 * MILIAR, 100_000) : sizeClass === 'small' ? logUniform(rng, 2.1 * MILIAR, 14.5 * MILIAR, JUTA) : logUniform(rng, 15.5 * MILIAR, 48 * MILIAR, 10 * JUTA);
+            sizeClass === 'micro'
+              ? logUniform(rng, 12 * JUTA, 1.9 * MILIAR, 100_000)
+              : sizeClass === 'small'
+                ? logUniform(rng, 2.1 * MILIAR, 14.5 * MILIAR, JUTA)
+                : logUniform(rng, 15.5 * MILIAR, 48 * MILIAR, 10 * JUTA);
           const capital =
-            sizeClass === 'micro' ? logUniform(rng, 2 * JUTA, 400 * JUTA, 500_000) : sizeClass === 'small' ? logUniform(rng, 300 * JUTA, 4 * MILIAR, 10 * JUTA) : logUniform(rng, 2 * MILIAR, 9.5 * MILIAR, 50 * JUTA);
-          const workers = sizeClass === 'micro' ? rng.weighted([35, 30, 20, 10, 5]) + 1 : sizeClass === 'small' ? rng.int(5, 19) : rng.int(20, 99);
-          const startYear = Math.max(birthYear + 18, 2024 - Math.floor(rng.next() * rng.next() * (sizeClass === 'micro' ? 25 : 40)));
+            sizeClass === 'micro'
+              ? logUniform(rng, 2 * JUTA, 400 * JUTA, 500_000)
+              : sizeClass === 'small'
+                ? logUniform(rng, 300 * JUTA, 4 * MILIAR, 10 * JUTA)
+                : logUniform(rng, 2 * MILIAR, 9.5 * MILIAR, 50 * JUTA);
+          const workers =
+            sizeClass === 'micro'
+              ? rng.weighted([35, 30, 20, 10, 5]) + 1
+              : sizeClass === 'small'
+                ? rng.int(5, 19)
+                : rng.int(20, 99);
+          const startYear = Math.max(
+            birthYear + 18,
+            2024 - Math.floor(rng.next() * rng.next() * (sizeClass === 'micro' ? 25 : 40)),
+          );
           const regFrom = Math.max(REGISTRATION_FROM, Date.UTC(startYear, 0, 1));
           const registeredAt = regFrom + Math.floor(rng.next() * (REGISTRATION_TO - regFrom));
           let nib: string | null = null;
@@ -116,18 +207,60 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
           const status = rng.chance(0.96) ? 'active' : 'inactive';
 
           const memberIndex = b.members.length;
-          const member: Member = { id: 0, line: lineIndex, name, brand: `${hon} ${nick}`, village: villageIndex, sizeClass, registeredAt };
+          const member: Member = {
+            id: 0,
+            line: lineIndex,
+            name,
+            brand: `${hon} ${nick}`,
+            village: villageIndex,
+            sizeClass,
+            registeredAt,
+          };
           b.members.push(member);
           ctx.members[offset + i] = member; // by generation order, whatever order the batches commit in
           const at = new Date(registeredAt).toISOString();
-          b.owners.push(0, fullName, ctx.keys.encrypt(nik), ctx.keys.hash(nik), nik.slice(12), village.districtCode, phone && ctx.keys.encrypt(phone), phone && ctx.keys.hash(phone), female ? 'female' : 'male', `${birthYear}-${pad(birthMonth)}-${pad(birthDay)}`, at);
-          b.umkm.push(0, 0, name, 'jakpreneur', nib, npwp, line.kbli, village.code, address, village.postalCode, startYear, workers, capital, annualSales, sizeClass, status, at);
+          b.owners.push(
+            0,
+            fullName,
+            ctx.keys.encrypt(nik),
+            ctx.keys.hash(nik),
+            nik.slice(12),
+            village.districtCode,
+            phone && ctx.keys.encrypt(phone),
+            phone && ctx.keys.hash(phone),
+            female ? 'female' : 'male',
+            `${birthYear}-${pad(birthMonth)}-${pad(birthDay)}`,
+            at,
+          );
+          b.umkm.push(
+            0,
+            0,
+            name,
+            'jakpreneur',
+            nib,
+            npwp,
+            line.kbli,
+            village.code,
+            address,
+            village.postalCode,
+            startYear,
+            workers,
+            capital,
+            annualSales,
+            sizeClass,
+            status,
+            at,
+          );
           // Every member has a pengampu; one in ten is fostered by a second one too (the register counts it once).
           const first = rng.weighted(agencies.weights);
           b.links.push({ member: memberIndex, agency: agencies.ids[first]!, since: isoDate(registeredAt) });
           if (agencies.ids.length > 1 && rng.chance(0.1)) {
             const second = (first + 1 + rng.int(0, agencies.ids.length - 2)) % agencies.ids.length;
-            b.links.push({ member: memberIndex, agency: agencies.ids[second]!, since: isoDate(Math.min(registeredAt + rng.int(30, 700) * DAY, REGISTRATION_TO)) });
+            b.links.push({
+              member: memberIndex,
+              agency: agencies.ids[second]!,
+              since: isoDate(Math.min(registeredAt + rng.int(30, 700) * DAY, REGISTRATION_TO)),
+            });
           }
           ctx.digest.update(`${name}|${line.kbli}|${village.code}|${nib ?? ''}|${annualSales}\n`);
         }
@@ -141,7 +274,7 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
         b.owners.values[0] = ownerIds;
         b.umkm.values[0] = umkmIds;
         b.umkm.values[1] = ownerIds;
-        b.members.forEach((m, i) => (m.id = umkmIds[i]!));
+        for (const [i, m] of b.members.entries()) m.id = umkmIds[i]!;
         await b.owners.flush(ctx.q, 'owner', { withIds: true });
         await b.umkm.flush(ctx.q, 'umkm', { withIds: true });
         const links = new ColumnBuffer(LINK_COLUMNS);
@@ -158,7 +291,12 @@ export function registryModule(profileName = 'jakarta'): SeedModule {
         await pipeline.add(() => write(batch));
       }
       await pipeline.drain();
-      return { fostering_agency: agencies.ids.length, owner: ctx.scale.umkm, umkm: ctx.scale.umkm, fostering_link: linkCount };
+      return {
+        fostering_agency: agencies.ids.length,
+        owner: ctx.scale.umkm,
+        umkm: ctx.scale.umkm,
+        fostering_link: linkCount,
+      };
     },
   };
 }

@@ -61,7 +61,9 @@ describe('the seed generator', () => {
     expect(await dbChecksum()).toBe(before);
     const other = await runSeed(db, { scale: { umkm: 50 }, seed: 8, analyze: false });
     expect(other.checksum).not.toBe(first.checksum);
-    await db.exec('delete from journey_stage where umkm_id > 1000; delete from permit where umkm_id > 1000; delete from size_class_history where umkm_id > 1000; delete from fostering_link where umkm_id > 1000; delete from product where umkm_id > 1000; delete from umkm where id > 1000; delete from owner where id > 1000');
+    await db.exec(
+      'delete from journey_stage where umkm_id > 1000; delete from permit where umkm_id > 1000; delete from size_class_history where umkm_id > 1000; delete from fostering_link where umkm_id > 1000; delete from product where umkm_id > 1000; delete from umkm where id > 1000; delete from owner where id > 1000',
+    );
   });
 
   it('spreads members over the kota in proportion to the profile weights, postal codes within each kota', async () => {
@@ -81,12 +83,25 @@ describe('the seed generator', () => {
     const postal = await db.query<{ postal_code: string; city: string }>(
       `select u.postal_code, left(u.village_code, 4) as city from umkm u`,
     );
-    for (const p of postal) expect(prefixes[p.city]?.some((x) => p.postal_code.startsWith(x)), `${p.postal_code} in ${p.city}`).toBe(true);
+    for (const p of postal)
+      expect(
+        prefixes[p.city]?.some((x) => p.postal_code.startsWith(x)),
+        `${p.postal_code} in ${p.city}`,
+      ).toBe(true);
   });
 
   it('stores NIK and phone encrypted, and they pass the validators and match the owner', async () => {
     const keys = personalDataKeys();
-    const owners = await db.query<{ nik_enc: Uint8Array; nik_hash: Uint8Array; nik_last4: string; nik_region: string; phone_enc: Uint8Array | null; gender: string; birth_date: string; district: string }>(
+    const owners = await db.query<{
+      nik_enc: Uint8Array;
+      nik_hash: Uint8Array;
+      nik_last4: string;
+      nik_region: string;
+      phone_enc: Uint8Array | null;
+      gender: string;
+      birth_date: string;
+      district: string;
+    }>(
       `select o.nik_enc, o.nik_hash, o.nik_last4, o.nik_region, o.phone_enc, o.gender, o.birth_date, v.parent_code as district
          from owner o join umkm u on u.owner_id = o.id join region v on v.code = u.village_code order by o.id limit 300`,
     );
@@ -104,7 +119,10 @@ describe('the seed generator', () => {
       expect(Number(o.birth_date.slice(0, 4))).toBeLessThanOrEqual(2005);
       if (o.phone_enc) {
         const phone = keys.decrypt(o.phone_enc);
-        expect(normalizePhone(phone, { mobileOnly: true })).toEqual({ ok: true, value: { e164: phone, kind: 'mobile' } });
+        expect(normalizePhone(phone, { mobileOnly: true })).toEqual({
+          ok: true,
+          value: { e164: phone, kind: 'mobile' },
+        });
       }
     }
     const nibs = await db.query<{ nib: string }>(`select nib from umkm where nib is not null`);
@@ -113,7 +131,14 @@ describe('the seed generator', () => {
   });
 
   it('makes businesses plausible: size class from sales, fostering links, KBLI-consistent products and prices', async () => {
-    const [s] = await db.query<{ micro: number; small: number; medium: number; wrong_class: number; no_link: number; two_links: number }>(
+    const [s] = await db.query<{
+      micro: number;
+      small: number;
+      medium: number;
+      wrong_class: number;
+      no_link: number;
+      two_links: number;
+    }>(
       `select count(*) filter (where size_class = 'micro')::int8 as micro,
               count(*) filter (where size_class = 'small')::int8 as small,
               count(*) filter (where size_class = 'medium')::int8 as medium,
@@ -129,7 +154,13 @@ describe('the seed generator', () => {
     expect(s!.two_links).toBeGreaterThan(50);
     expect(s!.two_links).toBeLessThan(150);
 
-    const [p] = await db.query<{ n: number; kbli_mismatch: number; odd_price: number; food: number; food_kbli: number }>(
+    const [p] = await db.query<{
+      n: number;
+      kbli_mismatch: number;
+      odd_price: number;
+      food: number;
+      food_kbli: number;
+    }>(
       `select count(*)::int8 as n,
               count(*) filter (where p.kbli_code <> u.kbli_code)::int8 as kbli_mismatch,
               count(*) filter (where p.price % 500 <> 0 or p.price < 500)::int8 as odd_price,
@@ -155,7 +186,15 @@ describe('the seed generator', () => {
   });
 
   it('loads the parties: pengampu, OPD and the 13 BUMD, ~90 malls, lenders', async () => {
-    const [c] = await db.query<{ fa: number; opd: number; bumd: number; city_opd: number; malls: number; lenders: number; bank_dki: number }>(
+    const [c] = await db.query<{
+      fa: number;
+      opd: number;
+      bumd: number;
+      city_opd: number;
+      malls: number;
+      lenders: number;
+      bank_dki: number;
+    }>(
       `select (select count(*) from fostering_agency)::int8 as fa,
               (select count(*) from agency where kind = 'opd')::int8 as opd,
               (select count(*) from agency where kind = 'bumd')::int8 as bumd,

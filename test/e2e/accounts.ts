@@ -115,7 +115,10 @@ export async function logInThroughForm(page: Page, a: { login: string; password:
 }
 
 export async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), new URL(page.url()).pathname).toBeLessThanOrEqual(360);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    new URL(page.url()).pathname,
+  ).toBeLessThanOrEqual(360);
 }
 
 /**
@@ -143,7 +146,10 @@ export async function switchLang(page: Page, lang: 'id' | 'en') {
  * The browser reports every 4xx answer as a console error too. A journey that expects some (the TOTP step is a
  * 401 `totp_required`; a wrong code is refused) names them; anything else is a problem.
  */
-export function unexpected(problems: { consoleErrors: string[]; failedRequests: string[] }, expected: { status: number; path: string }[] = []) {
+export function unexpected(
+  problems: { consoleErrors: string[]; failedRequests: string[] },
+  expected: { status: number; path: string }[] = [],
+) {
   const failed = [...problems.failedRequests];
   const consoleErrors = [...problems.consoleErrors];
   for (const e of expected) {
@@ -171,7 +177,11 @@ export async function checkPage(page: Page, where: string) {
 }
 
 /** No failed request and no console error but the `expected` ones. */
-export function expectClean(problems: { consoleErrors: string[]; failedRequests: string[] }, who: string, expected: { status: number; path: string }[] = []) {
+export function expectClean(
+  problems: { consoleErrors: string[]; failedRequests: string[] },
+  who: string,
+  expected: { status: number; path: string }[] = [],
+) {
   const left = unexpected(problems, expected);
   expect(left.failedRequests, who).toEqual([]);
   expect(left.consoleErrors, who).toEqual([]);

@@ -9,7 +9,15 @@ export const baseUrl = () => inject('baseUrl');
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -45,7 +53,9 @@ export function browserForFile(): () => Browser {
 }
 
 /** A phone of its own per person (360 px): cookies and problems are theirs. */
-export async function openPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+export async function openPhone(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   return { context, page, problems: watchProblems(page) };

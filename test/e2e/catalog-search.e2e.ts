@@ -19,7 +19,6 @@ const misspeltWord = () => correctedTypo((r) => r.items.length > 0 && r.facets.d
 const results = (page: Page) => page.locator('.cat-item');
 const totalLine = (page: Page) => page.locator('.cat-total');
 
-
 describe('catalogue search on a phone', () => {
   it('finds a product by a misspelt word, narrows by kecamatan, and opens its page with the seller and channels', async () => {
     const { typo, result } = await misspeltWord();
@@ -34,7 +33,9 @@ describe('catalogue search on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Cari produk' }).waitFor();
     await settled(page);
     const searched = result.terms[0]!.searchedAs.join('/');
-    expect(await page.locator('.cat-correction').textContent()).toBe(`Menampilkan hasil untuk «${searched}» (dari «${typo}»).`);
+    expect(await page.locator('.cat-correction').textContent()).toBe(
+      `Menampilkan hasil untuk «${searched}» (dari «${typo}»).`,
+    );
     expect(await page.getByLabel('Kata pencarian').inputValue()).toBe(typo);
     expect(await results(page).count()).toBe(result.items.length);
     expect(await results(page).first().getByRole('heading', { level: 3 }).textContent()).toBe(result.items[0]!.name);
@@ -53,10 +54,18 @@ describe('catalogue search on a phone', () => {
     expect(await option.locator('.cat-count').textContent()).toContain(formatNumber(district.count, 'id'));
     await checkPage(page, new URL(page.url()).pathname);
     await option.click();
-    await page.waitForURL((u) => u.searchParams.get('kecamatan') === district.value && u.searchParams.get('q') === typo);
+    await page.waitForURL(
+      (u) => u.searchParams.get('kecamatan') === district.value && u.searchParams.get('q') === typo,
+    );
     await settled(page);
     expect(await option.getAttribute('aria-current')).toBe('true');
-    expect(await totalLine(page).textContent()).toBe(narrowed.counts === 'exact' && narrowed.total === 1 ? '1 produk' : narrowed.counts === 'exact' ? `${formatNumber(narrowed.total, 'id')} produk` : `Sekitar ${formatNumber(narrowed.total, 'id')} produk (estimasi)`);
+    expect(await totalLine(page).textContent()).toBe(
+      narrowed.counts === 'exact' && narrowed.total === 1
+        ? '1 produk'
+        : narrowed.counts === 'exact'
+          ? `${formatNumber(narrowed.total, 'id')} produk`
+          : `Sekitar ${formatNumber(narrowed.total, 'id')} produk (estimasi)`,
+    );
     for (const text of await results(page).allTextContents()) expect(text).toContain(district.label);
     const chip = page.getByRole('link', { name: `Hapus filter Kecamatan: ${district.label}` });
     expect(await chip.count()).toBe(1);
@@ -87,14 +96,23 @@ describe('catalogue search on a phone', () => {
     for (const a of product.seller.pengampu) expect(await seller.textContent()).toContain(a.name);
     const names = { e_order: 'e-Order', jbl: 'Jumat Beli Lokal', mall: 'UMKM Goes To Mall' };
     const where = page.getByRole('region', { name: 'Tempat membeli' });
-    expect(await where.getByRole('heading', { level: 3 }).allTextContents()).toEqual(product.channels.map((c) => names[c]));
+    expect(await where.getByRole('heading', { level: 3 }).allTextContents()).toEqual(
+      product.channels.map((c) => names[c]),
+    );
     expect(await where.getByRole('link').count()).toBe(0); // the channels' pages do not exist yet: no dead links
-    expect(await page.getByRole('main').textContent()).toContain(`Rp ${formatNumber(product.price, 'id')} / ${product.unit}`);
+    expect(await page.getByRole('main').textContent()).toContain(
+      `Rp ${formatNumber(product.price, 'id')} / ${product.unit}`,
+    );
     await checkPage(page, new URL(page.url()).pathname);
 
     // Back to the same results, kecamatan and all.
     await page.getByRole('link', { name: 'Kembali ke hasil pencarian' }).click();
-    await page.waitForURL((u) => u.pathname === '/cari' && u.searchParams.get('kecamatan') === district.value && u.searchParams.get('q') === typo);
+    await page.waitForURL(
+      (u) =>
+        u.pathname === '/cari' &&
+        u.searchParams.get('kecamatan') === district.value &&
+        u.searchParams.get('q') === typo,
+    );
     await settled(page);
     expect(await chip.count()).toBe(1);
 
@@ -113,13 +131,22 @@ describe('catalogue search on a phone', () => {
     await settled(page);
     expect(await page.getByLabel('Urutkan').inputValue()).toBe('price_asc');
     const prices = async () =>
-      (await page.locator('.cat-item .cat-price').allTextContents()).map((p) => Number(p.replace(/^Rp\s*/, '').split('/')[0]!.replace(/\D/g, '')));
+      (await page.locator('.cat-item .cat-price').allTextContents()).map((p) =>
+        Number(
+          p
+            .replace(/^Rp\s*/, '')
+            .split('/')[0]!
+            .replace(/\D/g, ''),
+        ),
+      );
     expect(await results(page).count()).toBe(20);
     await page.getByRole('button', { name: 'Muat lagi' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.cat-item').length === 40);
     const shown = await prices();
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
-    expect(new Set(await results(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-product')))).size).toBe(40);
+    expect(new Set(await results(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-product')))).size).toBe(
+      40,
+    );
 
     await page.getByLabel('Urutkan').selectOption('price_desc');
     await page.waitForURL((u) => u.searchParams.get('urut') === 'termahal');
@@ -174,7 +201,9 @@ describe('catalogue search on a phone', () => {
     await page.goto(`${baseUrl()}/produk/999999999`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Produk tidak ditemukan' }).waitFor();
     expect(await page.getByRole('main').textContent()).toContain('belum lolos kurasi');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Cari produk lain' }).getAttribute('href')).toBe('/cari');
+    expect(await page.getByRole('main').getByRole('link', { name: 'Cari produk lain' }).getAttribute('href')).toBe(
+      '/cari',
+    );
     await checkPage(page, new URL(page.url()).pathname);
     expectClean(problems, 'buyer', [{ status: 404, path: '/api/catalog/products/999999999' }]);
     // A malformed id is not even asked for.

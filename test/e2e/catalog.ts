@@ -3,19 +3,25 @@ import type { Page } from 'playwright-core';
 import type { SearchResult } from '../../src/catalog/schema.ts';
 import { apiGet } from './browser.ts';
 
-export const searchApi = (query: Record<string, string>) => apiGet<SearchResult>(`/api/catalog/search?${new URLSearchParams(query)}`);
+export const searchApi = (query: Record<string, string>) =>
+  apiGet<SearchResult>(`/api/catalog/search?${new URLSearchParams(query)}`);
 
 /**
  * A word of the demo catalogue with one letter dropped (the fourth: one edit) that the search corrects back to
  * it, and the search's answer to the typo; `accept` asks more of that answer.
  */
-export async function correctedTypo(accept: (r: SearchResult) => boolean = () => true): Promise<{ word: string; typo: string; result: SearchResult }> {
+export async function correctedTypo(
+  accept: (r: SearchResult) => boolean = () => true,
+): Promise<{ word: string; typo: string; result: SearchResult }> {
   const { items } = await searchApi({ limit: '50' });
-  const words = [...new Set(items.flatMap((i) => i.name.toLowerCase().split(/[^a-z]+/)))].filter((w) => w.length >= 6 && w.length <= 10);
+  const words = [...new Set(items.flatMap((i) => i.name.toLowerCase().split(/[^a-z]+/)))].filter(
+    (w) => w.length >= 6 && w.length <= 10,
+  );
   for (const word of words) {
     const typo = word.slice(0, 3) + word.slice(4);
     const result = await searchApi({ q: typo });
-    if (result.terms[0]?.status === 'corrected' && result.terms[0].searchedAs.includes(word) && accept(result)) return { word, typo, result };
+    if (result.terms[0]?.status === 'corrected' && result.terms[0].searchedAs.includes(word) && accept(result))
+      return { word, typo, result };
   }
   throw new Error(`no word of ${words.join(', ')} is corrected from a one-letter typo`);
 }

@@ -10,7 +10,15 @@ import type { Db } from '../../src/platform/db/types.ts';
 import type { App } from '../../src/platform/http/server.ts';
 import { makeAccount, makeUmkm, type TestAccount } from '../support/factories.ts';
 import { launch, watchProblems } from './browser.ts';
-import { expectNoSidewaysScroll, freshTotp, logInThroughForm, markTotpUsed, PHONE, seriousA11yViolations, unexpected } from './accounts.ts';
+import {
+  expectNoSidewaysScroll,
+  freshTotp,
+  logInThroughForm,
+  markTotpUsed,
+  PHONE,
+  seriousA11yViolations,
+  unexpected,
+} from './accounts.ts';
 
 /**
  * The owner's way in, end to end. The demo server keeps owners' phone numbers encrypted and shows them to nobody,
@@ -30,7 +38,9 @@ let pendamping: TestAccount;
 beforeAll(async () => {
   db = await openPglite();
   await migrate(db);
-  const [v] = await db.query<{ code: string; parent_code: string }>(`select code, parent_code from region where level = 'village' order by code limit 1`);
+  const [v] = await db.query<{ code: string; parent_code: string }>(
+    `select code, parent_code from region where level = 'village' order by code limit 1`,
+  );
   district = v!.parent_code;
   const name = `Warung Bu Sri ${crypto.randomBytes(3).toString('hex')}`;
   const u = await makeUmkm(db, v!.code, name);
@@ -50,7 +60,11 @@ afterAll(async () => {
 const localPhone = (e164: string) => `0${e164.slice(3)}`; // +62812… as an owner writes it: 0812…
 
 async function meOf(page: Page) {
-  return (await (await page.request.get(`${base}/api/auth/me`)).json()) as { authenticated: boolean; mustEnrolTotp?: boolean; account?: { displayName: string } };
+  return (await (await page.request.get(`${base}/api/auth/me`)).json()) as {
+    authenticated: boolean;
+    mustEnrolTotp?: boolean;
+    account?: { displayName: string };
+  };
 }
 
 async function logOut(page: Page) {
@@ -67,7 +81,9 @@ async function enrolTotp(page: Page): Promise<{ secret: string; recovery: string
   await secretEl.waitFor();
   const secret = (await secretEl.getAttribute('data-secret'))!;
   expect((await secretEl.locator('code').textContent())!.split(' ').every((g) => g.length <= 4)).toBe(true);
-  expect(await page.getByRole('link', { name: 'Atau buka langsung di aplikasi autentikator' }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+  expect(
+    await page.getByRole('link', { name: 'Atau buka langsung di aplikasi autentikator' }).getAttribute('href'),
+  ).toMatch(/^otpauth:\/\/totp\/.*secret=/);
   await expectNoSidewaysScroll(page);
   await page.getByLabel('Kode verifikasi (6 angka)').fill(await freshTotp(secret));
   await page.getByRole('button', { name: 'Aktifkan', exact: true }).click();
@@ -93,7 +109,9 @@ describe('owner claims an account at the kecamatan desk', () => {
     await logInThroughForm(page, { login: pendamping.email, password: pendamping.password });
     const card = page.locator('section[data-role="pendamping"]');
     await card.locator('.items li').first().waitFor();
-    expect(await card.locator('.items li').allTextContents()).toContain(`${owner.name}UMKM #${owner.umkmId} · ${await villageName()}`);
+    expect(await card.locator('.items li').allTextContents()).toContain(
+      `${owner.name}UMKM #${owner.umkmId} · ${await villageName()}`,
+    );
     await card.getByRole('link', { name: 'Meja layanan kecamatan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Meja kecamatan' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -139,7 +157,11 @@ describe('owner claims an account at the kecamatan desk', () => {
     await logOut(page);
 
     // 5. Phone and password now ask for the app's code; a recovery code works once instead.
-    await logInThroughForm(page, { login: localPhone(owner.phone), password: 'Warung-Bu-Sri-2026', totpSecret: secret });
+    await logInThroughForm(page, {
+      login: localPhone(owner.phone),
+      password: 'Warung-Bu-Sri-2026',
+      totpSecret: secret,
+    });
     await page.waitForURL((u) => u.pathname === '/beranda');
     await logOut(page);
     await logInThroughForm(page, { login: localPhone(owner.phone), password: 'Warung-Bu-Sri-2026' });
@@ -162,7 +184,10 @@ describe('owner claims an account at the kecamatan desk', () => {
 
 describe('two-step verification required by the role', () => {
   it('takes a treasurer without TOTP to enrolment first, and opens the home afterwards', async () => {
-    const [agency] = await db.query<{ id: number }>(`insert into agency (code, name, kind) values ($1, 'Dinas Uji Bendahara', 'opd') returning id`, [`AG-${crypto.randomBytes(3).toString('hex')}`]);
+    const [agency] = await db.query<{ id: number }>(
+      `insert into agency (code, name, kind) values ($1, 'Dinas Uji Bendahara', 'opd') returning id`,
+      [`AG-${crypto.randomBytes(3).toString('hex')}`],
+    );
     const treasurer = await makeAccount(db, [{ role: 'bendahara', scopeId: String(agency!.id) }]);
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
@@ -180,7 +205,10 @@ describe('two-step verification required by the role', () => {
     await page.waitForURL((u) => u.pathname === '/keamanan/totp');
     await enrolTotp(page);
     expect((await meOf(page)).mustEnrolTotp).toBe(false);
-    await page.locator('section[data-role="bendahara"] .scope strong').filter({ hasText: 'Dinas Uji Bendahara' }).waitFor();
+    await page
+      .locator('section[data-role="bendahara"] .scope strong')
+      .filter({ hasText: 'Dinas Uji Bendahara' })
+      .waitFor();
     expect(unexpected(problems)).toEqual({ consoleErrors: [], failedRequests: [] });
     await context.close();
   });
@@ -218,6 +246,9 @@ describe('forgotten password', () => {
 });
 
 async function villageName(): Promise<string> {
-  const [r] = await db.query<{ name: string }>('select v.name from umkm u join region v on v.code = u.village_code where u.id = $1', [owner.umkmId]);
+  const [r] = await db.query<{ name: string }>(
+    'select v.name from umkm u join region v on v.code = u.village_code where u.id = $1',
+    [owner.umkmId],
+  );
   return r!.name;
 }

@@ -32,7 +32,9 @@ async function openFromQueue(page: Page, role: string, submissionId: number, act
   const item = page.locator(`li[data-submission="${submissionId}"]`);
   await item.waitFor();
   // Soonest due first: the due dates down the list never go back in time.
-  const dues = await page.locator('.cur-list li[data-submission]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due') ?? ''));
+  const dues = await page
+    .locator('.cur-list li[data-submission]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-due') ?? ''));
   expect(dues).toEqual([...dues].sort());
   await checkPage(page, `/kurasi/antrian (${role})`);
   await item.getByRole('link', { name: action }).click();
@@ -44,7 +46,8 @@ async function openFromQueue(page: Page, role: string, submissionId: number, act
 async function expectWhatsappLinks(page: Page) {
   const links = page.getByRole('region', { name: 'Kirim lewat WhatsApp' }).getByRole('link');
   await links.first().waitFor();
-  for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''))) expect(href).toMatch(/^https:\/\/wa\.me\/\d*\?text=/);
+  for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? '')))
+    expect(href).toMatch(/^https:\/\/wa\.me\/\d*\?text=/);
 }
 
 describe('the curation journey, on phones', () => {
@@ -62,19 +65,33 @@ describe('the curation journey, on phones', () => {
     await page.getByRole('heading', { level: 1, name: 'Produk saya' }).waitFor();
     await page.getByRole('link', { name: 'Tambah produk' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tambah produk' }).waitFor();
-    await fillProductForm(page, { name, description: 'Dibuat setiap pagi tanpa pengawet, kemasan 250 g berlabel.', category: 'kue-roti', price: '35000', unit: 'kotak', stock: '40' });
+    await fillProductForm(page, {
+      name,
+      description: 'Dibuat setiap pagi tanpa pengawet, kemasan 250 g berlabel.',
+      category: 'kue-roti',
+      price: '35000',
+      unit: 'kotak',
+      stock: '40',
+    });
     await page.getByLabel('Produk ini bersertifikat halal').check();
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await page.waitForURL((u) => /^\/usaha-saya\/produk\/\d+$/.test(u.pathname));
     const productId = Number(new URL(page.url()).pathname.split('/').pop());
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 140, b: 60 } } }).jpeg().toBuffer();
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 140, b: 60 } },
+    })
+      .jpeg()
+      .toBuffer();
     await page.getByLabel('Tambah foto').setInputFiles({ name: 'kue.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByRole('status').filter({ hasText: 'Foto tersimpan' }).waitFor();
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await page.getByRole('status').filter({ hasText: 'Status sekarang: Terbit.' }).waitFor();
 
     await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
-    await page.locator('section[data-role="umkm_owner"]').getByRole('link', { name: 'Ajukan produk ke kurasi' }).click();
+    await page
+      .locator('section[data-role="umkm_owner"]')
+      .getByRole('link', { name: 'Ajukan produk ke kurasi' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Kurasi produk' }).waitFor();
     const call = page.locator('li[data-call]').filter({ hasText: 'Kurasi Jumat Beli Lokal' }).first();
     await call.waitFor();
@@ -90,7 +107,10 @@ describe('the curation journey, on phones', () => {
     await checkPage(page, '/kurasi (choosing a product)');
     await choice.getByLabel(name).check();
     await call.getByRole('button', { name: 'Ajukan', exact: true }).click();
-    await call.getByRole('status').filter({ hasText: `«${name}» sudah diajukan.` }).waitFor();
+    await call
+      .getByRole('status')
+      .filter({ hasText: `«${name}» sudah diajukan.` })
+      .waitFor();
     await expectWhatsappLinks(page);
     await checkPage(page, '/kurasi (submitted)');
     await call.getByRole('link', { name: 'Lihat pengajuan' }).click();
@@ -100,13 +120,23 @@ describe('the curation journey, on phones', () => {
     expect(await page.locator('.cur-facts').first().textContent()).toContain('Menunggu verifikasi pendamping');
     await checkPage(page, '/kurasi/pengajuan/:id (owner, submitted)');
     // The demo owner's earlier submission was returned with notes: it offers "improve and resubmit".
-    await page.getByRole('navigation', { name: 'Menu kurasi' }).getByRole('link', { name: 'Kurasi produk saya' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu kurasi' })
+      .getByRole('link', { name: 'Kurasi produk saya' })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Pengajuan saya' }).waitFor();
-    const returned = page.locator('.cur-list li').filter({ has: page.getByRole('link', { name: 'Perbaiki dan ajukan ulang' }) }).first();
+    const returned = page
+      .locator('.cur-list li')
+      .filter({ has: page.getByRole('link', { name: 'Perbaiki dan ajukan ulang' }) })
+      .first();
     await returned.getByRole('link', { name: 'Perbaiki dan ajukan ulang' }).click();
     await page.getByRole('heading', { level: 2, name: 'Perbaiki dan ajukan ulang' }).waitFor();
-    expect(await page.locator('.cur-history li[data-decision="returned"] .cur-note').first().textContent()).not.toBe('');
-    expect(await page.locator('.cur-action').getByRole('link', { name: 'Ubah produk' }).getAttribute('href')).toMatch(/^\/usaha-saya\/produk\/\d+$/);
+    expect(await page.locator('.cur-history li[data-decision="returned"] .cur-note').first().textContent()).not.toBe(
+      '',
+    );
+    expect(await page.locator('.cur-action').getByRole('link', { name: 'Ubah produk' }).getAttribute('href')).toMatch(
+      /^\/usaha-saya\/produk\/\d+$/,
+    );
     await checkPage(page, '/kurasi/pengajuan/:id (owner, returned)');
 
     // ---- The pendamping of the kecamatan verifies it (after trying to return it without a note).
@@ -122,7 +152,10 @@ describe('the curation journey, on phones', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('notes');
     await page.getByLabel('Catatan').fill('Foto dan label kemasan jelas.');
     await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Pengajuan sudah diverifikasi dan diteruskan ke kasatpel.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Pengajuan sudah diverifikasi dan diteruskan ke kasatpel.' })
+      .waitFor();
     await expectWhatsappLinks(page);
     expect(await page.locator('.cur-facts').first().textContent()).toContain('Menunggu validasi kasatpel');
     await checkPage(page, '/kurasi/pengajuan/:id (verified)');
@@ -130,7 +163,9 @@ describe('the curation journey, on phones', () => {
     await page.getByRole('navigation', { name: 'Menu kurasi' }).getByRole('link', { name: 'Terlambat' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pengajuan terlambat' }).waitFor();
     await page.locator('li.is-overdue .cur-overdue').first().waitFor();
-    expect(await page.locator('li.is-overdue .cur-overdue').first().textContent()).toMatch(/^Terlambat \d+ hari kerja \(tenggat /);
+    expect(await page.locator('li.is-overdue .cur-overdue').first().textContent()).toMatch(
+      /^Terlambat \d+ hari kerja \(tenggat /,
+    );
     await checkPage(page, '/kurasi/terlambat');
 
     // ---- The kasatpel validates it.
@@ -139,7 +174,10 @@ describe('the curation journey, on phones', () => {
     await logIn(page, 'kasatpel');
     await openFromQueue(page, 'kasatpel', submissionId, 'Periksa dan validasi');
     await page.getByRole('button', { name: 'Validasi', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Pengajuan sudah divalidasi dan diteruskan ke kurator.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Pengajuan sudah divalidasi dan diteruskan ke kurator.' })
+      .waitFor();
     await expectWhatsappLinks(page);
     await checkPage(page, '/kurasi/pengajuan/:id (validated)');
 
@@ -151,11 +189,18 @@ describe('the curation journey, on phones', () => {
     const form = page.locator('form.cur-score');
     const criteria = form.locator('fieldset.cur-criterion');
     // The food rubric's criteria and weights, as the migration seeds them: the form is built from that data.
-    expect(await criteria.locator('legend').allTextContents()).toEqual(['Rasa (bobot 30)', 'Kemasan (bobot 20)', 'Kebersihan (bobot 20)', 'Halal (bobot 15)', 'Foto produk (bobot 15)']);
+    expect(await criteria.locator('legend').allTextContents()).toEqual([
+      'Rasa (bobot 30)',
+      'Kemasan (bobot 20)',
+      'Kebersihan (bobot 20)',
+      'Halal (bobot 15)',
+      'Foto produk (bobot 15)',
+    ]);
     await checkPage(page, '/kurasi/pengajuan/:id (kurator)');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click(); // nothing scored yet: each criterion says so
     expect(await form.locator('.cur-criterion.has-error').count()).toBe(await criteria.count());
-    for (const [i, c] of (await criteria.all()).entries()) await c.getByRole('radio', { name: i === 1 ? '4' : '5', exact: true }).check();
+    for (const [i, c] of (await criteria.all()).entries())
+      await c.getByRole('radio', { name: i === 1 ? '4' : '5', exact: true }).check();
     await page.getByLabel('Catatan untuk Kemasan').fill('Label kemasan bisa lebih besar.');
     await page.getByLabel('Catatan umum untuk pemilik').fill('Rasa konsisten dan kemasan rapi.');
     expect(await page.locator('.cur-preview p').first().textContent()).toBe('Hasil: 96,0% — lolos dengan nilai A.');
@@ -170,12 +215,16 @@ describe('the curation journey, on phones', () => {
     page = owner.page;
     await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
     const count = page.locator('.account-notifications');
-    await page.waitForFunction(() => Number(document.querySelector('.account-notifications')?.getAttribute('data-unread')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('.account-notifications')?.getAttribute('data-unread')) > 0,
+    );
     await count.click();
     await page.getByRole('heading', { level: 1, name: 'Notifikasi' }).waitFor();
     const passed = page.locator('li[data-kind="curation.passed"]').filter({ hasText: name }).first();
     await passed.waitFor();
-    expect(await passed.getByRole('link', { name: /^Teruskan lewat WhatsApp/ }).getAttribute('href')).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    expect(await passed.getByRole('link', { name: /^Teruskan lewat WhatsApp/ }).getAttribute('href')).toMatch(
+      /^https:\/\/wa\.me\/\?text=/,
+    );
     await checkPage(page, '/notifikasi');
     await passed.getByRole('link', { name: 'Buka', exact: true }).click();
     await page.waitForURL((u) => u.pathname === `/kurasi/pengajuan/${submissionId}`);
@@ -184,9 +233,14 @@ describe('the curation journey, on phones', () => {
     expect(await result.locator('.cur-passed').textContent()).toBe('Lolos kurasi dengan nilai A (96,0%).');
     expect(await result.textContent()).toContain('Label kemasan bisa lebih besar.');
     expect(await result.textContent()).toContain('Rasa konsisten dan kemasan rapi.');
-    expect(await page.locator('.cur-history li').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision')))).toEqual(['submitted', 'verified', 'validated', 'passed']);
+    expect(
+      await page.locator('.cur-history li').evaluateAll((els) => els.map((e) => e.getAttribute('data-decision'))),
+    ).toEqual(['submitted', 'verified', 'validated', 'passed']);
     await checkPage(page, '/kurasi/pengajuan/:id (owner, passed)');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh sertifikat (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh sertifikat (PDF)' }).click(),
+    ]);
     const pdf = await download.createReadStream().then(async (s) => Buffer.concat(await s.toArray()));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The code the certificate carries (its QR opens /verifikasi/<code>), as the API gives it.
@@ -217,7 +271,10 @@ describe('the curation journey, on phones', () => {
     expect(await page.locator('.cat-correction').textContent()).toContain(`(dari «${typo}»)`);
     await checkPage(page, '/cari?q=<typo>');
     await page.getByRole('button', { name: /^Filter/ }).click();
-    await page.getByRole('region', { name: 'Kecamatan' }).getByRole('link', { name: new RegExp(`^(✓ )?${district.name} \\d`) }).click(); // "Kebayoran Baru 3 produk"
+    await page
+      .getByRole('region', { name: 'Kecamatan' })
+      .getByRole('link', { name: new RegExp(`^(✓ )?${district.name} \\d`) })
+      .click(); // "Kebayoran Baru 3 produk"
     await page.waitForURL((u) => u.searchParams.get('kecamatan') === district.code);
     await page.getByRole('button', { name: 'Lihat hasil' }).click();
     await page.getByLabel('Urutkan').selectOption('newest');
@@ -258,7 +315,11 @@ describe('the curation journey, on phones', () => {
     await title_.getByLabel('Bahasa Indonesia').fill(title);
     await title_.getByLabel('Bahasa Inggris').fill(`${title} (EN)`);
     for (const [group, id, en] of [
-      ['Keterangan', 'Kurasi produk untuk belanja kantor pemerintah lewat e-Order.', 'Curation of products for government buying through e-Order.'],
+      [
+        'Keterangan',
+        'Kurasi produk untuk belanja kantor pemerintah lewat e-Order.',
+        'Curation of products for government buying through e-Order.',
+      ],
       ['Kriteria (dibaca pemilik)', 'Produk terbit, kemasan berlabel.', 'Published products, labelled packaging.'],
     ] as const) {
       await page.getByRole('group', { name: group }).getByLabel('Bahasa Indonesia').fill(id);
@@ -271,7 +332,10 @@ describe('the curation journey, on phones', () => {
     await page.getByRole('group', { name: 'Kategori produk' }).getByLabel('Kerajinan & suvenir').check();
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await page.waitForURL((u) => u.pathname === '/kurasi/panggilan');
-    await page.getByRole('status').filter({ hasText: `Panggilan «${title}» dibuat sebagai draf.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Panggilan «${title}» dibuat sebagai draf.` })
+      .waitFor();
     const card = page.locator('li[data-call]').filter({ hasText: title });
     expect(await card.getAttribute('data-status')).toBe('draft');
     expect(await card.textContent()).toContain('31 Mar');
@@ -291,12 +355,24 @@ describe('the curation journey, on phones', () => {
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.waitForURL((u) => u.pathname === '/kurasi/panggilan');
     await card.getByRole('button', { name: 'Terbitkan' }).click();
-    await page.waitForFunction((t) => [...document.querySelectorAll('li[data-call]')].some((li) => li.textContent?.includes(t) && li.getAttribute('data-status') === 'open'), title);
+    await page.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('li[data-call]')].some(
+          (li) => li.textContent?.includes(t) && li.getAttribute('data-status') === 'open',
+        ),
+      title,
+    );
 
     // Closing asks first, then closes.
     await card.getByRole('button', { name: 'Tutup panggilan' }).click();
     await card.getByRole('button', { name: 'Ya, tutup' }).click();
-    await page.waitForFunction((t) => [...document.querySelectorAll('li[data-call]')].some((li) => li.textContent?.includes(t) && li.getAttribute('data-status') === 'closed'), title);
+    await page.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('li[data-call]')].some(
+          (li) => li.textContent?.includes(t) && li.getAttribute('data-status') === 'closed',
+        ),
+      title,
+    );
     expect(await card.getByRole('link', { name: 'Ubah' }).count()).toBe(0);
 
     // English second: the same page in English, and the overdue list and notifications too.

@@ -7,12 +7,24 @@ import { en } from '../../web/src/i18n/en.ts';
 import { id } from '../../web/src/i18n/id.ts';
 import { figureText, ROLE_LABEL } from '../../web/src/pages/account/home-sections.ts';
 import { baseUrl, launch, watchProblems } from './browser.ts';
-import { type DemoRow, expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import {
+  type DemoRow,
+  expectNoSidewaysScroll,
+  logInThroughForm,
+  PHONE,
+  readmeDemoAccounts,
+  seriousA11yViolations,
+  switchLang,
+  unexpected,
+} from './accounts.ts';
 
 // Every demo account of the README logs in on a phone through the form, lands on its role's home with the real
 // figures of its scope, switches language, and logs out. One browser; a fresh context (no cookies) per account.
 const rows = readmeDemoAccounts();
-const fmt = (lang: 'id' | 'en') => ({ num: (n: number) => formatNumber(n, lang), rupiah: (n: number) => formatRupiah(n, lang) });
+const fmt = (lang: 'id' | 'en') => ({
+  num: (n: number) => formatNumber(n, lang),
+  rupiah: (n: number) => formatRupiah(n, lang),
+});
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +35,10 @@ afterAll(async () => {
 });
 
 async function me(page: Page) {
-  return (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as { authenticated: boolean; account?: { displayName: string } };
+  return (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as {
+    authenticated: boolean;
+    account?: { displayName: string };
+  };
 }
 
 /** Each section of /api/me/home is on the page: the role's heading, its scope, and every figure in the page's language. */
@@ -42,9 +57,11 @@ async function expectSections(page: Page, sections: HomeSection[], lang: 'id' | 
     if (s.list) {
       expect(await card.locator('h3').textContent()).toBe(s.list.title[lang]);
       if (s.list.items.length === 0) expect(await card.textContent()).toContain(s.list.empty[lang]);
-      else expect(await card.locator('.items li .primary').allTextContents()).toEqual(s.list.items.map((x) => x.primary));
+      else
+        expect(await card.locator('.items li .primary').allTextContents()).toEqual(s.list.items.map((x) => x.primary));
     }
-    for (const sc of s.shortcuts) expect(await card.getByRole('link', { name: sc.label[lang] }).getAttribute('href')).toBe(sc.href);
+    for (const sc of s.shortcuts)
+      expect(await card.getByRole('link', { name: sc.label[lang] }).getAttribute('href')).toBe(sc.href);
   }
 }
 
@@ -57,48 +74,58 @@ describe('demo accounts (README table)', () => {
     }
   });
 
-  it.each(rows.map((r) => [r.role, r] as [string, DemoRow]))('%s logs in on a phone, sees its work, switches language and logs out', async (_role, row) => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+  it.each(rows.map((r) => [r.role, r] as [string, DemoRow]))(
+    '%s logs in on a phone, sees its work, switches language and logs out',
+    async (_role, row) => {
+      const context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
 
-    // A protected page sends a visitor to the login form, and back after logging in.
-    await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
-    await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/masuk');
-    await logInThroughForm(page, row);
-    await page.waitForURL((u) => u.pathname === '/beranda');
+      // A protected page sends a visitor to the login form, and back after logging in.
+      await page.goto(`${baseUrl()}/beranda`, { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/masuk');
+      await logInThroughForm(page, row);
+      await page.waitForURL((u) => u.pathname === '/beranda');
 
-    const who = await me(page);
-    expect(who.authenticated).toBe(true);
-    await page.getByRole('heading', { level: 1, name: `Halo, ${who.account!.displayName}` }).waitFor();
-    const { sections } = (await (await page.request.get(`${baseUrl()}/api/me/home`)).json()) as { sections: HomeSection[] };
-    expect(sections.map((s) => s.role)).toEqual([row.role]);
-    expect(sections[0]!.figures.length).toBeGreaterThan(0);
-    await page.locator(`section[data-role="${row.role}"] .tile`).first().waitFor();
-    await expectSections(page, sections, 'id');
-    // The header says who is logged in, and offers both ways out.
-    await page.getByRole('banner').getByRole('button', { name: 'Keluar', exact: true }).waitFor();
-    expect(await page.getByRole('banner').textContent()).toContain(who.account!.displayName);
-    expect(await page.getByRole('banner').getByRole('button', { name: 'Keluar dari semua perangkat' }).count()).toBe(1);
-    await expectNoSidewaysScroll(page);
+      const who = await me(page);
+      expect(who.authenticated).toBe(true);
+      await page.getByRole('heading', { level: 1, name: `Halo, ${who.account!.displayName}` }).waitFor();
+      const { sections } = (await (await page.request.get(`${baseUrl()}/api/me/home`)).json()) as {
+        sections: HomeSection[];
+      };
+      expect(sections.map((s) => s.role)).toEqual([row.role]);
+      expect(sections[0]!.figures.length).toBeGreaterThan(0);
+      await page.locator(`section[data-role="${row.role}"] .tile`).first().waitFor();
+      await expectSections(page, sections, 'id');
+      // The header says who is logged in, and offers both ways out.
+      await page.getByRole('banner').getByRole('button', { name: 'Keluar', exact: true }).waitFor();
+      expect(await page.getByRole('banner').textContent()).toContain(who.account!.displayName);
+      expect(await page.getByRole('banner').getByRole('button', { name: 'Keluar dari semua perangkat' }).count()).toBe(
+        1,
+      );
+      await expectNoSidewaysScroll(page);
 
-    await switchLang(page, 'en');
-    expect(await page.locator('h1').textContent()).toBe(`Hello, ${who.account!.displayName}`);
-    await expectSections(page, sections, 'en');
-    await expectNoSidewaysScroll(page);
-    await switchLang(page, 'id');
-    await expectSections(page, sections, 'id');
+      await switchLang(page, 'en');
+      expect(await page.locator('h1').textContent()).toBe(`Hello, ${who.account!.displayName}`);
+      await expectSections(page, sections, 'en');
+      await expectNoSidewaysScroll(page);
+      await switchLang(page, 'id');
+      await expectSections(page, sections, 'id');
 
-    await page.getByRole('banner').getByRole('button', { name: 'Keluar', exact: true }).click();
-    await page.waitForURL((u) => u.pathname === '/masuk');
-    expect(await page.getByRole('status').filter({ hasText: 'Anda telah keluar.' }).count()).toBe(1);
-    expect(await me(page)).toEqual({ authenticated: false, abilities: [] });
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Masuk' }).count()).toBe(1);
+      await page.getByRole('banner').getByRole('button', { name: 'Keluar', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/masuk');
+      expect(await page.getByRole('status').filter({ hasText: 'Anda telah keluar.' }).count()).toBe(1);
+      expect(await me(page)).toEqual({ authenticated: false, abilities: [] });
+      expect(await page.getByRole('navigation').getByRole('link', { name: 'Masuk' }).count()).toBe(1);
 
-    expect(unexpected(problems, row.totpSecret ? [{ status: 401, path: '/api/auth/login' }] : [])).toEqual({ consoleErrors: [], failedRequests: [] });
-    await context.close();
-  });
+      expect(unexpected(problems, row.totpSecret ? [{ status: 401, path: '/api/auth/login' }] : [])).toEqual({
+        consoleErrors: [],
+        failedRequests: [],
+      });
+      await context.close();
+    },
+  );
 });
 
 describe('login page', () => {
@@ -119,7 +146,9 @@ describe('login page', () => {
     await page.getByRole('alert').filter({ hasText: 'Login atau kata sandi salah.' }).waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await password.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toContain('Login atau kata sandi salah.');
+    expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent()).toContain(
+      'Login atau kata sandi salah.',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expectNoSidewaysScroll(page);
 

@@ -18,7 +18,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function phonePage(opts: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function phonePage(
+  opts: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...PHONE, ...opts });
   return { context, page: await context.newPage() };
 }
@@ -65,7 +67,8 @@ describe('public home page', () => {
     await expectNoSidewaysScroll(page);
 
     // Landmarks, one h1, and what a first-time visitor needs to find.
-    for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const) expect(await page.getByRole(role).count(), role).toBe(1);
+    for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const)
+      expect(await page.getByRole(role).count(), role).toBe(1);
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.title()).toBe('Beranda · Pasar Lokal');
     expect(await page.getByRole('heading', { name: 'Apa itu Jakpreneur?' }).count()).toBe(1);
@@ -74,14 +77,18 @@ describe('public home page', () => {
       expect(await page.getByRole('heading', { name: channel }).count(), channel).toBe(1);
     }
     expect(await page.getByRole('main').getByRole('link', { name: 'Masuk' }).getAttribute('href')).toBe('/masuk');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Daftar UMKM' }).getAttribute('href')).toBe('/daftar');
-    expect(await page.getByRole('contentinfo').getByRole('link', { name: 'Dokumentasi API' }).getAttribute('href')).toBe('/api/docs');
+    expect(await page.getByRole('main').getByRole('link', { name: 'Daftar UMKM' }).getAttribute('href')).toBe(
+      '/daftar',
+    );
+    expect(
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Dokumentasi API' }).getAttribute('href'),
+    ).toBe('/api/docs');
     expect(await page.getByRole('contentinfo').textContent()).toContain('Apache-2.0');
 
     // Touch targets: every control in the header and the calls to action are at least 44 px tall and wide.
     for (const el of await page.locator('header a, header button, main .button').all()) {
       const box = await el.boundingBox();
-      expect(box && Math.min(box.width, box.height), await el.textContent() ?? '').toBeGreaterThanOrEqual(44);
+      expect(box && Math.min(box.width, box.height), (await el.textContent()) ?? '').toBeGreaterThanOrEqual(44);
     }
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     await context.close();
@@ -152,7 +159,9 @@ describe('public home page', () => {
     await page.getByRole('heading', { level: 1, name: 'Daftar UMKM' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/daftar');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1'); // announced to screen readers
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Daftar UMKM' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: 'Daftar UMKM' }).getAttribute('aria-current'),
+    ).toBe('page');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Masuk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
@@ -189,16 +198,28 @@ describe('public home page', () => {
     const decoded = new Map<string, number>();
     cdp.on('Network.dataReceived', (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
     cdp.on('Network.responseReceived', (e) => {
-      if (e.type === 'Script') scripts.set(e.requestId, { url: e.response.url, encoding: String(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity') });
+      if (e.type === 'Script')
+        scripts.set(e.requestId, {
+          url: e.response.url,
+          encoding: String(
+            e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity',
+          ),
+        });
     });
     cdp.on('Network.loadingFinished', (e) => received.set(e.requestId, e.encodedDataLength));
     await page.goto(baseUrl(), { waitUntil: 'networkidle' });
     await figuresShown(page);
 
-    const rows = [...scripts].map(([id, s]) => ({ ...s, bytes: received.get(id) ?? Number.NaN, raw: decoded.get(id) ?? 0 }));
+    const rows = [...scripts].map(([id, s]) => ({
+      ...s,
+      bytes: received.get(id) ?? Number.NaN,
+      raw: decoded.get(id) ?? 0,
+    }));
     const total = rows.reduce((sum, r) => sum + r.bytes, 0);
     const raw = rows.reduce((sum, r) => sum + r.raw, 0);
-    console.log(`JS for /: ${rows.map((r) => `${new URL(r.url).pathname} ${r.bytes} B on the wire (${r.encoding}), ${r.raw} B decoded`).join('; ')}; total ${total} B on the wire, ${raw} B decoded`);
+    console.log(
+      `JS for /: ${rows.map((r) => `${new URL(r.url).pathname} ${r.bytes} B on the wire (${r.encoding}), ${r.raw} B decoded`).join('; ')}; total ${total} B on the wire, ${raw} B decoded`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(['br', 'gzip'], r.url).toContain(r.encoding);
     expect(total).toBeLessThanOrEqual(JS_BUDGET);
@@ -217,7 +238,9 @@ describe('unknown page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
     expect(await page.title()).toBe('Halaman tidak ditemukan · Pasar Lokal');
-    expect(await page.getByRole('main').getByRole('link', { name: 'Kembali ke beranda' }).getAttribute('href')).toBe('/');
+    expect(await page.getByRole('main').getByRole('link', { name: 'Kembali ke beranda' }).getAttribute('href')).toBe(
+      '/',
+    );
     await expectNoSidewaysScroll(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });

@@ -16,7 +16,10 @@ const browser = browserForFile();
 /** A camera-sized JPEG (4000 × 3000, blotchy so it does not compress to nothing), as a phone's gallery holds it. */
 async function cameraJpeg(): Promise<Buffer> {
   const noise = crypto.randomBytes(400 * 300 * 3);
-  return sharp(noise, { raw: { width: 400, height: 300, channels: 3 } }).resize(4000, 3000).jpeg({ quality: 92 }).toBuffer();
+  return sharp(noise, { raw: { width: 400, height: 300, channels: 3 } })
+    .resize(4000, 3000)
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 describe('an owner manages products on a phone', () => {
@@ -33,14 +36,23 @@ describe('an owner manages products on a phone', () => {
 
     await page.getByRole('link', { name: 'Tambah produk' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tambah produk' }).waitFor();
-    await fillProductForm(page, { name, description: 'Dianyam tangan dari daun pandan, 30 × 25 cm.', category: 'kerajinan', price: '-5', unit: 'pcs', stock: '8' });
+    await fillProductForm(page, {
+      name,
+      description: 'Dianyam tangan dari daun pandan, 30 × 25 cm.',
+      category: 'kerajinan',
+      price: '-5',
+      unit: 'pcs',
+      stock: '8',
+    });
     // A minus is refused next to the field at once, in the reader's language, and nothing is sent (not Rp 5).
     const price = page.getByLabel('Harga (Rp)');
     expect(await price.inputValue()).toBe('-5');
     expect(await fieldMessage(price)).toContain('Tidak boleh kurang dari nol. Hapus tanda minus.');
     expect(await page.getByText('Tampil sebagai').count()).toBe(0);
     await switchLang(page, 'en');
-    expect(await fieldMessage(page.getByLabel('Price (Rp)'))).toContain('Cannot be less than zero. Remove the minus sign.');
+    expect(await fieldMessage(page.getByLabel('Price (Rp)'))).toContain(
+      'Cannot be less than zero. Remove the minus sign.',
+    );
     await switchLang(page, 'id');
     const sent: string[] = [];
     page.on('request', (r) => {
@@ -67,8 +79,12 @@ describe('an owner manages products on a phone', () => {
 
     // A 4000 × 3000 camera photo: shrunk on the phone to ≤ 1600 px before it is sent.
     const jpeg = await cameraJpeg();
-    const uploaded = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === `/api/catalog/manage/products/${productId}/photos`);
-    await page.getByLabel('Tambah foto').setInputFiles({ name: 'IMG_20260314_101500.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    const uploaded = page.waitForRequest(
+      (r) => r.method() === 'POST' && new URL(r.url()).pathname === `/api/catalog/manage/products/${productId}/photos`,
+    );
+    await page
+      .getByLabel('Tambah foto')
+      .setInputFiles({ name: 'IMG_20260314_101500.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     const request = await uploaded;
     await request.response();
     expect((await request.sizes()).requestBodySize).toBeLessThan(jpeg.length / 2);

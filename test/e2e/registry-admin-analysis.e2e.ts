@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/platform/money.ts';
 import { percent } from '../../web/src/pages/registry-admin/format.ts';
 import { baseUrl, launch, watchProblems } from './browser.ts';
-import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import {
+  expectNoSidewaysScroll,
+  logInThroughForm,
+  PHONE,
+  readmeDemoAccounts,
+  seriousA11yViolations,
+  switchLang,
+  unexpected,
+} from './accounts.ts';
 
 // The register's analysis pages on a phone — the 7P funnel and the pengampu overlap show exactly what the API
 // answered them, chart and table alike — and permits: the owner uploads a certificate (a real PDF; a renamed text
@@ -36,7 +44,11 @@ afterAll(async () => {
 
 const pathIs = (p: string) => (r: Response) => new URL(r.url()).pathname === p && r.request().method() === 'GET';
 
-async function signedIn(role: string, path: string, api: string): Promise<{ context: BrowserContext; page: Page; problems: ReturnType<typeof watchProblems>; first: Response }> {
+async function signedIn(
+  role: string,
+  path: string,
+  api: string,
+): Promise<{ context: BrowserContext; page: Page; problems: ReturnType<typeof watchProblems>; first: Response }> {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const problems = watchProblems(page);
@@ -60,10 +72,16 @@ async function expectFunnel(page: Page, f: Funnel, lang: 'id' | 'en' = 'id') {
     const stage = f.stages.find((x) => x.stage === s.stage)!;
     const row = page.getByTestId('funnel-table').locator(`tr[data-stage="${s.stage}"]`);
     expect(await row.locator('th').textContent()).toBe(`${stage.code} ${stage.label[lang]}`);
-    expect(await row.locator('td').allTextContents()).toEqual([n(s.members), percent(s.rateFromPrevious, lang), percent(s.rateFromP1, lang)]);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      n(s.members),
+      percent(s.rateFromPrevious, lang),
+      percent(s.rateFromP1, lang),
+    ]);
     expect(await page.locator(`.ra-bars li[data-stage="${s.stage}"] .bar-value`).textContent()).toBe(n(s.members));
   }
-  expect(await page.locator('.ra-chart [role="img"]').getAttribute('aria-label')).toContain(`P1 ${n(f.total[0]!.members)}`);
+  expect(await page.locator('.ra-chart [role="img"]').getAttribute('aria-label')).toContain(
+    `P1 ${n(f.total[0]!.members)}`,
+  );
   expect(await page.getByTestId('as-of').textContent()).toContain(f.asOfWib[lang]);
 }
 
@@ -78,7 +96,9 @@ describe('analysis pages (BPPBJ analyst, a province-wide reader)', () => {
 
     // Compare by kota: one row per kota, P1 and the share of P1 per stage.
     const [byCityRes] = await Promise.all([
-      page.waitForResponse((r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('groupBy') === 'city'),
+      page.waitForResponse(
+        (r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('groupBy') === 'city',
+      ),
       page.getByLabel('Bandingkan per').selectOption('city'),
     ]);
     const byCity = (await byCityRes.json()) as Funnel;
@@ -87,13 +107,17 @@ describe('analysis pages (BPPBJ analyst, a province-wide reader)', () => {
     expect(await compare.locator('tbody th').allTextContents()).toEqual(byCity.groups.map((g) => g.name));
     for (const g of byCity.groups) {
       const cells = await compare.locator(`tr[data-key="${g.key}"] td`).allTextContents();
-      expect(cells).toEqual(g.stages.map((s) => (s.stage === 1 ? num(s.members) : `${num(s.members)}${percent(s.rateFromP1, 'id')}`)));
+      expect(cells).toEqual(
+        g.stages.map((s) => (s.stage === 1 ? num(s.members) : `${num(s.members)}${percent(s.rateFromP1, 'id')}`)),
+      );
     }
     await checkPage(page, '/corong?banding=city');
 
     // One kota: the slice follows, and the address keeps the choice.
     const [southRes] = await Promise.all([
-      page.waitForResponse((r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('region') === '3174'),
+      page.waitForResponse(
+        (r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('region') === '3174',
+      ),
       page.getByLabel('Kota/kabupaten', { exact: true }).selectOption('3174'),
     ]);
     const south = (await southRes.json()) as Funnel;
@@ -111,8 +135,15 @@ describe('analysis pages (BPPBJ analyst, a province-wide reader)', () => {
     expect(unexpected(problems)).toEqual({ consoleErrors: [], failedRequests: [] });
 
     // The overlap matrix, in the same session.
-    const [overlapRes] = await Promise.all([page.waitForResponse(pathIs('/api/registry/pengampu-overlap')), page.goto(`${baseUrl()}/tumpang-tindih`)]);
-    const o = (await overlapRes.json()) as { agencies: { id: number; code: string; members: number }[]; matrix: number[][]; total: { distinctMembers: number; sumOfAgencyCounts: number; countedMoreThanOnce: number } };
+    const [overlapRes] = await Promise.all([
+      page.waitForResponse(pathIs('/api/registry/pengampu-overlap')),
+      page.goto(`${baseUrl()}/tumpang-tindih`),
+    ]);
+    const o = (await overlapRes.json()) as {
+      agencies: { id: number; code: string; members: number }[];
+      matrix: number[][];
+      total: { distinctMembers: number; sumOfAgencyCounts: number; countedMoreThanOnce: number };
+    };
     const matrix = page.getByTestId('overlap-matrix');
     await matrix.waitFor();
     expect(await matrix.locator('thead th').allTextContents()).toEqual(o.agencies.map((a) => a.code));
@@ -126,19 +157,26 @@ describe('analysis pages (BPPBJ analyst, a province-wide reader)', () => {
     expect(await page.locator('[data-figure="twice"] dd').textContent()).toBe(num(o.total.countedMoreThanOnce));
     expect(o.total.sumOfAgencyCounts).toBeGreaterThan(o.total.distinctMembers); // the demo data has members fostered twice
     // The matrix scrolls inside its own box on a phone; the page does not.
-    const box = await page.locator('.ra-scroll').filter({ has: matrix }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const box = await page
+      .locator('.ra-scroll')
+      .filter({ has: matrix })
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(box.scroll).toBeGreaterThanOrEqual(box.client);
     await checkPage(page, '/tumpang-tindih');
 
     const [perCityRes] = await Promise.all([
-      page.waitForResponse((r) => pathIs('/api/registry/pengampu-overlap')(r) && new URL(r.url()).searchParams.get('byCity') === 'true'),
+      page.waitForResponse(
+        (r) => pathIs('/api/registry/pengampu-overlap')(r) && new URL(r.url()).searchParams.get('byCity') === 'true',
+      ),
       page.getByLabel('Tampilkan per kota').check(),
     ]);
     const perCity = (await perCityRes.json()) as { cities: { name: string; distinctMembers: number }[] };
     const cities = page.getByTestId('overlap-cities');
     await cities.waitFor();
     expect(await cities.locator('tbody th').allTextContents()).toEqual(perCity.cities.map((c) => c.name));
-    expect(await cities.locator('tbody td:last-child').allTextContents()).toEqual(perCity.cities.map((c) => num(c.distinctMembers)));
+    expect(await cities.locator('tbody td:last-child').allTextContents()).toEqual(
+      perCity.cities.map((c) => num(c.distinctMembers)),
+    );
     await checkPage(page, '/tumpang-tindih?perKota=1');
 
     expect(unexpected(problems)).toEqual({ consoleErrors: [], failedRequests: [] });
@@ -148,7 +186,11 @@ describe('analysis pages (BPPBJ analyst, a province-wide reader)', () => {
 
 /** The smallest valid PDF: one empty page, with a correct cross-reference table. */
 function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -171,10 +213,15 @@ describe('permits', () => {
     const { context, page, problems, first } = await signedIn('umkm_owner', '/izin', '/api/registry/permits/expiring');
     const expiring = (await first.json()) as { counts: { expiring: number; expired: number } };
     await page.locator('.ra-counts').waitFor();
-    expect(await page.locator('.ra-counts').textContent()).toBe(`${num(expiring.counts.expiring)} segera habis, ${num(expiring.counts.expired)} kedaluwarsa`);
+    expect(await page.locator('.ra-counts').textContent()).toBe(
+      `${num(expiring.counts.expiring)} segera habis, ${num(expiring.counts.expired)} kedaluwarsa`,
+    );
     await checkPage(page, '/izin (owner)');
 
-    const [listRes] = await Promise.all([page.waitForResponse((r) => /\/api\/registry\/members\/\d+\/permits$/.test(new URL(r.url()).pathname)), page.getByRole('link', { name: 'Lihat dan tambah izin usaha saya' }).click()]);
+    const [listRes] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/registry\/members\/\d+\/permits$/.test(new URL(r.url()).pathname)),
+      page.getByRole('link', { name: 'Lihat dan tambah izin usaha saya' }).click(),
+    ]);
     const member = (await listRes.json()) as { umkmId: number; name: string; permits: unknown[] };
     await page.getByRole('heading', { level: 1, name: `Izin dan sertifikat: ${member.name}` }).waitFor();
     expect(await page.locator('.ra-permits > li').count()).toBe(member.permits.length);
@@ -186,9 +233,14 @@ describe('permits', () => {
     await page.getByLabel('Nomor izin').fill(number);
     await page.getByLabel('Tanggal terbit').fill(wibDate(-355));
     await page.getByLabel('Tanggal berakhir').fill(wibDate(10));
-    await page.getByLabel('Dokumen (PDF, JPEG atau PNG, maksimal 5 MB)').setInputFiles({ name: 'sertifikat-halal.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByLabel('Dokumen (PDF, JPEG atau PNG, maksimal 5 MB)')
+      .setInputFiles({ name: 'sertifikat-halal.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Simpan izin' }).click();
-    await page.getByRole('status').filter({ hasText: `Izin ${number} tersimpan.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Izin ${number} tersimpan.` })
+      .waitFor();
     const item = page.locator('.ra-permits > li').filter({ hasText: number });
     await item.waitFor();
     expect(await item.locator('.ra-badge').textContent()).toBe('segera habis');
@@ -202,21 +254,37 @@ describe('permits', () => {
     await page.getByLabel('Jenis izin').selectOption('other');
     await page.getByLabel('Nomor izin').fill(`LAIN-${run}`);
     const fileField = page.getByLabel('Dokumen (PDF, JPEG atau PNG, maksimal 5 MB)');
-    await fileField.setInputFiles({ name: 'izin.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Ini hanya teks, bukan PDF.\n') });
+    await fileField.setInputFiles({
+      name: 'izin.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('Ini hanya teks, bukan PDF.\n'),
+    });
     await page.getByRole('button', { name: 'Simpan izin' }).click();
     await page.getByRole('alert').filter({ hasText: 'Dokumen harus PDF, JPEG atau PNG.' }).waitFor();
     expect(await fileField.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await fileField.getAttribute('aria-describedby'))!.split(' ').at(-1)!;
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('Isi berkas bukan PDF, JPEG atau PNG (nama berkas tidak menentukan).');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe(
+      'Isi berkas bukan PDF, JPEG atau PNG (nama berkas tidak menentukan).',
+    );
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'document'); // focus moves to the field (next frame)
-    expect(await page.locator('.ra-permits > li').filter({ hasText: `LAIN-${run}` }).count()).toBe(0);
+    expect(
+      await page
+        .locator('.ra-permits > li')
+        .filter({ hasText: `LAIN-${run}` })
+        .count(),
+    ).toBe(0);
     await checkPage(page, '/anggota/:id/izin (refused file)');
     await switchLang(page, 'en');
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('The file content is not PDF, JPEG or PNG (the file name does not count).');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe(
+      'The file content is not PDF, JPEG or PNG (the file name does not count).',
+    );
     expect(await item.locator('.ra-badge').textContent()).toBe('expiring soon');
     await switchLang(page, 'id');
 
-    expect(unexpected(problems, [{ status: 415, path: `/api/registry/members/${member.umkmId}/permits` }])).toEqual({ consoleErrors: [], failedRequests: [] });
+    expect(unexpected(problems, [{ status: 415, path: `/api/registry/members/${member.umkmId}/permits` }])).toEqual({
+      consoleErrors: [],
+      failedRequests: [],
+    });
     await context.close();
   });
 
@@ -237,18 +305,28 @@ describe('permits', () => {
     await page.getByRole('button', { name: 'Simpan izin' }).waitFor();
 
     // The funnel of the pendamping's own kecamatan, narrowed to one pengampu.
-    const [own] = await Promise.all([page.waitForResponse(pathIs('/api/registry/funnel')), page.goto(`${baseUrl()}/corong`)]);
+    const [own] = await Promise.all([
+      page.waitForResponse(pathIs('/api/registry/funnel')),
+      page.goto(`${baseUrl()}/corong`),
+    ]);
     const district = (await own.json()) as Funnel & { slice: { region: { name: string } } };
     await page.getByRole('heading', { level: 2, name: `Menampilkan: ${district.slice.region.name}` }).waitFor();
     await expectFunnel(page, district);
     expect(await page.getByLabel('Kota/kabupaten', { exact: true }).count()).toBe(0); // the scope is fixed
     const [narrowRes] = await Promise.all([
-      page.waitForResponse((r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('agencyId') === '1'),
+      page.waitForResponse(
+        (r) => pathIs('/api/registry/funnel')(r) && new URL(r.url()).searchParams.get('agencyId') === '1',
+      ),
       page.getByLabel('Pengampu', { exact: true }).selectOption('1'),
     ]);
     expect(narrowRes.status()).toBe(200);
     const narrowed = (await narrowRes.json()) as Funnel & { slice: { agency: { name: string } } };
-    await page.getByRole('heading', { level: 2, name: `Menampilkan: ${narrowed.slice.agency.name} · ${district.slice.region.name}` }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 2,
+        name: `Menampilkan: ${narrowed.slice.agency.name} · ${district.slice.region.name}`,
+      })
+      .waitFor();
     await expectFunnel(page, narrowed);
     await checkPage(page, '/corong (pendamping)');
     expect(unexpected(problems)).toEqual({ consoleErrors: [], failedRequests: [] });

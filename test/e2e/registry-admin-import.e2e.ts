@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/platform/money.ts';
 import { IMPORT_COLUMNS } from '../../src/registry/import/columns.ts';
 import { baseUrl, launch, watchProblems } from './browser.ts';
-import { expectNoSidewaysScroll, logInThroughForm, PHONE, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import {
+  expectNoSidewaysScroll,
+  logInThroughForm,
+  PHONE,
+  readmeDemoAccounts,
+  seriousA11yViolations,
+  switchLang,
+  unexpected,
+} from './accounts.ts';
 
 // The admin's spreadsheet import, as an admin does it on a phone: a file with one bad row is checked and refused
 // with that row shown, the corrected file is checked, confirmed, imported with a progress bar, and the members
@@ -22,7 +30,12 @@ interface Person {
 /** A plausible owner in Kebayoran Baru (317407): NIK = kecamatan + birth date (DDMMYY) + serial. */
 function person(i: number): Person {
   const nik = `317407${pad(1 + rand(28))}${pad(1 + rand(12))}${pad(60 + rand(40))}${pad(1000 + rand(9000), 4)}`;
-  return { name: `Pemilik Uji ${run}-${i}`, nik, phone: `0813${pad(rand(100_000_000), 8)}`, business: `Usaha Impor ${run}-${i}` };
+  return {
+    name: `Pemilik Uji ${run}-${i}`,
+    nik,
+    phone: `0813${pad(rand(100_000_000), 8)}`,
+    business: `Usaha Impor ${run}-${i}`,
+  };
 }
 
 function csv(people: Person[]): Buffer {
@@ -66,9 +79,13 @@ async function checkPage(where: string) {
 
 async function upload(file: { name: string; buffer: Buffer }, agencyLabel: string) {
   await page.getByLabel('Pengampu', { exact: true }).selectOption({ label: agencyLabel });
-  await page.getByLabel('Berkas daftar anggota (.csv atau .xlsx)').setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: file.buffer });
+  await page
+    .getByLabel('Berkas daftar anggota (.csv atau .xlsx)')
+    .setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: file.buffer });
   const [res] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/registry/import-jobs' && r.request().method() === 'POST'),
+    page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/registry/import-jobs' && r.request().method() === 'POST',
+    ),
     page.getByRole('button', { name: 'Periksa berkas' }).click(),
   ]);
   expect(res.status()).toBe(202);
@@ -87,10 +104,14 @@ describe('import and export (admin)', () => {
     await logInThroughForm(page, admin);
     await page.waitForURL((u) => u.pathname === '/admin/impor');
     await page.getByRole('heading', { level: 1, name: 'Impor daftar anggota' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Templat XLSX' }).getAttribute('href')).toBe('/api/registry/import-template.xlsx');
+    expect(await page.getByRole('link', { name: 'Templat XLSX' }).getAttribute('href')).toBe(
+      '/api/registry/import-template.xlsx',
+    );
     const template = await page.request.get(`${baseUrl()}/api/registry/import-template.csv`);
     expect((await template.text()).split('\n')[0]).toContain('nama_pemilik');
-    const agencies = (await (await page.request.get(`${baseUrl()}/api/registry/fostering-agencies`)).json()) as { items: (typeof agency)[] };
+    const agencies = (await (await page.request.get(`${baseUrl()}/api/registry/fostering-agencies`)).json()) as {
+      items: (typeof agency)[];
+    };
     agency = agencies.items.find((a) => a.code === 'DINSOS')!;
     await checkPage('/admin/impor');
 
@@ -99,7 +120,10 @@ describe('import and export (admin)', () => {
     const badJob = await upload({ name: `anggota-${run}.csv`, buffer: csv(bad) }, `${agency.code} — ${agency.name}`);
     const table = page.getByTestId('import-errors');
     await table.waitFor();
-    const api = (await (await page.request.get(`${baseUrl()}/api/registry/import-jobs/${badJob}/errors`)).json()) as { items: { row: number; column: string; message: { id: string; en: string } }[]; rowsBad: number };
+    const api = (await (await page.request.get(`${baseUrl()}/api/registry/import-jobs/${badJob}/errors`)).json()) as {
+      items: { row: number; column: string; message: { id: string; en: string } }[];
+      rowsBad: number;
+    };
     expect(api.rowsBad).toBe(1);
     const nikError = api.items.find((e) => e.column === 'nik')!;
     expect(nikError.row).toBe(3); // the header is row 1
@@ -107,7 +131,9 @@ describe('import and export (admin)', () => {
     expect(await shown.locator('td').allTextContents()).toEqual(['3', 'nik', nikError.message.id]);
     expect(await page.locator('.ra-job').getAttribute('data-phase')).toBe('has_errors');
     expect(await page.getByText('1 dari 3 baris bermasalah').count()).toBe(1);
-    const report = await page.request.get(`${baseUrl()}${await page.getByRole('link', { name: 'Laporan CSV' }).getAttribute('href')}`);
+    const report = await page.request.get(
+      `${baseUrl()}${await page.getByRole('link', { name: 'Laporan CSV' }).getAttribute('href')}`,
+    );
     expect(report.status()).toBe(200);
     expect(await report.text()).toContain(nikError.message.id);
     await checkPage('/admin/impor/:job (errors)');
@@ -122,9 +148,13 @@ describe('import and export (admin)', () => {
     expect(await page.getByLabel('Pengampu', { exact: true }).inputValue()).toBe(String(agency.id));
     const phases: { phase: string; progress: number }[] = [];
     page.on('response', async (r) => {
-      if (/^\/api\/registry\/import-jobs\/\d+(\/import)?$/.test(new URL(r.url()).pathname) && r.ok()) phases.push(await r.json());
+      if (/^\/api\/registry\/import-jobs\/\d+(\/import)?$/.test(new URL(r.url()).pathname) && r.ok())
+        phases.push(await r.json());
     });
-    const goodJob = await upload({ name: `anggota-${run}-diperbaiki.csv`, buffer: csv(people) }, `${agency.code} — ${agency.name}`);
+    const goodJob = await upload(
+      { name: `anggota-${run}-diperbaiki.csv`, buffer: csv(people) },
+      `${agency.code} — ${agency.name}`,
+    );
     const confirm = page.getByRole('button', { name: 'Impor 3 baris' });
     await confirm.waitFor();
     expect(await page.locator('[data-figure="new"] dd').textContent()).toBe('3');
@@ -141,7 +171,11 @@ describe('import and export (admin)', () => {
 
     // 3. The members exist, fostered by the chosen agency.
     for (const p of people) {
-      const found = (await (await page.request.get(`${baseUrl()}/api/registry/members?q=${encodeURIComponent(p.business)}`)).json()) as { items: { name: string; registrationChannel: string; fosteringAgencies: { id: number }[] }[] };
+      const found = (await (
+        await page.request.get(`${baseUrl()}/api/registry/members?q=${encodeURIComponent(p.business)}`)
+      ).json()) as {
+        items: { name: string; registrationChannel: string; fosteringAgencies: { id: number }[] }[];
+      };
       expect(found.items.map((m) => m.name)).toEqual([p.business]);
       expect(found.items[0]!.registrationChannel).toBe('import');
       expect(found.items[0]!.fosteringAgencies.map((a) => a.id)).toContain(agency.id);
@@ -156,7 +190,10 @@ describe('import and export (admin)', () => {
 
   it('exports the filtered register with the summary the server gives', async () => {
     const isSummary = (u: string) => new URL(u).pathname === '/api/registry/export/summary';
-    const [first] = await Promise.all([page.waitForResponse((r) => isSummary(r.url())), page.goto(`${baseUrl()}/ekspor`)]);
+    const [first] = await Promise.all([
+      page.waitForResponse((r) => isSummary(r.url())),
+      page.goto(`${baseUrl()}/ekspor`),
+    ]);
     const all = (await first.json()) as { rows: number; nikMasked: boolean };
     expect(all.nikMasked).toBe(false);
     await page.getByRole('heading', { level: 2, name: /anggota$/ }).waitFor();
@@ -166,12 +203,17 @@ describe('import and export (admin)', () => {
 
     // Narrow to the agency of the import: the summary and the download follow the filter.
     const [res] = await Promise.all([
-      page.waitForResponse((r) => isSummary(r.url()) && new URL(r.url()).searchParams.get('pengampu') === String(agency.id)),
+      page.waitForResponse(
+        (r) => isSummary(r.url()) && new URL(r.url()).searchParams.get('pengampu') === String(agency.id),
+      ),
       page.getByLabel('Pengampu', { exact: true }).selectOption(String(agency.id)),
     ]);
     const narrowed = (await res.json()) as { rows: number };
     expect(narrowed.rows).toBeLessThan(all.rows);
-    await page.waitForFunction((n) => document.querySelector('#export-summary')?.textContent === n, `${formatNumber(narrowed.rows)} anggota`);
+    await page.waitForFunction(
+      (n) => document.querySelector('#export-summary')?.textContent === n,
+      `${formatNumber(narrowed.rows)} anggota`,
+    );
     const href = (await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href'))!;
     expect(new URL(href, baseUrl()).searchParams.get('pengampu')).toBe(String(agency.id));
     const file = await page.request.get(`${baseUrl()}${href}`);
@@ -181,6 +223,9 @@ describe('import and export (admin)', () => {
     for (const p of people) expect(lines.some((l) => l.includes(p.business))).toBe(true);
     await expectNoSidewaysScroll(page);
 
-    expect(unexpected(problems, [{ status: 401, path: '/api/auth/login' }])).toEqual({ consoleErrors: [], failedRequests: [] });
+    expect(unexpected(problems, [{ status: 401, path: '/api/auth/login' }])).toEqual({
+      consoleErrors: [],
+      failedRequests: [],
+    });
   });
 });

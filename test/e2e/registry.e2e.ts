@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, browserForFile, openPhone } from './browser.ts';
-import { expectNoSidewaysScroll, fieldMessage, logInThroughForm, readmeDemoAccounts, seriousA11yViolations, switchLang, unexpected } from './accounts.ts';
+import {
+  expectNoSidewaysScroll,
+  fieldMessage,
+  logInThroughForm,
+  readmeDemoAccounts,
+  seriousA11yViolations,
+  switchLang,
+  unexpected,
+} from './accounts.ts';
 
 /**
  * The register's journeys of issue 4 on the demo server, on a 360 px phone: an owner registers (fixing a NIK typo
@@ -11,7 +19,9 @@ import { expectNoSidewaysScroll, fieldMessage, logInThroughForm, readmeDemoAccou
  * and the owner claims the account with the code; the same NIK again from another pengampu is a link.
  * Every owner here is new: the test knows their phone because it typed it, as the owner knows their own number.
  */
-const POSTAL: Record<string, string[]> = JSON.parse(fs.readFileSync(new URL('../../db/reference/postal-prefixes.json', import.meta.url), 'utf8'));
+const POSTAL: Record<string, string[]> = JSON.parse(
+  fs.readFileSync(new URL('../../db/reference/postal-prefixes.json', import.meta.url), 'utf8'),
+);
 const pendamping = readmeDemoAccounts().find((r) => r.role === 'pendamping')!;
 
 const browser = browserForFile();
@@ -23,7 +33,8 @@ interface Region {
 }
 const get = async <T>(path: string): Promise<T> => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
 const regions = async (query: string) => (await get<{ items: Region[] }>(`/api/regions?${query}`)).items;
-const agencies = async () => (await get<{ items: { id: number; name: string }[] }>('/api/registry/fostering-agencies')).items;
+const agencies = async () =>
+  (await get<{ items: { id: number; name: string }[] }>('/api/registry/fostering-agencies')).items;
 
 /** A valid NIK of a woman (day + 40), unique for this run: region prefix, birth date, serial. */
 function newNik(district: string): { nik: string; birthShown: string } {
@@ -135,7 +146,16 @@ describe('an owner registers on a phone', () => {
     expect((await nikField.getAttribute('aria-describedby'))!.split(' ')).toContain(await facts.getAttribute('id'));
     await page.getByLabel('Benar, ini sesuai KTP saya').check();
 
-    await fillBusiness(page, { name, kbliQuery: 'roti', kbliCode: '10710', city: city!.code, district: district!.code, village: village!.code, postalCode: `${POSTAL[city!.code]![0]}10`, agencyId: agency!.id });
+    await fillBusiness(page, {
+      name,
+      kbliQuery: 'roti',
+      kbliCode: '10710',
+      city: city!.code,
+      district: district!.code,
+      village: village!.code,
+      postalCode: `${POSTAL[city!.code]![0]}10`,
+      agencyId: agency!.id,
+    });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expectNoSidewaysScroll(page);
 
@@ -153,7 +173,9 @@ describe('an owner registers on a phone', () => {
     const done = page.getByRole('heading', { level: 2, name: `${name} sudah terdaftar` });
     await done.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pasar-lokal.draft')))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pasar-lokal.draft'))),
+    ).toEqual([]);
     await expectNoSidewaysScroll(page);
     await page.getByRole('link', { name: 'Lihat usaha saya' }).click();
     await page.getByRole('heading', { level: 1, name: 'Usaha saya' }).waitFor();
@@ -172,7 +194,9 @@ describe('an owner registers on a phone', () => {
 
     // The only failures: the request sent while offline (the browser logs it too).
     const left = unexpected(problems);
-    expect(left.failedRequests.filter((f) => !/\/api\/registry\/registrations net::ERR_INTERNET_DISCONNECTED/.test(f))).toEqual([]);
+    expect(
+      left.failedRequests.filter((f) => !/\/api\/registry\/registrations net::ERR_INTERNET_DISCONNECTED/.test(f)),
+    ).toEqual([]);
     expect(left.consoleErrors.filter((c) => !/ERR_INTERNET_DISCONNECTED/.test(c))).toEqual([]);
     await context.close();
   });
@@ -181,7 +205,9 @@ describe('an owner registers on a phone', () => {
     const [city] = await regions('level=city');
     const [district] = await regions(`parent=${city!.code}&level=district`);
     const { context, page, problems } = await openPhone(browser());
-    const signup = await page.request.post(`${baseUrl()}/api/auth/signup`, { data: { displayName: 'Budi Santoso', login: newPhone(), password: 'Warung-Budi-2026' } });
+    const signup = await page.request.post(`${baseUrl()}/api/auth/signup`, {
+      data: { displayName: 'Budi Santoso', login: newPhone(), password: 'Warung-Budi-2026' },
+    });
     expect(signup.status()).toBe(201);
     await page.goto(`${baseUrl()}/daftar`, { waitUntil: 'networkidle' });
     const { nik, birthShown } = newNik(district!.code);
@@ -199,14 +225,19 @@ describe('an owner registers on a phone', () => {
     expect(await capital.inputValue()).toBe('-5');
     expect(await fieldMessage(capital)).toContain('Tidak boleh kurang dari nol. Hapus tanda minus.');
     await switchLang(page, 'en');
-    expect(await fieldMessage(page.getByLabel('Business capital (Rp)'))).toContain('Cannot be less than zero. Remove the minus sign.');
+    expect(await fieldMessage(page.getByLabel('Business capital (Rp)'))).toContain(
+      'Cannot be less than zero. Remove the minus sign.',
+    );
     await switchLang(page, 'id');
     const sent: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/api/registry/')) sent.push(r.url());
     });
     await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
-    await page.getByText(/Ada \d+ isian yang perlu diperbaiki/).first().waitFor();
+    await page
+      .getByText(/Ada \d+ isian yang perlu diperbaiki/)
+      .first()
+      .waitFor();
     expect(await fieldMessage(capital)).toContain('Tidak boleh kurang dari nol.');
     expect(sent).toEqual([]);
     await capital.fill('5000000');
@@ -238,7 +269,9 @@ describe('a pendamping registers an owner at the kecamatan desk', () => {
     await page.goto(`${baseUrl()}/masuk`, { waitUntil: 'networkidle' });
     await logInThroughForm(page, pendamping);
     await page.waitForURL((u) => u.pathname === '/beranda');
-    const me = (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as { roles: { role: string; scopeId: string }[] };
+    const me = (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as {
+      roles: { role: string; scopeId: string }[];
+    };
     const district = me.roles.find((g) => g.role === 'pendamping')!.scopeId;
     const [village] = await regions(`parent=${district}&level=village`);
     const city = (await regions('level=district')).find((d) => d.code === district)!.parent_code;
@@ -246,13 +279,24 @@ describe('a pendamping registers an owner at the kecamatan desk', () => {
     const { nik } = newNik(district);
     const phone = newPhone();
     const name = `Keripik Pak Joko ${tag()}`;
-    const business = { kbliQuery: 'keripik', kbliCode: '10794', village: village!.code, postalCode: `${POSTAL[city]![0]}20` };
+    const business = {
+      kbliQuery: 'keripik',
+      kbliCode: '10794',
+      village: village!.code,
+      postalCode: `${POSTAL[city]![0]}20`,
+    };
 
     // From the home card's shortcut to the desk form: the kecamatan is the pendamping's own.
-    await page.locator('section[data-role="pendamping"]').getByRole('link', { name: 'Daftarkan UMKM baru', exact: true }).click();
+    await page
+      .locator('section[data-role="pendamping"]')
+      .getByRole('link', { name: 'Daftarkan UMKM baru', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Daftarkan UMKM di meja kecamatan' }).waitFor();
     await page.locator(`.fixed-place[data-district="${district}"]`).waitFor();
-    const villages = await page.getByLabel('Kelurahan', { exact: true }).locator('option[value]:not([value=""])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const villages = await page
+      .getByLabel('Kelurahan', { exact: true })
+      .locator('option[value]:not([value=""])')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(villages.length).toBeGreaterThan(0);
     expect(villages.every((v) => v.startsWith(district))).toBe(true);
 
@@ -326,22 +370,35 @@ describe('the register for the kecamatan desk and the inspectorate', () => {
     await page.goto(`${baseUrl()}/masuk`, { waitUntil: 'networkidle' });
     await logInThroughForm(page, pendamping);
     await page.waitForURL((u) => u.pathname === '/beranda');
-    const me = (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as { roles: { role: string; scopeId: string }[] };
-    const district = (await regions('level=district')).find((d) => d.code === me.roles.find((g) => g.role === 'pendamping')!.scopeId)!;
+    const me = (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as {
+      roles: { role: string; scopeId: string }[];
+    };
+    const district = (await regions('level=district')).find(
+      (d) => d.code === me.roles.find((g) => g.role === 'pendamping')!.scopeId,
+    )!;
 
-    await page.locator('section[data-role="pendamping"]').getByRole('link', { name: 'Cari anggota', exact: true }).click();
+    await page
+      .locator('section[data-role="pendamping"]')
+      .getByRole('link', { name: 'Cari anggota', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Daftar anggota' }).waitFor();
     const rows = page.locator('.items.members li');
     await rows.first().waitFor();
     // Only their own kecamatan is offered as a filter, and every member listed is in it.
-    expect(await page.getByLabel('Kecamatan').locator('option').allTextContents()).toEqual(['Semua kecamatan', district.name]);
+    expect(await page.getByLabel('Kecamatan').locator('option').allTextContents()).toEqual([
+      'Semua kecamatan',
+      district.name,
+    ]);
     const places = await rows.locator('span.secondary:nth-of-type(1)').allTextContents();
     expect(places.length).toBe(await rows.count());
     for (const text of places) expect(text).toContain(`, ${district.name} ·`);
     const first = rows.first();
     const name = (await first.locator('a').textContent())!;
     const other = (await rows.locator('a').allTextContents()).find((n) => n !== name)!;
-    const listed = async (q: string) => (await (await page.request.get(`${baseUrl()}/api/registry/members?limit=20&q=${encodeURIComponent(q)}`)).json()).items.map((m: { name: string }) => m.name);
+    const listed = async (q: string) =>
+      (
+        await (await page.request.get(`${baseUrl()}/api/registry/members?limit=20&q=${encodeURIComponent(q)}`)).json()
+      ).items.map((m: { name: string }) => m.name);
     // The two searches below find different members: a page that showed the wrong one's answer would be seen.
     expect(await listed(other)).not.toEqual(await listed(name));
 
@@ -360,7 +417,11 @@ describe('the register for the kecamatan desk and the inspectorate', () => {
     await page.getByLabel('Nama usaha').fill(other);
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     // While it loads, the list says so and shows no count of the last search's rows.
-    await page.locator('.members-results[aria-busy="true"]').getByRole('status').filter({ hasText: 'Memuat' }).waitFor();
+    await page
+      .locator('.members-results[aria-busy="true"]')
+      .getByRole('status')
+      .filter({ hasText: 'Memuat' })
+      .waitFor();
     expect(await results.textContent()).not.toContain('anggota ditampilkan');
     expect(await rows.count()).toBe(0);
 
@@ -409,12 +470,20 @@ describe('the register for the kecamatan desk and the inspectorate', () => {
     await page.waitForURL((u) => u.pathname === '/beranda');
     await page.locator('section[data-role="auditor"]').getByRole('link', { name: 'Log audit', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Log audit' }).waitFor();
-    const view = page.locator('.items.audit li').filter({ hasText: `privacy.nik_view · umkm ${umkmId}` }).first();
+    const view = page
+      .locator('.items.audit li')
+      .filter({ hasText: `privacy.nik_view · umkm ${umkmId}` })
+      .first();
     await view.waitFor();
-    expect(await view.textContent()).toMatch(/\d+ \w+ \d{4} \d\d\.\d\d WIB · Pendamping Kecamatan \(Pendamping kecamatan\)/);
+    expect(await view.textContent()).toMatch(
+      /\d+ \w+ \d{4} \d\d\.\d\d WIB · Pendamping Kecamatan \(Pendamping kecamatan\)/,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expectNoSidewaysScroll(page);
-    expect(unexpected(problems, [{ status: 404, path: '/api/registry/members/999999999' }])).toEqual({ consoleErrors: [], failedRequests: [] });
+    expect(unexpected(problems, [{ status: 404, path: '/api/registry/members/999999999' }])).toEqual({
+      consoleErrors: [],
+      failedRequests: [],
+    });
     await context.close();
   });
 });

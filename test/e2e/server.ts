@@ -27,7 +27,8 @@ function ensureFreshWebBuild(root: string) {
       .filter((f) => !f.includes('node_modules'))
       .map((f) => fs.statSync(path.join(web, f)).mtimeMs),
   );
-  if (newest > builtAt) execFileSync('node', [path.join(root, 'scripts/build-web.mjs')], { cwd: root, stdio: 'inherit' });
+  if (newest > builtAt)
+    execFileSync('node', [path.join(root, 'scripts/build-web.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
 /** Starts the platform as `npm start` does, on a throw-away embedded database, and waits for /api/health. */
@@ -38,7 +39,15 @@ export default async function setup(project: TestProject) {
   ensureFreshWebBuild(root);
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: path.join(dir, 'pglite'), PL_DATA_KEY_FILE: path.join(dir, 'key'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PGLITE_DIR: path.join(dir, 'pglite'),
+      PL_DATA_KEY_FILE: path.join(dir, 'key'),
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -28,8 +28,18 @@ export async function addProducts(db: Db, umkmId: number, products: P[]): Promis
     const [row] = await db.query<{ id: number }>(
       `insert into product (umkm_id, name, description, category_code, price, unit, halal, status, curation_status, curation_grade, curated_at, channel_e_order, channel_jbl)
        values ($1, $2, $3, $4, $5, 'pcs', $6, $7, $8, $9, $10, true, true) returning id`,
-      [umkmId, p.name, p.description ?? `${p.name} buatan sendiri.`, p.category ?? 'kue-roti', p.price ?? 15_000, p.halal ?? true, p.status ?? 'published', p.curation ?? 'curated',
-        curated ? (p.grade === undefined ? 'B' : p.grade) : null, curated ? (p.curatedAt ?? '2025-01-02T03:04:05Z') : null],
+      [
+        umkmId,
+        p.name,
+        p.description ?? `${p.name} buatan sendiri.`,
+        p.category ?? 'kue-roti',
+        p.price ?? 15_000,
+        p.halal ?? true,
+        p.status ?? 'published',
+        p.curation ?? 'curated',
+        curated ? (p.grade === undefined ? 'B' : p.grade) : null,
+        curated ? (p.curatedAt ?? '2025-01-02T03:04:05Z') : null,
+      ],
     );
     ids.push(row!.id);
   }

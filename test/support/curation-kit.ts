@@ -22,15 +22,31 @@ export async function login(name: string, grants: { role: Role; scopeId?: string
   c[name] = `pl_session=${(await kit.db.transaction((tx) => createSession(tx, acc.id))).token}`;
 }
 
-export const send = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers: Record<string, string> = {}) =>
-  kit.app.inject({ method, url, headers: { ...(who ? { cookie: c[who]! } : {}), ...headers }, ...(payload ? { payload } : {}) });
+export const send = (
+  who: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) =>
+  kit.app.inject({
+    method,
+    url,
+    headers: { ...(who ? { cookie: c[who]! } : {}), ...headers },
+    ...(payload ? { payload } : {}),
+  });
 export const get = (who: string, url: string) => send(who, 'GET', url);
-export const post = (who: string, url: string, payload: object = {}, headers: Record<string, string> = {}) => send(who, 'POST', url, payload, headers);
+export const post = (who: string, url: string, payload: object = {}, headers: Record<string, string> = {}) =>
+  send(who, 'POST', url, payload, headers);
 
 /** A WIB wall-clock time `days` from now, as the call form takes it. */
-export const wibIn = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 16);
+export const wibIn = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 16);
 
-export async function product(w: World, opts: { category?: string; status?: string; halal?: boolean } = {}): Promise<number> {
+export async function product(
+  w: World,
+  opts: { category?: string; status?: string; halal?: boolean } = {},
+): Promise<number> {
   const [p] = await kit.db.query<{ id: number }>(
     `insert into product (umkm_id, name, category_code, price, unit, status, halal) values ($1, $2, $3, 25000, 'kotak', $4, $5) returning id`,
     [w.umkmId, `Kue Lapis ${unique()}`, opts.category ?? 'kue-roti', opts.status ?? 'published', opts.halal ?? true],
@@ -59,7 +75,12 @@ export async function openCall(overrides: object = {}): Promise<number> {
   return id;
 }
 
-export const FOOD_SCORES = (s: number) => ['taste', 'packaging', 'hygiene', 'halal', 'photo'].map((criterion) => ({ criterion, score: s, notes: `catatan ${criterion}` }));
+export const FOOD_SCORES = (s: number) =>
+  ['taste', 'packaging', 'hygiene', 'halal', 'photo'].map((criterion) => ({
+    criterion,
+    score: s,
+    notes: `catatan ${criterion}`,
+  }));
 
 export async function submit(callId: number, productId: number) {
   const res = await post('owner', `/api/curation/calls/${callId}/submissions`, { productId });
@@ -69,8 +90,12 @@ export async function submit(callId: number, productId: number) {
 
 /** Takes a submission through verification and validation. */
 export async function toScoring(id: number) {
-  expect((await post('pendamping', `/api/curation/submissions/${id}/verify`, { decision: 'verify' })).statusCode).toBe(200);
-  expect((await post('kasatpel', `/api/curation/submissions/${id}/validate`, { decision: 'validate' })).statusCode).toBe(200);
+  expect((await post('pendamping', `/api/curation/submissions/${id}/verify`, { decision: 'verify' })).statusCode).toBe(
+    200,
+  );
+  expect(
+    (await post('kasatpel', `/api/curation/submissions/${id}/validate`, { decision: 'validate' })).statusCode,
+  ).toBe(200);
 }
 
 /** The worker's database and app, two members (Jakarta Pusat, Jakarta Selatan) and the officers signed in. */
@@ -87,5 +112,8 @@ export async function setUpCuration(): Promise<void> {
   await login('kurator2', [{ role: 'kurator' }]);
   await login('farPendamping', [{ role: 'pendamping', scopeId: kit.other.district }]);
   await login('farKasatpel', [{ role: 'kasatpel', scopeId: kit.other.district }]);
-  await kit.db.query('update account set phone_enc = $2 where id = $1', [ids.pendamping, personalDataKeys().encrypt(PENDAMPING_PHONE)]);
+  await kit.db.query('update account set phone_enc = $2 where id = $1', [
+    ids.pendamping,
+    personalDataKeys().encrypt(PENDAMPING_PHONE),
+  ]);
 }

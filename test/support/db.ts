@@ -58,7 +58,13 @@ export async function ownDb(label: string): Promise<{ db: Db; close: () => Promi
     return { db, close: () => db.close() };
   }
   const { db, drop } = await cloneTemplate(`pl_test_${inject('pgRunId')}_${label}${process.pid}`, 3);
-  return { db, close: async () => { await db.close(); await drop(); } };
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await drop();
+    },
+  };
 }
 
 let app: Promise<App> | undefined;

@@ -49,7 +49,7 @@ export async function generateList(db: Queryable, opts: ListOptions): Promise<Li
     const line = lines[rng.weighted(lines.map((l) => l.weight))]!;
     const hon = rng.pick(female ? people.honorific.female : people.honorific.male);
     const name = businessName(rng, line, hon, nick, v.name);
-    const sales = Math.round((12 + rng.next() * 1800) * 1_000_000 / 100_000) * 100_000;
+    const sales = Math.round(((12 + rng.next() * 1800) * 1_000_000) / 100_000) * 100_000;
     out.push({
       nama_pemilik: rng.chance(0.75) ? `${given} ${rng.pick(people.family)}` : given,
       nik,

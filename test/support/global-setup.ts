@@ -26,7 +26,9 @@ export default async function setup(project: TestProject) {
   await migrate(db);
   await db.close();
   return async () => {
-    const own = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`pl_test_${runId}%`]);
+    const own = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `pl_test_${runId}%`,
+    ]);
     for (const r of own.rows) await admin.query(`drop database if exists "${r.datname}" with (force)`);
     await admin.end();
   };

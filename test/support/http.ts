@@ -5,7 +5,12 @@ import type { Db } from '../../src/platform/db/types.ts';
 import { makeAccount, unique, type World } from './factories.ts';
 
 /** A new account with these grants, logged in: its session cookie. `ownerId` makes it that owner's account. */
-export async function sessionCookie(db: Db, grants: Parameters<typeof makeAccount>[1], ownerId?: number, opts: { totp?: boolean } = {}): Promise<string> {
+export async function sessionCookie(
+  db: Db,
+  grants: Parameters<typeof makeAccount>[1],
+  ownerId?: number,
+  opts: { totp?: boolean } = {},
+): Promise<string> {
   const acc = await makeAccount(db, grants, opts);
   if (ownerId) await db.query('update account set owner_id = $2 where id = $1', [acc.id, ownerId]);
   return `pl_session=${(await db.transaction((tx) => createSession(tx, acc.id))).token}`;
@@ -16,7 +21,9 @@ export async function sessionCookie(db: Db, grants: Parameters<typeof makeAccoun
  * pendamping of a kecamatan in another kota (Jakarta Timur) who must not see it.
  */
 export async function worldPeople(db: Db, world: World): Promise<{ owner: string; desk: string; outsider: string }> {
-  const [other] = await db.query<{ code: string }>(`select code from region where level = 'district' and code like '3175%' order by code limit 1`);
+  const [other] = await db.query<{ code: string }>(
+    `select code from region where level = 'district' and code like '3175%' order by code limit 1`,
+  );
   return {
     owner: await sessionCookie(db, [{ role: 'umkm_owner' }], world.ownerId),
     desk: await sessionCookie(db, [{ role: 'pendamping', scopeId: world.district }]),
@@ -34,9 +41,16 @@ export interface UploadFile {
 export function multipartBody(fields: Record<string, string>, files: Record<string, UploadFile> = {}) {
   const boundary = `----pl${unique()}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const [k, f] of Object.entries(files))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

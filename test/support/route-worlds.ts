@@ -77,10 +77,10 @@ async function extras(db: Db, w: World): Promise<Extras> {
     [code, submissionId, callId, productId, w.umkmId],
   );
   const someoneElse = await makeAccount(db);
-  const notificationId = await one(`insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`, [
-    someoneElse.id,
-    w.umkmId,
-  ]);
+  const notificationId = await one(
+    `insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`,
+    [someoneElse.id, w.umkmId],
+  );
   return { permitId, productId, photoId, callId, submissionId, code, notificationId };
 }
 
@@ -100,7 +100,11 @@ export async function makeRouteWorlds(db: Db): Promise<RouteWorlds> {
   }
   const [mine, theirs] = worlds as [RouteWorld, RouteWorld];
   const accounts = new Map<Role, number>();
-  for (const role of ROLE_NAMES) accounts.set(role, (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id);
+  for (const role of ROLE_NAMES)
+    accounts.set(
+      role,
+      (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id,
+    );
   await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
   return { mine, theirs, accounts };
 }

@@ -13,7 +13,11 @@ const TRANSITIONS: Record<Status, Partial<Record<Status, string>>> = {
   archived: { draft: 'product.restore' },
 };
 
-export async function changeProductStatus(tx: Tx, a: Acting, input: { productId: number; status: Status }): Promise<void> {
+export async function changeProductStatus(
+  tx: Tx,
+  a: Acting,
+  input: { productId: number; status: Status },
+): Promise<void> {
   const { productId, status: to } = input;
   const cur = await lockOwnProduct(tx, a.actor, productId);
   if (cur.status === to) return;
@@ -28,5 +32,12 @@ export async function changeProductStatus(tx: Tx, a: Acting, input: { productId:
     else if (cur.halal) await requireHalalCertificate(tx, cur.umkm_id, 'claim');
   }
   await tx.query('update product set status = $2, updated_at = now() where id = $1', [productId, to]);
-  await audit(tx, a.who, { action, entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before: { status: cur.status }, after: { status: to } });
+  await audit(tx, a.who, {
+    action,
+    entityType: 'product',
+    entityId: productId,
+    umkmId: cur.umkm_id,
+    before: { status: cur.status },
+    after: { status: to },
+  });
 }

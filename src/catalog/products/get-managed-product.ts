@@ -7,7 +7,11 @@ import { presentManagedProduct } from './present-product.ts';
 import { presentedProduct, productNotFound } from './queries.ts';
 import type { ManagedProduct } from './schema.ts';
 
-export async function getManagedProduct(q: Queryable, actor: Actor, input: { productId: number }): Promise<ManagedProduct> {
+export async function getManagedProduct(
+  q: Queryable,
+  actor: Actor,
+  input: { productId: number },
+): Promise<ManagedProduct> {
   const row = await presentedProduct(q, actor, input.productId, productReadScope(actor, 3));
   if (!row) throw productNotFound();
   return presentManagedProduct(actor, row);

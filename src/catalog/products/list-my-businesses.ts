@@ -8,7 +8,14 @@ import { halalDay, validHalalSql } from './queries.ts';
 
 export async function listMyBusinesses(q: Queryable, actor: Actor) {
   const scope = productEditScope(actor, 2);
-  const rows = await q.query<{ id: number; name: string; halal_valid: boolean; draft: number; published: number; archived: number }>(
+  const rows = await q.query<{
+    id: number;
+    name: string;
+    halal_valid: boolean;
+    draft: number;
+    published: number;
+    archived: number;
+  }>(
     `select u.id, u.name, ${validHalalSql('u.id', '$1')} as halal_valid,
             count(p.id) filter (where p.status = 'draft')::int4 as draft,
             count(p.id) filter (where p.status = 'published')::int4 as published,
@@ -18,6 +25,11 @@ export async function listMyBusinesses(q: Queryable, actor: Actor) {
     [halalDay(), ...scope.params],
   );
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, halalCertificate: halalCertificate(r.halal_valid), products: { draft: r.draft, published: r.published, archived: r.archived } })),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      halalCertificate: halalCertificate(r.halal_valid),
+      products: { draft: r.draft, published: r.published, archived: r.archived },
+    })),
   };
 }

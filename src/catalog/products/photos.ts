@@ -22,7 +22,11 @@ const THUMB_PX = 320;
 /** A phone photo is 12–50 MP; more than this is not a photo but an attempt to exhaust memory. */
 const MAX_PIXELS = 60_000_000;
 
-const photoField = (code: string, message: { id: string; en: string }): FieldError => ({ field: 'body.photo', code, message });
+const photoField = (code: string, message: { id: string; en: string }): FieldError => ({
+  field: 'body.photo',
+  code,
+  message,
+});
 
 /** JPEG, PNG or WebP from the first bytes (magic numbers), never from the file name or the declared type. */
 export function sniffImage(buf: Uint8Array): 'jpeg' | 'png' | 'webp' | undefined {
@@ -34,9 +38,17 @@ export function sniffImage(buf: Uint8Array): 'jpeg' | 'png' | 'webp' | undefined
 }
 
 export const unsupportedPhoto = () =>
-  new AppError(415, 'photo_type', { id: 'Foto harus JPEG, PNG atau WebP.', en: 'The photo must be a JPEG, PNG or WebP.' }, [
-    photoField('unsupported_type', { id: 'Isi berkas bukan foto JPEG, PNG atau WebP (nama berkas tidak menentukan).', en: 'The file content is not a JPEG, PNG or WebP photo (the file name does not count).' }),
-  ]);
+  new AppError(
+    415,
+    'photo_type',
+    { id: 'Foto harus JPEG, PNG atau WebP.', en: 'The photo must be a JPEG, PNG or WebP.' },
+    [
+      photoField('unsupported_type', {
+        id: 'Isi berkas bukan foto JPEG, PNG atau WebP (nama berkas tidak menentukan).',
+        en: 'The file content is not a JPEG, PNG or WebP photo (the file name does not count).',
+      }),
+    ],
+  );
 
 interface Variant {
   data: Buffer;
@@ -53,15 +65,24 @@ export async function makeVariants(buf: Buffer): Promise<{ display: Variant; thu
       .resize({ width: DISPLAY_PX, height: DISPLAY_PX, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(display.data).resize({ width: THUMB_PX, height: THUMB_PX, fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(display.data)
+      .resize({ width: THUMB_PX, height: THUMB_PX, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer({ resolveWithObject: true });
     return {
       display: { data: display.data, width: display.info.width, height: display.info.height },
       thumb: { data: thumb.data, width: thumb.info.width, height: thumb.info.height },
     };
   } catch {
-    throw new AppError(422, 'photo_unreadable', { id: 'Foto tidak dapat dibaca; mungkin rusak atau terlalu besar. Coba foto lain.', en: 'The photo cannot be read; it may be damaged or too large. Try another photo.' }, [
-      photoField('unreadable', { id: 'Foto rusak atau tidak dapat dibaca.', en: 'Damaged or unreadable photo.' }),
-    ]);
+    throw new AppError(
+      422,
+      'photo_unreadable',
+      {
+        id: 'Foto tidak dapat dibaca; mungkin rusak atau terlalu besar. Coba foto lain.',
+        en: 'The photo cannot be read; it may be damaged or too large. Try another photo.',
+      },
+      [photoField('unreadable', { id: 'Foto rusak atau tidak dapat dibaca.', en: 'Damaged or unreadable photo.' })],
+    );
   }
 }
 
@@ -77,11 +98,19 @@ async function writeFiles(umkmId: number, productId: number, v: { display: Varia
 }
 
 const tooMany = () =>
-  new AppError(409, 'too_many_photos', { id: `Satu produk paling banyak ${MAX_PHOTOS} foto. Hapus satu foto dulu.`, en: `A product has at most ${MAX_PHOTOS} photos. Delete one first.` }, [
-    photoField('too_many', { id: `Sudah ${MAX_PHOTOS} foto.`, en: `Already ${MAX_PHOTOS} photos.` }),
-  ]);
+  new AppError(
+    409,
+    'too_many_photos',
+    {
+      id: `Satu produk paling banyak ${MAX_PHOTOS} foto. Hapus satu foto dulu.`,
+      en: `A product has at most ${MAX_PHOTOS} photos. Delete one first.`,
+    },
+    [photoField('too_many', { id: `Sudah ${MAX_PHOTOS} foto.`, en: `Already ${MAX_PHOTOS} photos.` })],
+  );
 
-const countPhotos = async (q: Queryable, productId: number) => (await q.query<{ n: number }>('select count(*)::int4 as n from product_photo where product_id = $1', [productId]))[0]?.n ?? 0;
+const countPhotos = async (q: Queryable, productId: number) =>
+  (await q.query<{ n: number }>('select count(*)::int4 as n from product_photo where product_id = $1', [productId]))[0]
+    ?.n ?? 0;
 
 /**
  * Before the upload is read: the product is the caller's, may change its photos and has room for one more.
@@ -97,7 +126,13 @@ export async function checkPhotoRoom(db: Db, actor: Actor, productId: number): P
 }
 
 /** Adds a photo as the last one. A curated product returns to "not curated" (product-rules.ts). */
-export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId: number, upload: Buffer): Promise<{ curationReset: boolean }> {
+export async function addPhoto(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  productId: number,
+  upload: Buffer,
+): Promise<{ curationReset: boolean }> {
   const { umkmId } = await checkPhotoRoom(db, actor, productId);
   const variants = await makeVariants(upload);
   const files = await writeFiles(umkmId, productId, variants);
@@ -110,7 +145,19 @@ export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId:
       const [row] = await tx.query<{ id: number }>(
         `insert into product_photo (product_id, umkm_id, position, display_path, thumb_path, width, height, bytes, thumb_bytes, uploaded_bytes, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-        [productId, cur.umkm_id, position, files.displayPath, files.thumbPath, variants.display.width, variants.display.height, variants.display.data.length, variants.thumb.data.length, upload.length, actor.kind === 'account' ? actor.accountId : null],
+        [
+          productId,
+          cur.umkm_id,
+          position,
+          files.displayPath,
+          files.thumbPath,
+          variants.display.width,
+          variants.display.height,
+          variants.display.data.length,
+          variants.thumb.data.length,
+          upload.length,
+          actor.kind === 'account' ? actor.accountId : null,
+        ],
       );
       const curationReset = cur.pc_curated;
       if (curationReset) await resetCuration(tx, who, productId);
@@ -120,7 +167,14 @@ export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId:
         entityType: 'product',
         entityId: productId,
         umkmId: cur.umkm_id,
-        after: { photoId: row!.id, position, width: variants.display.width, height: variants.display.height, bytes: variants.display.data.length, ...(curationReset ? { curationStatus: 'none' } : {}) },
+        after: {
+          photoId: row!.id,
+          position,
+          width: variants.display.width,
+          height: variants.display.height,
+          bytes: variants.display.data.length,
+          ...(curationReset ? { curationStatus: 'none' } : {}),
+        },
       });
       return { curationReset };
     });
@@ -134,7 +188,13 @@ export async function addPhoto(db: Db, actor: Actor, who: AuditActor, productId:
 const photoNotFound = () => notFound({ id: 'Foto tidak ditemukan.', en: 'No such photo.' });
 
 /** Deletes a photo; the ones after it move up. A curated product returns to "not curated". */
-export async function deletePhoto(db: Db, actor: Actor, who: AuditActor, productId: number, photoId: number): Promise<{ curationReset: boolean }> {
+export async function deletePhoto(
+  db: Db,
+  actor: Actor,
+  who: AuditActor,
+  productId: number,
+  photoId: number,
+): Promise<{ curationReset: boolean }> {
   const { files, curationReset } = await db.transaction(async (tx) => {
     const cur = await lockOwnProduct(tx, actor, productId);
     refuseWhileUnderReview(cur, ['photos']);
@@ -143,11 +203,21 @@ export async function deletePhoto(db: Db, actor: Actor, who: AuditActor, product
       [photoId, productId],
     );
     if (!gone) throw photoNotFound();
-    await tx.query('update product_photo set position = position - 1 where product_id = $1 and position > $2', [productId, gone.position]);
+    await tx.query('update product_photo set position = position - 1 where product_id = $1 and position > $2', [
+      productId,
+      gone.position,
+    ]);
     const curationReset = cur.pc_curated;
     if (curationReset) await resetCuration(tx, who, productId);
     await tx.query('update product set updated_at = now() where id = $1', [productId]);
-    await audit(tx, who, { action: 'product.photo_delete', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before: { photoId, position: gone.position }, ...(curationReset ? { after: { curationStatus: 'none' } } : {}) });
+    await audit(tx, who, {
+      action: 'product.photo_delete',
+      entityType: 'product',
+      entityId: productId,
+      umkmId: cur.umkm_id,
+      before: { photoId, position: gone.position },
+      ...(curationReset ? { after: { curationStatus: 'none' } } : {}),
+    });
     return { files: [gone.display_path, gone.thumb_path], curationReset };
   });
   // Only once the row is gone for good: a rolled-back delete keeps its files.
@@ -159,27 +229,65 @@ export async function deletePhoto(db: Db, actor: Actor, who: AuditActor, product
  * Puts the photos in the given order (the first is the cover). Every photo once: a list made from a stale page is
  * refused rather than guessed at. The photos themselves do not change, so the curation stays.
  */
-export async function reorderPhotos(tx: Tx, actor: Actor, who: AuditActor, productId: number, photoIds: number[]): Promise<void> {
+export async function reorderPhotos(
+  tx: Tx,
+  actor: Actor,
+  who: AuditActor,
+  productId: number,
+  photoIds: number[],
+): Promise<void> {
   const cur = await lockOwnProduct(tx, actor, productId);
-  const current = (await tx.query<{ id: number }>('select id from product_photo where product_id = $1 order by position', [productId])).map((r) => r.id);
-  const same = new Set(photoIds).size === photoIds.length && photoIds.length === current.length && photoIds.every((id) => current.includes(id));
+  const current = (
+    await tx.query<{ id: number }>('select id from product_photo where product_id = $1 order by position', [productId])
+  ).map((r) => r.id);
+  const same =
+    new Set(photoIds).size === photoIds.length &&
+    photoIds.length === current.length &&
+    photoIds.every((id) => current.includes(id));
   if (!same)
-    throw new AppError(400, 'validation_failed', { id: 'Urutan foto tidak cocok dengan foto produk ini; muat ulang halaman.', en: 'The order does not match this product’s photos; reload the page.' }, [
-      { field: 'body.photoIds', code: 'photo_set_mismatch', message: { id: 'Sebutkan semua foto produk ini, masing-masing sekali.', en: 'List every photo of this product, each once.' } },
-    ]);
+    throw new AppError(
+      400,
+      'validation_failed',
+      {
+        id: 'Urutan foto tidak cocok dengan foto produk ini; muat ulang halaman.',
+        en: 'The order does not match this product’s photos; reload the page.',
+      },
+      [
+        {
+          field: 'body.photoIds',
+          code: 'photo_set_mismatch',
+          message: {
+            id: 'Sebutkan semua foto produk ini, masing-masing sekali.',
+            en: 'List every photo of this product, each once.',
+          },
+        },
+      ],
+    );
   if (photoIds.every((id, i) => current[i] === id)) return;
   await tx.query(
     'update product_photo ph set position = o.pos - 1 from unnest($2::int8[]) with ordinality as o(id, pos) where ph.id = o.id and ph.product_id = $1',
     [productId, photoIds],
   );
-  await audit(tx, who, { action: 'product.photo_reorder', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before: { photoIds: current }, after: { photoIds } });
+  await audit(tx, who, {
+    action: 'product.photo_reorder',
+    entityType: 'product',
+    entityId: productId,
+    umkmId: cur.umkm_id,
+    before: { photoIds: current },
+    after: { photoIds },
+  });
 }
 
 /**
  * A stored photo for a viewer: anyone's when its product is in the public catalogue (published, curated, of an
  * active member), else only for those who may read the product (productReadScope).
  */
-export async function photoForViewer(q: Queryable, actor: Actor, photoId: number, size: 'thumb' | 'display'): Promise<{ path: string; listed: boolean }> {
+export async function photoForViewer(
+  q: Queryable,
+  actor: Actor,
+  photoId: number,
+  size: 'thumb' | 'display',
+): Promise<{ path: string; listed: boolean }> {
   const [row] = await q.query<{ product_id: number; display_path: string; thumb_path: string; listed: boolean }>(
     `select ph.product_id, ph.display_path, ph.thumb_path, exists (select 1 from catalog_search s where s.product_id = ph.product_id) as listed
        from product_photo ph where ph.id = $1`,
@@ -188,7 +296,10 @@ export async function photoForViewer(q: Queryable, actor: Actor, photoId: number
   if (!row) throw photoNotFound();
   if (!row.listed) {
     const scope = productReadScope(actor, 2);
-    const readable = await q.query(`select 1 from product p join umkm u on u.id = p.umkm_id where p.id = $1 and ${scope.sql}`, [row.product_id, ...scope.params]);
+    const readable = await q.query(
+      `select 1 from product p join umkm u on u.id = p.umkm_id where p.id = $1 and ${scope.sql}`,
+      [row.product_id, ...scope.params],
+    );
     if (!readable.length) throw photoNotFound();
   }
   return { path: size === 'thumb' ? row.thumb_path : row.display_path, listed: row.listed };

@@ -8,7 +8,11 @@ import type { PresentedRow, ProductRow } from './queries.ts';
 import { type ManagedProduct, RESETS_CURATION } from './schema.ts';
 
 export const iso = (d: Date | string) => new Date(d).toISOString();
-export const category = (r: Pick<ProductRow, 'category_code' | 'category_id' | 'category_en' | 'is_food'>) => ({ code: r.category_code, name: { id: r.category_id, en: r.category_en }, food: r.is_food });
+export const category = (r: Pick<ProductRow, 'category_code' | 'category_id' | 'category_en' | 'is_food'>) => ({
+  code: r.category_code,
+  name: { id: r.category_id, en: r.category_en },
+  food: r.is_food,
+});
 export const photoUrl = (photoId: number, size: 'thumb' | 'display') => `/api/catalog/photos/${photoId}?size=${size}`;
 export const halalCertificate = (valid: boolean) => (valid ? ('valid' as const) : ('missing' as const));
 

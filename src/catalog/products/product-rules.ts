@@ -26,17 +26,35 @@ export interface Acting {
 const invalid = validationFailed;
 
 /** Category and KBLI must be known codes: a field error, never a foreign-key 500. */
-export async function checkCodes(q: Queryable, p: { categoryCode?: string; kbliCode?: string | null }): Promise<{ food: boolean } | undefined> {
+export async function checkCodes(
+  q: Queryable,
+  p: { categoryCode?: string; kbliCode?: string | null },
+): Promise<{ food: boolean } | undefined> {
   const errors: FieldError[] = [];
   let food: boolean | undefined;
   if (p.categoryCode !== undefined) {
-    const [c] = await q.query<{ is_food: boolean }>('select is_food from product_category where code = $1', [p.categoryCode]);
-    if (!c) errors.push({ field: 'body.categoryCode', code: 'unknown_category', message: { id: 'Kategori ini tidak ada; pilih dari daftar.', en: 'No such category; choose one from the list.' } });
+    const [c] = await q.query<{ is_food: boolean }>('select is_food from product_category where code = $1', [
+      p.categoryCode,
+    ]);
+    if (!c)
+      errors.push({
+        field: 'body.categoryCode',
+        code: 'unknown_category',
+        message: {
+          id: 'Kategori ini tidak ada; pilih dari daftar.',
+          en: 'No such category; choose one from the list.',
+        },
+      });
     food = c?.is_food;
   }
   if (p.kbliCode) {
     const [k] = await q.query(`select 1 from kbli where code = $1 and level = 'subclass'`, [p.kbliCode]);
-    if (!k) errors.push({ field: 'body.kbliCode', code: 'unknown_kbli', message: { id: `KBLI ${p.kbliCode} tidak dikenal.`, en: `Unknown KBLI ${p.kbliCode}.` } });
+    if (!k)
+      errors.push({
+        field: 'body.kbliCode',
+        code: 'unknown_kbli',
+        message: { id: `KBLI ${p.kbliCode} tidak dikenal.`, en: `Unknown KBLI ${p.kbliCode}.` },
+      });
   }
   if (errors.length) throw invalid(errors);
   return food === undefined ? undefined : { food };
@@ -48,9 +66,17 @@ export async function checkCodes(q: Queryable, p: { categoryCode?: string; kbliC
  * certificate (permits module, WIB). Checked when it is published, and when a published one moves into a food
  * category or starts claiming halal.
  */
-export async function requireHalalCertificate(q: Queryable, umkmId: number, why: 'food' | 'claim', field?: string): Promise<void> {
+export async function requireHalalCertificate(
+  q: Queryable,
+  umkmId: number,
+  why: 'food' | 'claim',
+  field?: string,
+): Promise<void> {
   if (await hasValidHalalPermit(q, umkmId)) return;
-  const what = why === 'food' ? { id: 'Produk makanan dan minuman', en: 'Food and drink products' } : { id: 'Produk berlabel halal', en: 'Products labelled halal' };
+  const what =
+    why === 'food'
+      ? { id: 'Produk makanan dan minuman', en: 'Food and drink products' }
+      : { id: 'Produk berlabel halal', en: 'Products labelled halal' };
   const where = `/anggota/${umkmId}/izin`;
   throw new AppError(
     409,
@@ -59,7 +85,15 @@ export async function requireHalalCertificate(q: Queryable, umkmId: number, why:
       id: `${what.id} hanya dapat diterbitkan bila usaha memiliki sertifikat halal yang masih berlaku; sertifikat usaha ini belum ada atau sudah kedaluwarsa. Tambahkan sertifikat halal di halaman Izin usaha (${where}), lalu terbitkan lagi.`,
       en: `${what.en} can only be published while the business holds a valid halal certificate; this business has none, or it has expired. Add the halal certificate on the Permits page (${where}), then publish again.`,
     },
-    field ? [{ field, code: 'halal_certificate_required', message: { id: 'Perlu sertifikat halal yang masih berlaku.', en: 'Needs a valid halal certificate.' } }] : [],
+    field
+      ? [
+          {
+            field,
+            code: 'halal_certificate_required',
+            message: { id: 'Perlu sertifikat halal yang masih berlaku.', en: 'Needs a valid halal certificate.' },
+          },
+        ]
+      : [],
   );
 }
 
@@ -73,7 +107,11 @@ export function refuseWhileUnderReview(cur: Pick<ProductRow, 'pc_under_review'>,
       id: 'Produk ini sedang dikurasi: nama, deskripsi, kategori, label halal dan foto tidak dapat diubah sampai hasil kurasi keluar. Harga, stok dan waktu siap tetap dapat diubah.',
       en: 'This product is being curated: its name, description, category, halal label and photos cannot change until the result is out. Price, stock and lead time can still change.',
     },
-    fields.map((f) => ({ field: f === 'photos' ? 'body.photo' : `body.${f}`, code: 'in_curation', message: { id: 'Terkunci selama kurasi.', en: 'Locked during curation.' } })),
+    fields.map((f) => ({
+      field: f === 'photos' ? 'body.photo' : `body.${f}`,
+      code: 'in_curation',
+      message: { id: 'Terkunci selama kurasi.', en: 'Locked during curation.' },
+    })),
   );
 }
 

@@ -81,7 +81,12 @@ export interface PresentedRow extends ProductRow {
  * One product within `scope` (a condition on `p` and `u`, parameters from $3), with its presenter's extras, in one
  * query: $1 is the product id, $2 the day halal certificates must be valid on.
  */
-export async function presentedProduct(q: Queryable, actor: Actor, productId: number, scope: { sql: string; params: unknown[] }) {
+export async function presentedProduct(
+  q: Queryable,
+  actor: Actor,
+  productId: number,
+  scope: { sql: string; params: unknown[] },
+) {
   const edit = productEditScope(actor, 3 + scope.params.length);
   const [row] = await q.query<PresentedRow>(
     `select s.*,
@@ -101,7 +106,10 @@ export async function presentedProduct(q: Queryable, actor: Actor, productId: nu
  */
 export async function lockOwnProduct(tx: Tx, actor: Actor, productId: number): Promise<ProductRow> {
   const scope = productEditScope(actor, 2);
-  const [row] = await tx.query<ProductRow>(`${SELECT} where p.id = $1 and ${scope.sql} for update of p`, [productId, ...scope.params]);
+  const [row] = await tx.query<ProductRow>(`${SELECT} where p.id = $1 and ${scope.sql} for update of p`, [
+    productId,
+    ...scope.params,
+  ]);
   if (!row) throw productNotFound();
   return row;
 }

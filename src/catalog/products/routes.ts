@@ -12,7 +12,20 @@ import { listMyBusinesses } from './list-my-businesses.ts';
 import { listProducts } from './list-products.ts';
 import { updateProduct } from './update-product.ts';
 import { productPolicy } from './policy.ts';
-import { Categories, FIELD_RULES, ListQuery, ManagedProduct, MyBusinesses, NewProduct, ProductList, ProductParams, ProductPatch, ProductSaved, StatusChange, UmkmParams } from './schema.ts';
+import {
+  Categories,
+  FIELD_RULES,
+  ListQuery,
+  ManagedProduct,
+  MyBusinesses,
+  NewProduct,
+  ProductList,
+  ProductParams,
+  ProductPatch,
+  ProductSaved,
+  StatusChange,
+  UmkmParams,
+} from './schema.ts';
 
 /** Only an owner writes (productPolicy.editsProducts), acting as the owner. */
 export const ownerAudit = (req: FastifyRequest) => actingAs(req, 'umkm_owner').who;
@@ -37,7 +50,12 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
     '/api/catalog/categories',
     {
       config: { access: 'public' },
-      schema: { operationId: 'listProductCategories', tags: ['catalog'], summary: 'Product categories (food and drink need a halal certificate)', response: { 200: Categories } },
+      schema: {
+        operationId: 'listProductCategories',
+        tags: ['catalog'],
+        summary: 'Product categories (food and drink need a halal certificate)',
+        response: { 200: Categories },
+      },
     },
     async () => listCategories(db),
   );
@@ -46,7 +64,12 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
     '/api/catalog/my-businesses',
     {
       config: { access: productPolicy.editsProducts },
-      schema: { operationId: 'listMyBusinessesProducts', tags: ['catalog'], summary: "The caller's businesses with their product counts and halal certificate", response: { 200: MyBusinesses } },
+      schema: {
+        operationId: 'listMyBusinessesProducts',
+        tags: ['catalog'],
+        summary: "The caller's businesses with their product counts and halal certificate",
+        response: { 200: MyBusinesses },
+      },
     },
     async (req) => listMyBusinesses(db, req.actor),
   );
@@ -75,14 +98,18 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'createProduct',
         tags: ['catalog'],
-        summary: 'Add a product as a draft (send an Idempotency-Key: a retry after a lost answer creates nothing twice)',
+        summary:
+          'Add a product as a draft (send an Idempotency-Key: a retry after a lost answer creates nothing twice)',
         params: UmkmParams,
         body: NewProduct,
         response: { 201: ManagedProduct },
       },
     },
     async (req, reply) => {
-      const out = await idempotent(db, req, async (tx) => ({ status: 201, body: await createProduct(tx, actingAs(req, 'umkm_owner'), { umkmId: req.params.umkmId, product: req.body }) }));
+      const out = await idempotent(db, req, async (tx) => ({
+        status: 201,
+        body: await createProduct(tx, actingAs(req, 'umkm_owner'), { umkmId: req.params.umkmId, product: req.body }),
+      }));
       return reply.code(201).header('idempotent-replayed', String(out.replayed)).send(out.body);
     },
   );
@@ -110,14 +137,17 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'updateProduct',
         tags: ['catalog'],
-        summary: 'Edit a product. Name, description, category or halal label return a curated product to "not curated"; price, stock and lead time keep it',
+        summary:
+          'Edit a product. Name, description, category or halal label return a curated product to "not curated"; price, stock and lead time keep it',
         params: ProductParams,
         body: ProductPatch,
         response: { 200: ProductSaved },
       },
     },
     async (req) => {
-      const { curationReset } = await db.transaction((tx) => updateProduct(tx, actingAs(req, 'umkm_owner'), { productId: req.params.productId, patch: req.body }));
+      const { curationReset } = await db.transaction((tx) =>
+        updateProduct(tx, actingAs(req, 'umkm_owner'), { productId: req.params.productId, patch: req.body }),
+      );
       return { ...(await getManagedProduct(db, signedIn(req), { productId: req.params.productId })), curationReset };
     },
   );
@@ -130,14 +160,20 @@ export const productRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'setProductStatus',
         tags: ['catalog'],
-        summary: 'Publish (published), unpublish (draft), archive (archived) or restore (draft). Food and drink need a valid halal certificate (409 halal_certificate_required)',
+        summary:
+          'Publish (published), unpublish (draft), archive (archived) or restore (draft). Food and drink need a valid halal certificate (409 halal_certificate_required)',
         params: ProductParams,
         body: StatusChange,
         response: { 200: ManagedProduct },
       },
     },
     async (req) => {
-      await db.transaction((tx) => changeProductStatus(tx, actingAs(req, 'umkm_owner'), { productId: req.params.productId, status: req.body.status }));
+      await db.transaction((tx) =>
+        changeProductStatus(tx, actingAs(req, 'umkm_owner'), {
+          productId: req.params.productId,
+          status: req.body.status,
+        }),
+      );
       return getManagedProduct(db, req.actor, { productId: req.params.productId });
     },
   );

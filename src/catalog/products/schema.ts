@@ -15,7 +15,11 @@ const id = bigintIdParam();
 const name = z.string().trim().min(2).max(200);
 const description = z.string().trim().max(5000);
 const categoryCode = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const kbliCode = z.string().regex(/^\d{5}$/).nullable().describe('KBLI 2020 subclass; null: none');
+const kbliCode = z
+  .string()
+  .regex(/^\d{5}$/)
+  .nullable()
+  .describe('KBLI 2020 subclass; null: none');
 const price = int8(1).max(1_000_000_000_000).describe('whole rupiah');
 const unit = z.string().trim().min(1).max(30).describe('pcs, kg, box, porsi, …');
 const stock = int4(0, 1_000_000_000);
@@ -51,8 +55,12 @@ export const ProductPatch = z.strictObject({
 });
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
-export const StatusChange = z.strictObject({ status: z.enum(PRODUCT_STATUSES).describe('published = terbitkan, draft = tarik kembali, archived = arsipkan') });
-export const PhotoOrder = z.strictObject({ photoIds: z.array(id).min(1).max(6).describe("every photo of the product, cover first") });
+export const StatusChange = z.strictObject({
+  status: z.enum(PRODUCT_STATUSES).describe('published = terbitkan, draft = tarik kembali, archived = arsipkan'),
+});
+export const PhotoOrder = z.strictObject({
+  photoIds: z.array(id).min(1).max(6).describe('every photo of the product, cover first'),
+});
 
 export const UmkmParams = z.strictObject({ umkmId: id });
 export const ProductParams = z.strictObject({ productId: id });
@@ -60,7 +68,11 @@ export const PhotoParams = z.strictObject({ productId: id, photoId: id });
 export const ListQuery = z.strictObject({
   status: z.enum(PRODUCT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
-  cursor: z.string().regex(/^\d{1,16}$/).optional().describe('nextCursor of the previous page'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,16}$/)
+    .optional()
+    .describe('nextCursor of the previous page'),
 });
 
 export const PhotoOut = z.object({
@@ -76,7 +88,9 @@ export const PhotoOut = z.object({
 const Category = z.object({ code: z.string(), name: Bi, food: z.boolean() });
 /** The product's curation, derived once (src/curation/product-curation.ts, view product_curation). */
 const Curation = z.object({
-  status: z.enum(PRODUCT_CURATION_STATUSES).describe("the latest submission's state; revoked: that pass's certificate was revoked"),
+  status: z
+    .enum(PRODUCT_CURATION_STATUSES)
+    .describe("the latest submission's state; revoked: that pass's certificate was revoked"),
   label: Bi.describe('the same words as the curation pages'),
   curated: z.boolean().describe('holds a valid certificate (valid until revoked): in the catalogue once published'),
   grade: z.enum(['A', 'B', 'C']).nullable().describe('of the valid certificates'),
@@ -86,7 +100,11 @@ const Curation = z.object({
 
 export const ManagedProduct = z.object({
   id: z.number().int(),
-  business: z.object({ id: z.number().int(), name: z.string(), halalCertificate: z.enum(['valid', 'missing']).describe('missing: none, or expired (WIB)') }),
+  business: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    halalCertificate: z.enum(['valid', 'missing']).describe('missing: none, or expired (WIB)'),
+  }),
   name: z.string(),
   description: z.string(),
   category: Category,
@@ -110,7 +128,9 @@ export const ManagedProduct = z.object({
 });
 export type ManagedProduct = z.infer<typeof ManagedProduct>;
 
-export const ProductSaved = ManagedProduct.extend({ curationReset: z.boolean().describe('this change returned the product to "not curated"') });
+export const ProductSaved = ManagedProduct.extend({
+  curationReset: z.boolean().describe('this change returned the product to "not curated"'),
+});
 
 export const ProductListItem = z.object({
   id: z.number().int(),
@@ -166,13 +186,22 @@ export const FIELD_RULES: Record<string, Bilingual> = {
   categoryCode: { id: 'Pilih kategori produk.', en: 'Choose a product category.' },
   kbliCode: { id: 'KBLI terdiri dari 5 angka, atau kosongkan.', en: 'A KBLI code is 5 digits, or leave it empty.' },
   price: { id: 'Harga dalam rupiah bulat, paling sedikit Rp 1.', en: 'Price in whole rupiah, at least Rp 1.' },
-  unit: { id: 'Satuan wajib diisi, misalnya pcs, kg, box (paling banyak 30 karakter).', en: 'Unit is required, e.g. pcs, kg, box (at most 30 characters).' },
+  unit: {
+    id: 'Satuan wajib diisi, misalnya pcs, kg, box (paling banyak 30 karakter).',
+    en: 'Unit is required, e.g. pcs, kg, box (at most 30 characters).',
+  },
   stock: { id: 'Stok berupa bilangan bulat, 0 atau lebih.', en: 'Stock is a whole number, 0 or more.' },
-  minOrder: { id: 'Minimal pembelian berupa bilangan bulat, 1 atau lebih.', en: 'Minimum order is a whole number, 1 or more.' },
+  minOrder: {
+    id: 'Minimal pembelian berupa bilangan bulat, 1 atau lebih.',
+    en: 'Minimum order is a whole number, 1 or more.',
+  },
   leadTimeDays: { id: 'Waktu siap dalam hari, 0–365.', en: 'Lead time in days, 0–365.' },
   halal: { id: 'Pilih ya atau tidak.', en: 'Choose yes or no.' },
   status: { id: 'Pilih status: published, draft atau archived.', en: 'Choose a status: published, draft or archived.' },
-  photoIds: { id: 'Sebutkan semua foto produk ini, masing-masing sekali.', en: 'List every photo of this product, each once.' },
+  photoIds: {
+    id: 'Sebutkan semua foto produk ini, masing-masing sekali.',
+    en: 'List every photo of this product, each once.',
+  },
 };
 
 // Types the web app reads (it imports server types only from a context's schema.ts).

@@ -2,7 +2,13 @@
 // and cannot change while it is under review; a published product keeps the halal rule (product-rules.ts).
 import { audit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { type Acting, checkCodes, refuseWhileUnderReview, requireHalalCertificate, resetCuration } from './product-rules.ts';
+import {
+  type Acting,
+  checkCodes,
+  refuseWhileUnderReview,
+  requireHalalCertificate,
+  resetCuration,
+} from './product-rules.ts';
 import { lockOwnProduct, type ProductRow } from './queries.ts';
 import { type ProductPatch, RESETS_CURATION } from './schema.ts';
 
@@ -20,10 +26,17 @@ const COLUMNS: [keyof ProductPatch, keyof ProductRow][] = [
 ];
 
 /** Edits a product; answers whether the edit returned it to "not curated". */
-export async function updateProduct(tx: Tx, a: Acting, input: { productId: number; patch: ProductPatch }): Promise<{ curationReset: boolean }> {
+export async function updateProduct(
+  tx: Tx,
+  a: Acting,
+  input: { productId: number; patch: ProductPatch },
+): Promise<{ curationReset: boolean }> {
   const { productId, patch } = input;
   const cur = await lockOwnProduct(tx, a.actor, productId);
-  const codes = await checkCodes(tx, { categoryCode: patch.categoryCode !== cur.category_code ? patch.categoryCode : undefined, kbliCode: patch.kbliCode !== cur.kbli_code ? patch.kbliCode : undefined });
+  const codes = await checkCodes(tx, {
+    categoryCode: patch.categoryCode !== cur.category_code ? patch.categoryCode : undefined,
+    kbliCode: patch.kbliCode !== cur.kbli_code ? patch.kbliCode : undefined,
+  });
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [key, col] of COLUMNS) {
@@ -45,6 +58,13 @@ export async function updateProduct(tx: Tx, a: Acting, input: { productId: numbe
   );
   const curationReset = cur.pc_curated && judged.length > 0;
   if (curationReset) await resetCuration(tx, a.who, productId);
-  await audit(tx, a.who, { action: 'product.update', entityType: 'product', entityId: productId, umkmId: cur.umkm_id, before, after: { ...after, ...(curationReset ? { curationStatus: 'none' } : {}) } });
+  await audit(tx, a.who, {
+    action: 'product.update',
+    entityType: 'product',
+    entityId: productId,
+    umkmId: cur.umkm_id,
+    before,
+    after: { ...after, ...(curationReset ? { curationStatus: 'none' } : {}) },
+  });
   return { curationReset };
 }

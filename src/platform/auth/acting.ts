@@ -10,7 +10,8 @@ import { actingRoleFor, type Rule } from './rules.ts';
  * anonymous caller (platform/auth/plugin.ts), so this throws only when a public route asks by mistake.
  */
 export function signedIn(req: FastifyRequest): AccountActor {
-  if (req.actor.kind !== 'account') throw new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please log in first.' });
+  if (req.actor.kind !== 'account')
+    throw new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please log in first.' });
   return req.actor;
 }
 

@@ -44,4 +44,9 @@ export function auditActor(actor: Actor, role: Role | null, requestId: string | 
   return { accountId: actor.accountId, role, label: actor.displayName, requestId };
 }
 
-export const SYSTEM = (label: string): AuditActor => ({ accountId: null, role: null, label: `system:${label}`, requestId: null });
+export const SYSTEM = (label: string): AuditActor => ({
+  accountId: null,
+  role: null,
+  label: `system:${label}`,
+  requestId: null,
+});

@@ -29,8 +29,10 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const forbidden = () => new AppError(403, 'forbidden', { id: 'Anda tidak berhak melakukan ini.', en: 'You are not allowed to do this.' });
-const unauthenticated = () => new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please log in first.' });
+const forbidden = () =>
+  new AppError(403, 'forbidden', { id: 'Anda tidak berhak melakukan ini.', en: 'You are not allowed to do this.' });
+const unauthenticated = () =>
+  new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please log in first.' });
 
 /** Origin must be this server's own (or absent): a page on another site cannot post with our cookie. */
 function checkOrigin(req: FastifyRequest) {
@@ -42,9 +44,15 @@ function checkOrigin(req: FastifyRequest) {
   } catch {
     host = '';
   }
-  const allowed = (process.env.PUBLIC_ORIGINS ?? '').split(',').filter(Boolean).map((o) => o.replace(/^https?:\/\//, ''));
+  const allowed = (process.env.PUBLIC_ORIGINS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((o) => o.replace(/^https?:\/\//, ''));
   if (host !== req.headers.host && !allowed.includes(host))
-    throw new AppError(403, 'csrf_origin', { id: 'Permintaan dari situs lain ditolak.', en: 'Cross-site request refused.' });
+    throw new AppError(403, 'csrf_origin', {
+      id: 'Permintaan dari situs lain ditolak.',
+      en: 'Cross-site request refused.',
+    });
 }
 
 export async function registerAuth(app: import('fastify').FastifyInstance, db: Db) {
@@ -58,7 +66,10 @@ export async function registerAuth(app: import('fastify').FastifyInstance, db: D
     if (!req.routeOptions.config.crossOrigin) checkOrigin(req);
     const sent = req.headers['x-csrf-token'];
     if (sent !== undefined && actor && sent !== actor.csrfToken)
-      throw new AppError(403, 'csrf_token', { id: 'Token keamanan tidak cocok; muat ulang halaman.', en: 'Security token mismatch; reload the page.' });
+      throw new AppError(403, 'csrf_token', {
+        id: 'Token keamanan tidak cocok; muat ulang halaman.',
+        en: 'Security token mismatch; reload the page.',
+      });
   });
   app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;

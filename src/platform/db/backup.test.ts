@@ -23,8 +23,14 @@ const PRODUCT_NAME = `Kue Lapis Legit — Ibu Siti ✓ ${unique}`;
 /** A few rows in the registry, catalog, buyer and access tables, with bytea, jsonb, dates, timestamps, nulls and unicode. */
 async function makeRows(db: Db): Promise<{ ownerId: number }> {
   return db.transaction(async (tx) => {
-    const { code: kbli } = await one<{ code: string }>(tx, `select code from kbli where level = 'subclass' order by code limit 1`);
-    const { code: village } = await one<{ code: string }>(tx, `select code from region where level = 'village' order by code limit 1`);
+    const { code: kbli } = await one<{ code: string }>(
+      tx,
+      `select code from kbli where level = 'subclass' order by code limit 1`,
+    );
+    const { code: village } = await one<{ code: string }>(
+      tx,
+      `select code from region where level = 'village' order by code limit 1`,
+    );
     const owners = [];
     for (const [i, name] of ['Siti Aminah', 'Budi Śantoso'].entries()) {
       owners.push(
@@ -32,7 +38,15 @@ async function makeRows(db: Db): Promise<{ ownerId: number }> {
           tx,
           `insert into owner (full_name, nik_enc, nik_hash, nik_last4, nik_region, phone_enc, email, gender, birth_date, created_at)
            values ($1, $2, $3, '0001', '317101', $4, $5, $6, $7, '2024-02-29 23:59:59.123456+07') returning id`,
-          [name, crypto.randomBytes(40), crypto.randomBytes(32), i ? null : Buffer.from([0, 1, 254, 255]), i ? null : `siti.${unique}@contoh.id`, i ? null : 'female', i ? null : '1980-12-31'],
+          [
+            name,
+            crypto.randomBytes(40),
+            crypto.randomBytes(32),
+            i ? null : Buffer.from([0, 1, 254, 255]),
+            i ? null : `siti.${unique}@contoh.id`,
+            i ? null : 'female',
+            i ? null : '1980-12-31',
+          ],
         ),
       );
     }
@@ -42,21 +56,36 @@ async function makeRows(db: Db): Promise<{ ownerId: number }> {
        values ($1, $2, null, $3, $4, E'Jl. Kenari 1\nRT 02/RW 03', 50000000, 9007199254740991, 'micro') returning id`,
       [owners[0]!.id, `Dapur Siti "Legit" ${unique}`, kbli, village],
     );
-    await tx.query(`insert into product_category (code, name_id, name_en, is_food) values ($1, 'Kue basah', 'Cakes', true)`, [`kue-${unique}`]);
+    await tx.query(
+      `insert into product_category (code, name_id, name_en, is_food) values ($1, 'Kue basah', 'Cakes', true)`,
+      [`kue-${unique}`],
+    );
     await tx.query(
       `insert into product (umkm_id, name, description, category_code, price, unit, stock, halal, status)
        values ($1, $2, $3, $4, 85000, 'loyang', 3, true, 'published'), ($1, 'Teh ''tarik''', '', $4, 5000, 'gelas', 0, false, 'draft')`,
       [umkm.id, PRODUCT_NAME, 'Tanpa pengawet.\tResep nenek; "asli" \\ 100%', `kue-${unique}`],
     );
-    const agency = await one<{ id: number }>(tx, `insert into fostering_agency (code, name) values ($1, 'Dinas PPKUKM') returning id`, [`ppkukm-${unique}`]);
-    await tx.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2021-09-10')`, [umkm.id, agency.id]);
-    await tx.query(`insert into agency (code, name, kind) values ($1, 'Biro Pengadaan', 'opd')`, [`bppbj-${unique}`]);
-    await tx.query(`insert into mall (name, operator, village_code, effective_floor_m2) values ('Mal Kota', 'PT Mal', $1, 12000)`, [village]);
-    await tx.query(`insert into lender (code, name, kind) values ($1, 'Bank DKI', 'regional_bank')`, [`bankdki-${unique}`]);
-    await tx.query(
-      `insert into setting (key, effective_from, value, source) values ($1, '2030-01-01', $2, null)`,
-      [`test.backup.${unique}`, JSON.stringify({ rate: 0.4, nested: { list: [1, 'dua', null], 'kunci ✓': true } })],
+    const agency = await one<{ id: number }>(
+      tx,
+      `insert into fostering_agency (code, name) values ($1, 'Dinas PPKUKM') returning id`,
+      [`ppkukm-${unique}`],
     );
+    await tx.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2021-09-10')`, [
+      umkm.id,
+      agency.id,
+    ]);
+    await tx.query(`insert into agency (code, name, kind) values ($1, 'Biro Pengadaan', 'opd')`, [`bppbj-${unique}`]);
+    await tx.query(
+      `insert into mall (name, operator, village_code, effective_floor_m2) values ('Mal Kota', 'PT Mal', $1, 12000)`,
+      [village],
+    );
+    await tx.query(`insert into lender (code, name, kind) values ($1, 'Bank DKI', 'regional_bank')`, [
+      `bankdki-${unique}`,
+    ]);
+    await tx.query(`insert into setting (key, effective_from, value, source) values ($1, '2030-01-01', $2, null)`, [
+      `test.backup.${unique}`,
+      JSON.stringify({ rate: 0.4, nested: { list: [1, 'dua', null], 'kunci ✓': true } }),
+    ]);
     // The audit log's insert trigger hash-chains rows: a restore must keep the stored hashes, not recompute them.
     for (const action of ['umkm.create', 'umkm.update']) {
       await tx.query(
@@ -112,7 +141,9 @@ describe('backup and restore', () => {
     // Small batches, so that tables span several fetches and inserts (region references itself across them).
     const backedUp = await backupDb(src, file, { batchRows: 40 });
     expect(backedUp).toEqual(await checksums(src));
-    expect(Object.keys(backedUp)).toEqual(expect.arrayContaining(['public.schema_migration', 'public.region', 'public.owner', 'public.audit_log']));
+    expect(Object.keys(backedUp)).toEqual(
+      expect.arrayContaining(['public.schema_migration', 'public.region', 'public.owner', 'public.audit_log']),
+    );
     expect(backedUp['public.owner']!.rows).toBeGreaterThanOrEqual(2);
 
     const target = await emptyDb();
@@ -125,11 +156,17 @@ describe('backup and restore', () => {
         `select name, price, description from product where name = $1`,
         [PRODUCT_NAME],
       );
-      expect(p).toEqual({ name: PRODUCT_NAME, price: 85000, description: 'Tanpa pengawet.\tResep nenek; "asli" \\ 100%' });
-      const [o] = await target.db.query<{ phone_enc: Uint8Array; birth_date: string; created_at: Date; email: string | null }>(
-        `select phone_enc, birth_date, created_at, email from owner where id = $1`,
-        [ownerId],
-      );
+      expect(p).toEqual({
+        name: PRODUCT_NAME,
+        price: 85000,
+        description: 'Tanpa pengawet.\tResep nenek; "asli" \\ 100%',
+      });
+      const [o] = await target.db.query<{
+        phone_enc: Uint8Array;
+        birth_date: string;
+        created_at: Date;
+        email: string | null;
+      }>(`select phone_enc, birth_date, created_at, email from owner where id = $1`, [ownerId]);
       expect(Buffer.from(o!.phone_enc)).toEqual(Buffer.from([0, 1, 254, 255]));
       expect(o!.birth_date).toBe('1980-12-31');
       expect(o!.created_at.toISOString()).toBe('2024-02-29T16:59:59.123Z');
@@ -165,7 +202,10 @@ describe('backup and restore', () => {
       version: 1,
       createdAt: new Date().toISOString(),
       source: { engine: 'postgres', serverVersion: '15' },
-      migrations: [{ version: '0001', name: '0001_platform_reference' }, { version: '9999', name: '9999_from_the_future' }],
+      migrations: [
+        { version: '0001', name: '0001_platform_reference' },
+        { version: '9999', name: '9999_from_the_future' },
+      ],
     };
     fs.writeFileSync(future, zlib.gzipSync(`${JSON.stringify(header)}\n`));
     const target = await emptyDb();
@@ -173,7 +213,9 @@ describe('backup and restore', () => {
       await expect(restoreDb(target.db, future)).rejects.toThrow(/newer than this code.*9999_from_the_future/);
       const notBackup = path.join(dir, 'notes.txt');
       fs.writeFileSync(notBackup, 'hello');
-      await expect(restoreDb(target.db, notBackup)).rejects.toThrow(/Not a readable Pasar Lokal backup|Not a Pasar Lokal backup/);
+      await expect(restoreDb(target.db, notBackup)).rejects.toThrow(
+        /Not a readable Pasar Lokal backup|Not a Pasar Lokal backup/,
+      );
       expect(await target.db.query(`select 1 from pg_tables where schemaname = 'public'`)).toEqual([]);
     } finally {
       await target.drop();
@@ -198,7 +240,10 @@ describe('backup and restore', () => {
       const restored = await restoreDb(target.db, file, { batchRows: 10, migrationsDir: migrations });
       expect(restored).toEqual(backedUp);
       // The insert trigger did not stamp the labels a second time, and is on again afterwards.
-      const stamped = await one<{ n: number }>(target.db, `select count(*) as n from "ledger ✓"."Node" where label like '%stamped%stamped%'`);
+      const stamped = await one<{ n: number }>(
+        target.db,
+        `select count(*) as n from "ledger ✓"."Node" where label like '%stamped%stamped%'`,
+      );
       expect(stamped.n).toBe(0);
       const node = await one<{ id: number; label: string; depth: number }>(
         target.db,
@@ -206,8 +251,14 @@ describe('backup and restore', () => {
       );
       expect(node.id).toBe(101);
       expect(node.label).toMatch(/^baru \(stamped /);
-      const kind = await one<{ id: number; inv: number }>(target.db, `insert into kinds default values returning id, inv`);
-      const sourceKind = await one<{ id: number; inv: number }>(source.db, `insert into kinds default values returning id, inv`);
+      const kind = await one<{ id: number; inv: number }>(
+        target.db,
+        `insert into kinds default values returning id, inv`,
+      );
+      const sourceKind = await one<{ id: number; inv: number }>(
+        source.db,
+        `insert into kinds default values returning id, inv`,
+      );
       expect(kind).toEqual(sourceKind);
       const [j] = await target.db.query<{ j: string }>(`select j::text as j from kinds where j is not null`);
       expect(j!.j).toBe('{ "spaced" :  [1, 2.50] }');

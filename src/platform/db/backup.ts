@@ -16,7 +16,15 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { appSequences, appTables, type Checksums, fkOrder, setStableRendering, storedColumns, tableChecksums } from './backup-catalog.ts';
+import {
+  appSequences,
+  appTables,
+  type Checksums,
+  fkOrder,
+  setStableRendering,
+  storedColumns,
+  tableChecksums,
+} from './backup-catalog.ts';
 import type { Db } from './types.ts';
 
 export const BACKUP_FORMAT = 'pasar-lokal-backup';
@@ -70,7 +78,9 @@ export async function backupDb(db: Db, file: string, opts: BackupOptions = {}): 
       await setStableRendering(tx);
       const hasMigrations = await tx.query(`select 1 from pg_tables where tablename = 'schema_migration'`);
       if (hasMigrations.length === 0) {
-        throw new BackupError('Nothing to back up: the database has no schema_migration table (never migrated). / Tidak ada yang dicadangkan: basis data belum dimigrasi.');
+        throw new BackupError(
+          'Nothing to back up: the database has no schema_migration table (never migrated). / Tidak ada yang dicadangkan: basis data belum dimigrasi.',
+        );
       }
       const [ver] = await tx.query<{ v: string }>(`select current_setting('server_version') as v`);
       const header: BackupHeader = {
@@ -88,13 +98,15 @@ export async function backupDb(db: Db, file: string, opts: BackupOptions = {}): 
         await write(line);
         const values = cols.map((c) => `${quoteIdent(c.name)}::text`).join(', ');
         // to_json of a text[] gives the row's JSON line on the server: the client only copies text.
-        await tx.exec(`declare pl_backup_cursor no scroll cursor for select to_json(array[${values}]::text[])::text as r from ${t.ident}`);
+        await tx.exec(
+          `declare pl_backup_cursor no scroll cursor for select to_json(array[${values}]::text[])::text as r from ${t.ident}`,
+        );
         let n = 0;
         let lastReport = Date.now();
         for (;;) {
           const rows = await tx.query<{ r: string }>(`fetch ${batchRows} from pl_backup_cursor`);
           if (rows.length === 0) break;
-          const chunk = rows.map((x) => x.r).join('\n') + '\n';
+          const chunk = `${rows.map((x) => x.r).join('\n')}\n`;
           if (!gzip.write(chunk)) await once(gzip, 'drain');
           n += rows.length;
           if (Date.now() - lastReport > 10_000) {
@@ -107,7 +119,9 @@ export async function backupDb(db: Db, file: string, opts: BackupOptions = {}): 
       }
       const sequences: SequencesLine['sequences'] = [];
       for (const s of await appSequences(tx)) {
-        const [v] = await tx.query<{ last_value: string; is_called: boolean }>(`select last_value::text as last_value, is_called from ${s.ident}`);
+        const [v] = await tx.query<{ last_value: string; is_called: boolean }>(
+          `select last_value::text as last_value, is_called from ${s.ident}`,
+        );
         sequences.push({ name: s.key, lastValue: v!.last_value, isCalled: v!.is_called });
       }
       await write({ sequences } satisfies SequencesLine);
@@ -143,7 +157,9 @@ export function backupLines(file: string): AsyncIterator<string> {
       try {
         return await it.next();
       } catch (e) {
-        throw new BackupError(`Not a readable Pasar Lokal backup (${(e as Error).message}): ${file} / Berkas bukan cadangan Pasar Lokal yang utuh.`);
+        throw new BackupError(
+          `Not a readable Pasar Lokal backup (${(e as Error).message}): ${file} / Berkas bukan cadangan Pasar Lokal yang utuh.`,
+        );
       }
     },
     async return() {
@@ -175,7 +191,9 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
     throw new BackupError(`Not a Pasar Lokal backup: ${file} / Berkas ini bukan cadangan Pasar Lokal.`);
   }
   if (h.version !== BACKUP_VERSION) {
-    throw new BackupError(`Backup format version ${h.version} is not supported by this code (expects ${BACKUP_VERSION}). / Versi format cadangan tidak didukung.`);
+    throw new BackupError(
+      `Backup format version ${h.version} is not supported by this code (expects ${BACKUP_VERSION}). / Versi format cadangan tidak didukung.`,
+    );
   }
   return h as BackupHeader;
 }

@@ -6,9 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 
 const holder = (dir: string) =>
-  spawn(process.execPath, ['--import', 'tsx', '-e', `import('${path.resolve('src/platform/db/lock.ts')}').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('held'); setInterval(() => {}, 1000); })`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('${path.resolve('src/platform/db/lock.ts')}').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('held'); setInterval(() => {}, 1000); })`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
 
 describe('data directory lock', () => {
   it('refuses a second holder naming the lock file and PID, and takes over a lock left by a dead process', async () => {

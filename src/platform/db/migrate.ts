@@ -35,7 +35,11 @@ async function applyOne(tx: Tx, m: Migration): Promise<void> {
 }
 
 /** `only` applies just those versions (a restore recreates the schema its backup was taken at). */
-export async function migrate(db: Db, dir = MIGRATIONS_DIR, opts: { only?: ReadonlySet<string> } = {}): Promise<string[]> {
+export async function migrate(
+  db: Db,
+  dir = MIGRATIONS_DIR,
+  opts: { only?: ReadonlySet<string> } = {},
+): Promise<string[]> {
   const all = listMigrations(dir).filter((m) => !opts.only || opts.only.has(m.version));
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(7461027)`);
@@ -44,7 +48,9 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR, opts: { only?: Reado
       name text not null,
       applied_at timestamptz not null default now()
     )`);
-    const done = new Set((await tx.query<{ version: string }>('select version from schema_migration')).map((r) => r.version));
+    const done = new Set(
+      (await tx.query<{ version: string }>('select version from schema_migration')).map((r) => r.version),
+    );
     const applied: string[] = [];
     for (const m of all) {
       if (done.has(m.version)) continue;

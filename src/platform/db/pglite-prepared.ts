@@ -20,7 +20,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
 async function prepare(pgl: PGlite, sql: string): Promise<Prepared> {
   const name = statementName(sql);
   const { serialize } = protocol;
-  const { messages } = await pgl.execProtocol(concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]));
+  const { messages } = await pgl.execProtocol(
+    concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+  );
   const description = messages.find((m) => m.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
   return { name, paramTypes: description?.dataTypeIDs ?? [] };
 }
@@ -30,13 +32,26 @@ export async function preparedQuery<T>(pgl: PGlite, sql: string, params: readonl
   return pgl._runExclusiveTransaction(() =>
     pgl.runExclusive(async () => {
       let statements = preparedOf.get(pgl);
-      if (!statements) preparedOf.set(pgl, (statements = new Map()));
+      if (!statements) {
+        statements = new Map();
+        preparedOf.set(pgl, statements);
+      }
       let p = statements.get(sql);
-      if (!p) statements.set(sql, (p = await prepare(pgl, sql)));
-      const values = params.map((v, i) => (v === null || v === undefined ? null : (pgl.serializers[p.paramTypes[i]!] ?? String)(v)));
+      if (!p) {
+        p = await prepare(pgl, sql);
+        statements.set(sql, p);
+      }
+      const values = params.map((v, i) =>
+        v === null || v === undefined ? null : (pgl.serializers[p.paramTypes[i]!] ?? String)(v),
+      );
       const { serialize } = protocol;
       const { messages } = await pgl.execProtocol(
-        concat([serialize.bind({ statement: p.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+        concat([
+          serialize.bind({ statement: p.name, values }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]),
       );
       return (parse.parseResults(messages, pgl.parsers)[0]?.rows ?? []) as T[];
     }),

@@ -12,7 +12,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     engine: 'postgres',
     async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
       const values = params as unknown[] | undefined;
-      const res = options?.prepare ? await client.query({ name: statementName(sql), text: sql, values }) : await client.query(sql, values);
+      const res = options?.prepare
+        ? await client.query({ name: statementName(sql), text: sql, values })
+        : await client.query(sql, values);
       return res.rows as T[];
     },
     async exec(sql: string) {

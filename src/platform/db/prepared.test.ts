@@ -29,7 +29,10 @@ describe('prepared statements', () => {
     const sql = 'select count(*)::int8 as n from region where code > $1::text';
     const run = async (q: Queryable) => {
       for (let i = 0; i < 7; i++) await q.query(sql, [String(i)], { prepare: true });
-      return q.query<{ generic_plans: number }>('select generic_plans::int8 from pg_prepared_statements where statement = $1', [sql]);
+      return q.query<{ generic_plans: number }>(
+        'select generic_plans::int8 from pg_prepared_statements where statement = $1',
+        [sql],
+      );
     };
     // A pool connection keeps its own statements: on PostgreSQL, stay on one (a transaction); PGlite has one.
     const [kept] = db.engine === 'postgres' ? await db.transaction(run) : await run(db);

@@ -3,8 +3,27 @@
 // foreign-key order with the triggers of the tables switched off (an audit log's hash chain and append-only
 // guard must neither recompute nor refuse the stored rows), sequences get their positions back, and the result
 // must checksum exactly like the source before anything is committed.
-import { appMaterializedViews, appTables, type Checksums, type ColumnInfo, fkOrder, setStableRendering, storedColumns, tableChecksums, type TableInfo } from './backup-catalog.ts';
-import { BackupError, type BackupHeader, backupLines, type EndLine, parseHeader, quoteIdent, type SequencesLine, type TableLine } from './backup.ts';
+import {
+  appMaterializedViews,
+  appTables,
+  type Checksums,
+  type ColumnInfo,
+  fkOrder,
+  setStableRendering,
+  storedColumns,
+  tableChecksums,
+  type TableInfo,
+} from './backup-catalog.ts';
+import {
+  BackupError,
+  type BackupHeader,
+  backupLines,
+  type EndLine,
+  parseHeader,
+  quoteIdent,
+  type SequencesLine,
+  type TableLine,
+} from './backup.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 import type { Db, Queryable, Tx } from './types.ts';
 
@@ -41,7 +60,9 @@ async function refuseIfNotEmpty(tx: Queryable): Promise<void> {
     const [r] = await tx.query<{ any: boolean }>(`select exists (select from ${t.ident}) as any`);
     if (r?.any) withRows.push(t.key);
   }
-  const detail = withRows.length ? `rows in ${withRows.slice(0, 5).join(', ')}${withRows.length > 5 ? ', …' : ''}` : 'no rows yet';
+  const detail = withRows.length
+    ? `rows in ${withRows.slice(0, 5).join(', ')}${withRows.length > 5 ? ', …' : ''}`
+    : 'no rows yet';
   throw new BackupError(
     `Refusing to restore: the target database is not empty (${tables.length} tables; ${detail}). ` +
       'Restore into a new database (createdb …, then DATABASE_URL) or a new PGLITE_DIR. ' +
@@ -68,7 +89,8 @@ async function disableTriggers(tx: Queryable): Promise<SavedTrigger[]> {
 
 async function enableTriggers(tx: Queryable, saved: SavedTrigger[]): Promise<void> {
   const how: Record<string, string> = { O: 'enable', R: 'enable replica', A: 'enable always' };
-  for (const t of saved) await tx.exec(`alter table ${t.table} ${how[t.enabled] ?? 'enable'} trigger ${quoteIdent(t.name)}`);
+  for (const t of saved)
+    await tx.exec(`alter table ${t.table} ${how[t.enabled] ?? 'enable'} trigger ${quoteIdent(t.name)}`);
 }
 
 /**
@@ -128,7 +150,8 @@ export async function restoreDb(db: Db, file: string, opts: RestoreOptions = {})
         const json = `[${batch.join(',')}]`;
         batch = [];
         batchBytes = 0;
-        if (current.staged) await tx.query('insert into pl_restore_stage select jsonb_array_elements($1::jsonb)', [json]);
+        if (current.staged)
+          await tx.query('insert into pl_restore_stage select jsonb_array_elements($1::jsonb)', [json]);
         else await tx.query(insertSql(current.table, current.cols, 'jsonb_array_elements($1::jsonb) r'), [json]);
       };
       const finishTable = async () => {
@@ -160,19 +183,32 @@ export async function restoreDb(db: Db, file: string, opts: RestoreOptions = {})
         const obj = JSON.parse(line) as Partial<TableLine & SequencesLine & EndLine>;
         if (obj.table) {
           const table = byKey.get(`${obj.table.schema}.${obj.table.name}`);
-          if (!table) throw new BackupError(`The backup has table ${obj.table.schema}.${obj.table.name}, which the migrations did not create.`);
+          if (!table)
+            throw new BackupError(
+              `The backup has table ${obj.table.schema}.${obj.table.name}, which the migrations did not create.`,
+            );
           if (cyclicOids.has(table.oid)) await tx.exec(`set local session_replication_role = replica`);
-          current = { table, cols: await columnsFor(tx, table, obj.columns ?? []), staged: selfReferencing.has(table.oid), rows: 0 };
+          current = {
+            table,
+            cols: await columnsFor(tx, table, obj.columns ?? []),
+            staged: selfReferencing.has(table.oid),
+            rows: 0,
+          };
         } else if (obj.sequences) {
           for (const s of obj.sequences) {
-            await tx.query('select setval($1::regclass, $2::int8, $3::boolean)', [s.name.split('.').map(quoteIdent).join('.'), s.lastValue, s.isCalled]);
+            await tx.query('select setval($1::regclass, $2::int8, $3::boolean)', [
+              s.name.split('.').map(quoteIdent).join('.'),
+              s.lastValue,
+              s.isCalled,
+            ]);
           }
         } else if (obj.end) {
           expected = obj.end.tables;
         }
       }
       await finishTable();
-      if (!expected) throw new BackupError(`The backup file is incomplete (no end line): ${file} / Berkas cadangan tidak lengkap.`);
+      if (!expected)
+        throw new BackupError(`The backup file is incomplete (no end line): ${file} / Berkas cadangan tidak lengkap.`);
 
       if (cyclic.length) await tx.exec(`set local session_replication_role = origin`);
       await enableTriggers(tx, triggers);
@@ -182,11 +218,16 @@ export async function restoreDb(db: Db, file: string, opts: RestoreOptions = {})
         (k) => expected![k]?.rows !== got[k]?.rows || expected![k]?.md5 !== got[k]?.md5,
       );
       if (differ.length) {
-        throw new BackupError(`Restore did not reproduce the backup exactly (tables ${differ.join(', ')}); nothing was written. / Hasil pemulihan tidak sama dengan cadangan; tidak ada yang disimpan.`);
+        throw new BackupError(
+          `Restore did not reproduce the backup exactly (tables ${differ.join(', ')}); nothing was written. / Hasil pemulihan tidak sama dengan cadangan; tidak ada yang disimpan.`,
+        );
       }
       return got;
     });
-    if (pending.length) log(`the backup does not include migrations ${pending.join(', ')}: run npm run db:migrate (the server also applies them at start)`);
+    if (pending.length)
+      log(
+        `the backup does not include migrations ${pending.join(', ')}: run npm run db:migrate (the server also applies them at start)`,
+      );
     return sums;
   } finally {
     await lines.return?.();
@@ -200,7 +241,9 @@ async function columnsFor(tx: Queryable, table: TableInfo, names: string[]): Pro
   const missing = names.filter((n) => !byName.has(n));
   const extra = cols.filter((c) => !names.includes(c.name)).map((c) => c.name);
   if (missing.length || extra.length) {
-    throw new BackupError(`Table ${table.key} differs from the backup's (missing here: ${missing.join(', ') || '-'}; not in backup: ${extra.join(', ') || '-'}).`);
+    throw new BackupError(
+      `Table ${table.key} differs from the backup's (missing here: ${missing.join(', ') || '-'}; not in backup: ${extra.join(', ') || '-'}).`,
+    );
   }
   return names.map((n) => byName.get(n)!);
 }

@@ -14,8 +14,8 @@ describe('API contract', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, op]) => ({ path, method, operationId: op.operationId })),
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      ([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, operationId: op.operationId })),
     );
     expect(ops.length).toBeGreaterThan(10);
     expect(ops.filter((o) => !o.operationId)).toEqual([]);
@@ -53,7 +53,11 @@ describe('API contract', () => {
   it('serves metrics and docs, and echoes a request id', async () => {
     await app.inject({ method: 'GET', url: '/api/health' });
     process.env.PL_METRICS_TOKEN = 'uji-token-metrik';
-    const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer uji-token-metrik' } });
+    const metrics = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: 'Bearer uji-token-metrik' },
+    });
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
     expect((await app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
     const res = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'uji-123' } });

@@ -22,7 +22,8 @@ describe('error codes', () => {
     // `new AppError(409, 'code', …)` and the contexts' small wrappers (`problem(415, 'code', …)`).
     const thrown = new Set<string>();
     for (const file of sources(SRC))
-      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:AppError|[pP]roblem|refuse)\(\s*\d{3},\s*'([a-z_]+)'/g)) thrown.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:AppError|[pP]roblem|refuse)\(\s*\d{3},\s*'([a-z_]+)'/g))
+        thrown.add(m[1]!);
     expect(thrown.size).toBeGreaterThan(30);
     expect([...thrown].filter((c) => !(ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
   });

@@ -12,9 +12,15 @@ const Health = z.object({
 export const healthRoutes: RoutePlugin = (app, { db, state }) => {
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Service health', response: { 200: Health } } },
+    {
+      config: { access: 'public' },
+      schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Service health', response: { 200: Health } },
+    },
     async () => {
-      if (!state.ready) throw new AppError(503, 'starting', { id: 'Layanan sedang bersiap.', en: 'The service is starting.' }, [], { 'retry-after': '2' });
+      if (!state.ready)
+        throw new AppError(503, 'starting', { id: 'Layanan sedang bersiap.', en: 'The service is starting.' }, [], {
+          'retry-after': '2',
+        });
       return { status: 'ok' as const, database: { engine: db.engine, version: await serverVersion(db) } };
     },
   );

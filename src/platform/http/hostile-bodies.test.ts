@@ -25,18 +25,43 @@ beforeAll(async () => {
   app = await testApp();
   worlds = await makeRouteWorlds(db);
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  ops = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>).flatMap(([path, item]) =>
+  ops = Object.entries(
+    doc.paths as Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+    >,
+  ).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([m]) => ['post', 'put', 'patch'].includes(m))
       .map(([m, op]) => {
-        const route = app.routeTable.find((r) => r.method === m.toUpperCase() && r.url === path.replace(/\{(\w+)\}/g, ':$1'))!;
-        return { route, url: urlFor(route, worlds.mine), schema: op.requestBody?.content?.['application/json']?.schema };
+        const route = app.routeTable.find(
+          (r) => r.method === m.toUpperCase() && r.url === path.replace(/\{(\w+)\}/g, ':$1'),
+        )!;
+        return {
+          route,
+          url: urlFor(route, worlds.mine),
+          schema: op.requestBody?.content?.['application/json']?.schema,
+        };
       }),
   );
 }, 300_000); // a fresh PGlite, migrated, and the route worlds: minutes on a loaded machine
 
 const LONG = 'x'.repeat(20_000);
-const WRONG: unknown[] = [null, 12345678901234567890, -1, 1e308, true, [], {}, 'teks', LONG, '\u0000', '😀'.repeat(500), { $gt: '' }];
+const WRONG: unknown[] = [
+  null,
+  // biome-ignore lint/correctness/noPrecisionLoss: a number beyond every integer column is the hostile input
+  12345678901234567890,
+  -1,
+  1e308,
+  true,
+  [],
+  {},
+  'teks',
+  LONG,
+  '\u0000',
+  '😀'.repeat(500),
+  { $gt: '' },
+];
 
 /** Raw payloads with the content type they are sent as. */
 function variants(schema?: JsonSchema): { payload: string; type?: string }[] {
@@ -55,7 +80,10 @@ function variants(schema?: JsonSchema): { payload: string; type?: string }[] {
     json({ besar: 'x'.repeat(2 * 1024 * 1024) }),
     { payload: 'login=a&password=b', type: 'application/x-www-form-urlencoded' },
     { payload: 'halo', type: 'text/plain' },
-    { payload: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--', type: 'multipart/form-data; boundary=b' },
+    {
+      payload: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--',
+      type: 'multipart/form-data; boundary=b',
+    },
     { payload: '{"a":1}' },
   ];
   for (const [name] of Object.entries(schema?.properties ?? {})) {
@@ -69,7 +97,18 @@ function filled(schema?: JsonSchema): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(schema?.properties ?? {})) {
     const t = Array.isArray(s.type) ? s.type[0] : s.type;
-    body[name] = t === 'integer' || t === 'number' ? 1 : t === 'boolean' ? true : t === 'array' ? [] : t === 'object' ? {} : name === 'login' ? 'uji@test.pasarlokal.id' : '123456';
+    body[name] =
+      t === 'integer' || t === 'number'
+        ? 1
+        : t === 'boolean'
+          ? true
+          : t === 'array'
+            ? []
+            : t === 'object'
+              ? {}
+              : name === 'login'
+                ? 'uji@test.pasarlokal.id'
+                : '123456';
   }
   return body;
 }
@@ -104,8 +143,10 @@ describe('hostile bodies', () => {
               remoteAddress: `10.77.${ROLE_NAMES.indexOf(actor as Role) + 1}.${Math.floor(Math.random() * 250)}`,
             });
             if (res.statusCode < 300) cookie = undefined;
-            if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} for ${v.type} ${v.payload.slice(0, 80)}`);
-            else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${where}: ${res.statusCode} without problem+json`);
+            if (res.statusCode >= 500)
+              failures.push(`${where}: ${res.statusCode} for ${v.type} ${v.payload.slice(0, 80)}`);
+            else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json'))
+              failures.push(`${where}: ${res.statusCode} without problem+json`);
           } catch (e) {
             failures.push(`${where}: connection dropped for ${v.type} ${v.payload.slice(0, 80)} (${String(e)})`);
           }

@@ -84,9 +84,11 @@ const HOSTILE: Record<Kind, unknown[]> = {
   datetime: ['2020-13-45T25:61', '2020-02-30T10:00'],
 };
 /** As they go into a URL: a bigint as its digits, a lone surrogate as the only way a URL can carry one (%ED%A0%80). */
-const inUrl = (v: unknown) => (typeof v === 'string' ? v.split('\ud800').map(encodeURIComponent).join('%ED%A0%80') : String(v));
+const inUrl = (v: unknown) =>
+  typeof v === 'string' ? v.split('\ud800').map(encodeURIComponent).join('%ED%A0%80') : String(v);
 /** In a JSON body: a bigint as a bare JSON number too large for int8. */
-const toJson = (body: unknown) => JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(\d+)@@"/g, '$1');
+const toJson = (body: unknown) =>
+  JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(\d+)@@"/g, '$1');
 
 /** A plausible value for a schema, so that one hostile field at a time reaches the code past validation. */
 function plausible(schema: JsonSchema, name: string): unknown {
@@ -97,7 +99,11 @@ function plausible(schema: JsonSchema, name: string): unknown {
   switch (typeOf(s)) {
     case 'integer':
     case 'number':
-      return name === 'fosteringAgencyId' ? w.fosteringAgencyId : name === 'productId' ? w.productId : Math.max(s.minimum ?? 1, (s.exclusiveMinimum ?? 0) + 1);
+      return name === 'fosteringAgencyId'
+        ? w.fosteringAgencyId
+        : name === 'productId'
+          ? w.productId
+          : Math.max(s.minimum ?? 1, (s.exclusiveMinimum ?? 0) + 1);
     case 'boolean':
       return true;
     case 'array':
@@ -126,14 +132,16 @@ interface Variant {
 
 /** Every input place of an operation with a hostile value, one place and one value at a time. */
 function variants(op: Operation): Variant[] {
-  const pathValue = (p: Parameter, v?: unknown) => (v === undefined ? encodeURIComponent(PATH_PARAMS[p.name]!(worlds.mine)) : inUrl(v));
+  const pathValue = (p: Parameter, v?: unknown) =>
+    v === undefined ? encodeURIComponent(PATH_PARAMS[p.name]!(worlds.mine)) : inUrl(v);
   const url = (hostile?: { p: Parameter; v: unknown }) => {
     let u = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const p = op.parameters.find((x) => x.in === 'path' && x.name === name)!;
       return pathValue(p, hostile?.p === p ? hostile.v : undefined);
     });
     const query = op.parameters.filter((p) => p.in === 'query' && (p.required || hostile?.p === p));
-    if (query.length) u += `?${query.map((p) => `${p.name}=${hostile?.p === p ? inUrl(hostile.v) : encodeURIComponent(String(plausible(p.schema, p.name)))}`).join('&')}`;
+    if (query.length)
+      u += `?${query.map((p) => `${p.name}=${hostile?.p === p ? inUrl(hostile.v) : encodeURIComponent(String(plausible(p.schema, p.name)))}`).join('&')}`;
     return u;
   };
   const body = op.hasBody ? (op.body ? (plausible(op.body, '') as Record<string, unknown>) : {}) : undefined;
@@ -141,7 +149,8 @@ function variants(op: Operation): Variant[] {
   const out: Variant[] = [];
   for (const p of op.parameters) {
     const kind = kindOf(p.schema);
-    if (kind) for (const v of HOSTILE[kind]) out.push({ where: `${p.in}.${p.name}=${inUrl(v)}`, url: url({ p, v }), payload });
+    if (kind)
+      for (const v of HOSTILE[kind]) out.push({ where: `${p.in}.${p.name}=${inUrl(v)}`, url: url({ p, v }), payload });
   }
   // Each leaf of the body in turn (nested objects and array items included).
   const walk = (schema: JsonSchema, path: string[]) => {
@@ -155,7 +164,10 @@ function variants(op: Operation): Variant[] {
           // A PATCH carries just the field (so the other fields' plausible values cannot mask it); others the whole body.
           const b = (op.method === 'PATCH' ? {} : structuredClone(body)) as Record<string, unknown>;
           let at: Record<string, unknown> = b;
-          path.slice(0, -1).forEach((k, i) => (at = (at[k] ??= /^\d+$/.test(path[i + 1]!) ? [] : {}) as Record<string, unknown>));
+          for (const [i, k] of path.slice(0, -1).entries()) {
+            at[k] ??= /^\d+$/.test(path[i + 1]!) ? [] : {};
+            at = at[k] as Record<string, unknown>;
+          }
           at[path.at(-1)!] = v;
           out.push({ where: `body.${path.join('.')}=${JSON.stringify(String(v))}`, url: url(), payload: toJson(b) });
         }
@@ -192,11 +204,15 @@ describe('hostile input from the OpenAPI document', () => {
             method: op.method as 'GET',
             url: v.url,
             ...(v.payload === undefined ? {} : { payload: v.payload }),
-            headers: { ...(v.payload === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+            headers: {
+              ...(v.payload === undefined ? {} : { 'content-type': 'application/json' }),
+              ...(cookie ? { cookie } : {}),
+            },
             remoteAddress: `10.78.${sent % 250}.${Math.floor(sent / 250) % 250}`,
           });
           if (res.statusCode >= 500) failures.push(`${what} → ${res.statusCode}`);
-          else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${what} → ${res.statusCode} without problem+json`);
+          else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json'))
+            failures.push(`${what} → ${res.statusCode} without problem+json`);
         } catch (e) {
           failures.push(`${what} → connection dropped (${String(e)})`);
         }

@@ -4,12 +4,19 @@ import { type FieldError, validationFailed } from './problem.ts';
 // PostgreSQL refuses U+0000 in text (22021) and a lone surrogate cannot be written as UTF-8 at all (jsonb
 // refuses its \ud800 escape, 22P05). No field of ours has a use for either, so they are refused for every route
 // at once, before any schema or use case sees them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the NUL byte is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const MESSAGES = {
-  nul_character: { id: 'Teks tidak boleh memuat karakter NUL (U+0000).', en: 'Text must not contain the NUL character (U+0000).' },
-  lone_surrogate: { id: 'Teks memuat karakter Unicode yang rusak (surrogate tanpa pasangan).', en: 'Text contains a broken Unicode character (an unpaired surrogate).' },
+  nul_character: {
+    id: 'Teks tidak boleh memuat karakter NUL (U+0000).',
+    en: 'Text must not contain the NUL character (U+0000).',
+  },
+  lone_surrogate: {
+    id: 'Teks memuat karakter Unicode yang rusak (surrogate tanpa pasangan).',
+    en: 'Text contains a broken Unicode character (an unpaired surrogate).',
+  },
 };
 const MAX_ERRORS = 20;
 
@@ -28,8 +35,9 @@ export function hostileText(value: unknown, where: string): FieldError[] {
     if (typeof v === 'string') {
       const e = textError(v, field);
       if (e) out.push(e);
-    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${field}.${i}`]));
-    else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+    } else if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) stack.push([x, `${field}.${i}`]);
+    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
       for (const [k, x] of Object.entries(v)) {
         const e = textError(k, `${field}.${k}`);
         if (e) out.push(e);
@@ -42,6 +50,10 @@ export function hostileText(value: unknown, where: string): FieldError[] {
 
 /** preValidation hook: the path, query and body of every request, refused as a 400 naming each bad field. */
 export async function refuseHostileText(req: FastifyRequest) {
-  const fields = [...hostileText(req.params, 'params'), ...hostileText(req.query, 'querystring'), ...hostileText(req.body, 'body')];
+  const fields = [
+    ...hostileText(req.params, 'params'),
+    ...hostileText(req.query, 'querystring'),
+    ...hostileText(req.body, 'body'),
+  ];
   if (fields.length) throw validationFailed(fields.slice(0, MAX_ERRORS));
 }

@@ -7,9 +7,11 @@ export const INT4_MAX = 2_147_483_647;
 const INT4_MIN = -2_147_483_648;
 
 /** An integer stored in an `integer` column (or bounded by one): never past int4. */
-export const int4 = (min = INT4_MIN, max = INT4_MAX) => z.number().int().min(Math.max(min, INT4_MIN)).max(Math.min(max, INT4_MAX));
+export const int4 = (min = INT4_MIN, max = INT4_MAX) =>
+  z.number().int().min(Math.max(min, INT4_MIN)).max(Math.min(max, INT4_MAX));
 /** A whole amount stored in a `bigint` column: a JS number is exact only up to 2^53 - 1. */
-export const int8 = (min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(Math.min(max, Number.MAX_SAFE_INTEGER));
+export const int8 = (min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
+  z.number().int().min(min).max(Math.min(max, Number.MAX_SAFE_INTEGER));
 
 /** The id of a row whose key is `integer` (fostering agency, agency, mall, lender). */
 export const int4Id = () => int4(1);
@@ -17,8 +19,10 @@ export const int4Id = () => int4(1);
 export const bigintId = () => int8(1);
 
 /** The same, for a path or query string, where every value arrives as text. */
-export const int4Param = (min = INT4_MIN, max = INT4_MAX) => z.coerce.number().int().min(Math.max(min, INT4_MIN)).max(Math.min(max, INT4_MAX));
-export const int8Param = (min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(Math.min(max, Number.MAX_SAFE_INTEGER));
+export const int4Param = (min = INT4_MIN, max = INT4_MAX) =>
+  z.coerce.number().int().min(Math.max(min, INT4_MIN)).max(Math.min(max, INT4_MAX));
+export const int8Param = (min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(Math.min(max, Number.MAX_SAFE_INTEGER));
 export const int4IdParam = () => int4Param(1);
 export const bigintIdParam = () => int8Param(1);
 
@@ -32,7 +36,10 @@ export function isCalendarDate(s: string): boolean {
   return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
-const notADate = { message: 'not a calendar date', params: { id: 'Tanggal ini tidak ada di kalender.', en: 'This date does not exist on the calendar.' } };
+const notADate = {
+  message: 'not a calendar date',
+  params: { id: 'Tanggal ini tidak ada di kalender.', en: 'This date does not exist on the calendar.' },
+};
 
 /** A calendar date, YYYY-MM-DD. */
 export const calendarDate = () =>

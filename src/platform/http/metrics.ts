@@ -21,10 +21,22 @@ function allowMetrics(req: FastifyRequest): void {
   const actor = req.actor;
   if (actor && hasRole(actor, 'platform_admin') && !(actor.kind === 'account' && actor.mustEnrolTotp)) return;
   if (bearer || !actor || actor.kind === 'anonymous')
-    throw new AppError(401, 'unauthenticated', { id: 'Metrik hanya untuk admin platform atau pemegang token metrik.', en: 'Metrics are for platform admins or the holder of the metrics token.' }, [], {
-      'www-authenticate': 'Bearer realm="metrics"',
-    });
-  throw new AppError(403, 'forbidden', { id: 'Metrik hanya untuk admin platform.', en: 'Metrics are for platform admins only.' });
+    throw new AppError(
+      401,
+      'unauthenticated',
+      {
+        id: 'Metrik hanya untuk admin platform atau pemegang token metrik.',
+        en: 'Metrics are for platform admins or the holder of the metrics token.',
+      },
+      [],
+      {
+        'www-authenticate': 'Bearer realm="metrics"',
+      },
+    );
+  throw new AppError(403, 'forbidden', {
+    id: 'Metrik hanya untuk admin platform.',
+    en: 'Metrics are for platform admins only.',
+  });
 }
 
 /** Prometheus metrics at /metrics: process figures plus request counts and durations by route template. */

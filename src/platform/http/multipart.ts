@@ -34,16 +34,23 @@ export interface UploadSpec<T> {
 }
 
 /** The form's non-empty text fields and its file (after `accept`), if one was sent. */
-export async function readUpload<T>(req: FastifyRequest, spec: UploadSpec<T>): Promise<{ fields: Record<string, string>; file: T | undefined }> {
+export async function readUpload<T>(
+  req: FastifyRequest,
+  spec: UploadSpec<T>,
+): Promise<{ fields: Record<string, string>; file: T | undefined }> {
   if (!req.isMultipart()) throw new AppError(415, 'multipart_required', spec.notMultipart);
   const fields: Record<string, string> = {};
   let file: T | undefined;
   try {
-    for await (const part of req.parts({ limits: { fileSize: spec.maxBytes, files: 1, fields: spec.fields.count, fieldSize: spec.fields.size } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: spec.maxBytes, files: 1, fields: spec.fields.count, fieldSize: spec.fields.size },
+    })) {
       if (part.type === 'file') {
         if (part.fieldname !== spec.file) {
           await part.toBuffer().catch(() => undefined);
-          throw validationFailed([{ field: `body.${part.fieldname}`, code: 'unknown_field', message: spec.wrongField }]);
+          throw validationFailed([
+            { field: `body.${part.fieldname}`, code: 'unknown_field', message: spec.wrongField },
+          ]);
         }
         file = spec.accept(await part.toBuffer());
       } else if (typeof part.value === 'string' && part.value !== '') fields[part.fieldname] = part.value;
@@ -51,8 +58,13 @@ export async function readUpload<T>(req: FastifyRequest, spec: UploadSpec<T>): P
   } catch (e) {
     if (e instanceof AppError) throw e;
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, spec.tooLarge.code, spec.tooLarge.message, [{ field: `body.${spec.file}`, code: 'too_large', message: spec.tooLarge.field }]);
-    throw new AppError(400, 'multipart_invalid', { id: 'Formulir tidak dapat dibaca.', en: 'The form cannot be read.' });
+      throw new AppError(413, spec.tooLarge.code, spec.tooLarge.message, [
+        { field: `body.${spec.file}`, code: 'too_large', message: spec.tooLarge.field },
+      ]);
+    throw new AppError(400, 'multipart_invalid', {
+      id: 'Formulir tidak dapat dibaca.',
+      en: 'The form cannot be read.',
+    });
   }
   return { fields, file };
 }

@@ -35,12 +35,18 @@ export class AppError extends Error {
 const INVALID: Bilingual = { id: 'Isian tidak valid.', en: 'The request is invalid.' };
 
 /** A request refused for its fields (400 `validation_failed`), each named with its own code and message. */
-export const validationFailed = (fields: FieldError[], message: Bilingual = INVALID) => new AppError(400, 'validation_failed', message, fields);
+export const validationFailed = (fields: FieldError[], message: Bilingual = INVALID) =>
+  new AppError(400, 'validation_failed', message, fields);
 
 /** One field error: where, which code, and the sentence in both languages. */
-export const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({ field, code, message: { id, en } });
+export const fieldError = (field: string, code: string, id: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { id, en },
+});
 
-export const notFound = (what: Bilingual = { id: 'Data tidak ditemukan.', en: 'Not found.' }) => new AppError(404, 'not_found', what);
+export const notFound = (what: Bilingual = { id: 'Data tidak ditemukan.', en: 'Not found.' }) =>
+  new AppError(404, 'not_found', what);
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: AppError): FastifyReply {
   for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
@@ -79,7 +85,11 @@ export function fieldErrorsFromZod(issues: ZodIssueLike[], where: string): Field
     const base = [where, ...i.path.map(String)].join('.');
     if (i.code === 'unrecognized_keys' && i.keys) {
       for (const k of i.keys)
-        out.push({ field: `${base}.${k}`, code: 'unknown_field', message: { id: 'Kolom ini tidak dikenal.', en: 'Unknown field.' } });
+        out.push({
+          field: `${base}.${k}`,
+          code: 'unknown_field',
+          message: { id: 'Kolom ini tidak dikenal.', en: 'Unknown field.' },
+        });
       continue;
     }
     out.push({ field: base, code: i.code, message: translateIssue(i) });
@@ -92,15 +102,27 @@ function translateIssue(i: ZodIssueLike): Bilingual {
     case 'invalid_type':
       return i.message.includes('received undefined')
         ? { id: 'Wajib diisi.', en: 'Required.' }
-        : { id: `Jenis nilai salah (seharusnya ${i.expected ?? 'lain'}).`, en: `Wrong type (expected ${i.expected ?? 'another'}).` };
+        : {
+            id: `Jenis nilai salah (seharusnya ${i.expected ?? 'lain'}).`,
+            en: `Wrong type (expected ${i.expected ?? 'another'}).`,
+          };
     case 'too_big':
-      return { id: `Terlalu besar atau terlalu panjang (maksimal ${String(i.maximum)}).`, en: `Too big or too long (maximum ${String(i.maximum)}).` };
+      return {
+        id: `Terlalu besar atau terlalu panjang (maksimal ${String(i.maximum)}).`,
+        en: `Too big or too long (maximum ${String(i.maximum)}).`,
+      };
     case 'too_small':
-      return { id: `Terlalu kecil atau terlalu pendek (minimal ${String(i.minimum)}).`, en: `Too small or too short (minimum ${String(i.minimum)}).` };
+      return {
+        id: `Terlalu kecil atau terlalu pendek (minimal ${String(i.minimum)}).`,
+        en: `Too small or too short (minimum ${String(i.minimum)}).`,
+      };
     case 'invalid_format':
       return { id: `Format tidak sesuai (${i.format ?? 'pola'}).`, en: `Invalid format (${i.format ?? 'pattern'}).` };
     case 'invalid_value':
-      return { id: `Nilai tidak diizinkan; pilih salah satu: ${(i.values ?? []).join(', ')}.`, en: `Value not allowed; choose one of: ${(i.values ?? []).join(', ')}.` };
+      return {
+        id: `Nilai tidak diizinkan; pilih salah satu: ${(i.values ?? []).join(', ')}.`,
+        en: `Value not allowed; choose one of: ${(i.values ?? []).join(', ')}.`,
+      };
     case 'custom':
       if (i.params?.id && i.params.en) return { id: i.params.id, en: i.params.en };
       return { id: `Nilai tidak valid: ${i.message}`, en: `Invalid value: ${i.message}` };
@@ -110,13 +132,25 @@ function translateIssue(i: ZodIssueLike): Bilingual {
 }
 
 const FRAMEWORK_ERRORS: Record<string, Bilingual> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { id: 'Badan permintaan bukan JSON yang sah.', en: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    id: 'Badan permintaan bukan JSON yang sah.',
+    en: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { id: 'Badan permintaan JSON kosong.', en: 'The JSON request body is empty.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { id: 'Badan permintaan terlalu besar.', en: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { id: 'Jenis konten tidak didukung; kirim application/json.', en: 'Unsupported content type; send application/json.' },
-  FST_ERR_BAD_URL: { id: 'Alamat memuat karakter yang tidak sah.', en: 'The address contains characters that are not valid.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    id: 'Jenis konten tidak didukung; kirim application/json.',
+    en: 'Unsupported content type; send application/json.',
+  },
+  FST_ERR_BAD_URL: {
+    id: 'Alamat memuat karakter yang tidak sah.',
+    en: 'The address contains characters that are not valid.',
+  },
   FST_ERR_MAX_PARAM_LENGTH: { id: 'Bagian alamat terlalu panjang.', en: 'A part of the address is too long.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { id: 'Panjang konten tidak sesuai.', en: 'Content length does not match the body.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    id: 'Panjang konten tidak sesuai.',
+    en: 'Content length does not match the body.',
+  },
 };
 
 /** A request that fails its route's Zod schema, as the problem it becomes: 400 with a field error per issue. */
@@ -144,7 +178,11 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   }
   if (isResponseSerializationError(err)) {
     req.log.error({ err }, 'response does not match its schema');
-    return sendProblem(reply, req, new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }));
+    return sendProblem(
+      reply,
+      req,
+      new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }),
+    );
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -155,5 +193,9 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     return sendProblem(reply, req, new AppError(status, (err.code ?? 'bad_request').toLowerCase(), known));
   }
   req.log.error({ err }, 'unhandled error');
-  return sendProblem(reply, req, new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }));
+  return sendProblem(
+    reply,
+    req,
+    new AppError(500, 'internal_error', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' }),
+  );
 }

@@ -17,5 +17,7 @@ export const REDACT_PATHS = [
 ];
 
 export function maskPersonal(text: string): string {
-  return text.replace(/\d{16}/g, (m) => `${m.slice(0, 4)}********${m.slice(12)}`).replace(/(\+?62|%2B62|0)8\d{7,11}/g, '08**********');
+  return text
+    .replace(/\d{16}/g, (m) => `${m.slice(0, 4)}********${m.slice(12)}`)
+    .replace(/(\+?62|%2B62|0)8\d{7,11}/g, '08**********');
 }

@@ -24,7 +24,10 @@ beforeAll(async () => {
   admin = await sessionCookie(db, [{ role: 'platform_admin' }], undefined, { totp: true });
   desk = await sessionCookie(db, [{ role: 'pendamping', scopeId: world.district }]);
   owner = await sessionCookie(db, [{ role: 'umkm_owner' }], world.ownerId);
-  [{ id: productId }] = (await db.query<{ id: number }>(`insert into product (umkm_id, name, category_code, price, unit) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs') returning id`, [world.umkmId])) as [{ id: number }];
+  [{ id: productId }] = (await db.query<{ id: number }>(
+    `insert into product (umkm_id, name, category_code, price, unit) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs') returning id`,
+    [world.umkmId],
+  )) as [{ id: number }];
 }, 300_000); // a fresh PGlite, migrated: minutes on a loaded machine
 
 const newNik = () => `${world.district}540885${String(crypto.randomInt(1, 10000)).padStart(4, '0')}`;
@@ -46,7 +49,11 @@ const registration = (nik: string, phone: string, agency: number = world.fosteri
 });
 
 /** The one field error of a 400 problem, after checking the problem's shape. */
-function fieldOf(res: { statusCode: number; headers: Record<string, unknown>; json: () => { errors: { field: string; code: string; message: { id: string; en: string } }[] } }) {
+function fieldOf(res: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json: () => { errors: { field: string; code: string; message: { id: string; en: string } }[] };
+}) {
   expect(res.statusCode).toBe(400);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   const [e] = res.json().errors;
@@ -57,7 +64,12 @@ function fieldOf(res: { statusCode: number; headers: Record<string, unknown>; js
 
 describe('text PostgreSQL cannot store', () => {
   it('a NUL in a body field, a query or an id is a 400 naming it', async () => {
-    const patch = await app.inject({ method: 'PATCH', url: `/api/catalog/manage/products/${productId}`, headers: { cookie: owner }, payload: { name: 'a\u0000b' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/catalog/manage/products/${productId}`,
+      headers: { cookie: owner },
+      payload: { name: 'a\u0000b' },
+    });
     expect(fieldOf(patch)).toMatchObject({ field: 'body.name', code: 'nul_character' });
     const kbli = await app.inject({ method: 'GET', url: '/api/kbli?q=%00' });
     expect(fieldOf(kbli)).toMatchObject({ field: 'querystring.q', code: 'nul_character' });
@@ -65,14 +77,27 @@ describe('text PostgreSQL cannot store', () => {
     expect(fieldOf(members).field).toBe('querystring.q');
     const audit = await app.inject({ method: 'GET', url: '/api/audit-log?entityId=%00', headers: { cookie: admin } });
     expect(fieldOf(audit).field).toBe('querystring.entityId');
-    const nested = await app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: desk }, payload: { ...registration(newNik(), newPhone()), owner: { fullName: 'Siti\u0000', nik: newNik(), phone: newPhone() } } });
+    const nested = await app.inject({
+      method: 'POST',
+      url: '/api/registry/desk-registrations',
+      headers: { cookie: desk },
+      payload: {
+        ...registration(newNik(), newPhone()),
+        owner: { fullName: 'Siti\u0000', nik: newNik(), phone: newPhone() },
+      },
+    });
     expect(fieldOf(nested)).toMatchObject({ field: 'body.owner.fullName', code: 'nul_character' });
     const cert = await app.inject({ method: 'GET', url: '/api/curation/certificates/RA-%00-1234' });
     expect(fieldOf(cert).field).toBe('params.code');
   });
 
   it('a lone surrogate, in a body or in a path the router cannot decode, is a 400', async () => {
-    const patch = await app.inject({ method: 'PATCH', url: `/api/catalog/manage/products/${productId}`, headers: { cookie: owner, 'content-type': 'application/json' }, payload: '{"description":"\\ud800"}' });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/catalog/manage/products/${productId}`,
+      headers: { cookie: owner, 'content-type': 'application/json' },
+      payload: '{"description":"\\ud800"}',
+    });
     expect(fieldOf(patch)).toMatchObject({ field: 'body.description', code: 'lone_surrogate' });
     const path = await app.inject({ method: 'GET', url: '/api/curation/certificates/RA-%ED%A0%80' });
     expect(path.statusCode).toBe(400);
@@ -82,9 +107,18 @@ describe('text PostgreSQL cannot store', () => {
 
 describe('integers and dates outside what the column holds', () => {
   it('an id past int4 where the column is integer is a 400 naming it', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: desk }, payload: registration(newNik(), newPhone(), 2147483648) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/registry/desk-registrations',
+      headers: { cookie: desk },
+      payload: registration(newNik(), newPhone(), 2147483648),
+    });
     expect(fieldOf(res)).toMatchObject({ field: 'body.business.fosteringAgencyId', code: 'too_big' });
-    const funnel = await app.inject({ method: 'GET', url: '/api/registry/funnel?agencyId=2147483648', headers: { cookie: admin } });
+    const funnel = await app.inject({
+      method: 'GET',
+      url: '/api/registry/funnel?agencyId=2147483648',
+      headers: { cookie: admin },
+    });
     expect(fieldOf(funnel).field).toBe('querystring.agencyId');
   });
 
@@ -95,13 +129,28 @@ describe('integers and dates outside what the column holds', () => {
       ['/api/registry/export/summary', '2020-02-30'],
       ['/api/registry/export/summary', '0000-01-01'],
     ] as const) {
-      const res = await app.inject({ method: 'GET', url: `${url}?registeredSince=${date}`, headers: { cookie: admin } });
+      const res = await app.inject({
+        method: 'GET',
+        url: `${url}?registeredSince=${date}`,
+        headers: { cookie: admin },
+      });
       expect(fieldOf(res).field, `${url} ${date}`).toBe('querystring.registeredSince');
     }
-    const ok = await app.inject({ method: 'GET', url: '/api/registry/export/summary?registeredSince=2024-02-29', headers: { cookie: admin } });
+    const ok = await app.inject({
+      method: 'GET',
+      url: '/api/registry/export/summary?registeredSince=2024-02-29',
+      headers: { cookie: admin },
+    });
     expect(ok.statusCode).toBe(200);
-    const feb30 = await app.inject({ method: 'GET', url: '/api/registry/export/summary?registeredSince=2020-02-30', headers: { cookie: admin } });
-    expect(feb30.json().errors[0].message).toEqual({ id: 'Tanggal ini tidak ada di kalender.', en: 'This date does not exist on the calendar.' });
+    const feb30 = await app.inject({
+      method: 'GET',
+      url: '/api/registry/export/summary?registeredSince=2020-02-30',
+      headers: { cookie: admin },
+    });
+    expect(feb30.json().errors[0].message).toEqual({
+      id: 'Tanggal ini tidak ada di kalender.',
+      en: 'This date does not exist on the calendar.',
+    });
   });
 });
 
@@ -122,8 +171,14 @@ describe('what the database refuses anyway (the last line)', () => {
     const taken = await makeAccount(db);
     const email = await refusal(`insert into account (display_name, email) values ('Dua', $1)`, [taken.email]);
     expect(email).toMatchObject({ status: 409, code: 'login_taken', fields: [{ field: 'body.login' }] });
-    const [{ code }] = (await db.query<{ code: string }>('select code from fostering_agency where id = $1', [world.fosteringAgencyId])) as [{ code: string }];
-    expect(await refusal(`insert into fostering_agency (code, name) values ($1, 'Dua')`, [code])).toMatchObject({ status: 409, code: 'conflict', fields: [] });
+    const [{ code }] = (await db.query<{ code: string }>('select code from fostering_agency where id = $1', [
+      world.fosteringAgencyId,
+    ])) as [{ code: string }];
+    expect(await refusal(`insert into fostering_agency (code, name) values ($1, 'Dua')`, [code])).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      fields: [],
+    });
     expect(problemFromDatabase(new Error('not the database'))).toBeUndefined();
   });
 });
@@ -135,7 +190,12 @@ describe('two requests racing for one unique value', () => {
     const login = `balapan-${crypto.randomUUID()}@test.pasarlokal.id`;
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        app.inject({ method: 'POST', url: '/api/auth/signup', remoteAddress: `10.79.0.${i + 1}`, payload: { displayName: 'Ibu Rina', login, password: 'KueLapis2026' } }),
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/signup',
+          remoteAddress: `10.79.0.${i + 1}`,
+          payload: { displayName: 'Ibu Rina', login, password: 'KueLapis2026' },
+        }),
       ),
     );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
@@ -149,20 +209,32 @@ describe('two requests racing for one unique value', () => {
   it('five desk registrations of one NIK: one 201, one member, the rest told it is already registered', async () => {
     const nik = newNik();
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => app.inject({ method: 'POST', url: '/api/registry/desk-registrations', headers: { cookie: desk }, payload: registration(nik, newPhone()) })),
+      Array.from({ length: 5 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/registry/desk-registrations',
+          headers: { cookie: desk },
+          payload: registration(nik, newPhone()),
+        }),
+      ),
     );
     const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201), String(statuses)).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s === 201),
+      String(statuses),
+    ).toHaveLength(1);
     for (const r of responses.filter((x) => x.statusCode !== 201)) {
       // Raced on PostgreSQL: the unique NIK refuses the insert (409). After the winner committed: the desk's own
       // answer for a known member (200, already registered).
-      if (r.statusCode === 409) expect(r.json()).toMatchObject({ code: 'already_registered', errors: [{ field: 'body.owner.nik' }] });
+      if (r.statusCode === 409)
+        expect(r.json()).toMatchObject({ code: 'already_registered', errors: [{ field: 'body.owner.nik' }] });
       else expect([r.statusCode, r.json().outcome]).toEqual([200, 'already_registered']);
     }
     if (engine === 'postgres') expect(statuses.filter((s) => s === 409).length, String(statuses)).toBeGreaterThan(0);
-    const [{ n }] = (await db.query<{ n: number }>(`select count(*)::int as n from umkm u join owner o on o.id = u.owner_id where u.id = any($1::bigint[])`, [
-      responses.map((r) => r.json().umkmId).filter(Boolean),
-    ])) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>(
+      `select count(*)::int as n from umkm u join owner o on o.id = u.owner_id where u.id = any($1::bigint[])`,
+      [responses.map((r) => r.json().umkmId).filter(Boolean)],
+    )) as [{ n: number }];
     expect(n).toBe(1);
   });
 });

@@ -28,29 +28,52 @@ describe('/metrics', () => {
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
     expect(anonymous.headers['www-authenticate']).toContain('Bearer');
     expect(anonymous.body).not.toContain('http_request');
-    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer tebakan' } })).statusCode).toBe(401);
-    const buyer = await app.inject({ method: 'GET', url: '/metrics', headers: { cookie: await cookieFor([{ role: 'public_buyer' }]) } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer tebakan' } })).statusCode,
+    ).toBe(401);
+    const buyer = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { cookie: await cookieFor([{ role: 'public_buyer' }]) },
+    });
     expect(buyer.statusCode).toBe(403);
     expect(buyer.json().message).toEqual({ id: expect.any(String), en: expect.any(String) });
   });
 
   it('answers the holder of PL_METRICS_TOKEN and a signed-in platform admin', async () => {
     process.env.PL_METRICS_TOKEN = 'token-metrik-yang-benar';
-    const scraper = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer token-metrik-yang-benar' } });
+    const scraper = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: 'Bearer token-metrik-yang-benar' },
+    });
     expect(scraper.statusCode).toBe(200);
     expect(scraper.body).toContain('http_requests_total');
     delete process.env.PL_METRICS_TOKEN; // without the variable no token opens it, but an admin still may
-    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer ' } })).statusCode).toBe(401);
-    const admin = await app.inject({ method: 'GET', url: '/metrics', headers: { cookie: await cookieFor([{ role: 'platform_admin' }], true) } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer ' } })).statusCode,
+    ).toBe(401);
+    const admin = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { cookie: await cookieFor([{ role: 'platform_admin' }], true) },
+    });
     expect(admin.statusCode).toBe(200);
     expect(admin.body).toContain('http_requests_total');
   });
 });
 
 describe('Content-Security-Policy', () => {
-  const directives = (header: unknown) => new Map(String(header).split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v]));
+  const directives = (header: unknown) =>
+    new Map(
+      String(header)
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([k, ...v]) => [k!, v]),
+    );
 
-  it('pages and API answers allow only the app\'s own scripts and forbid framing, plugins, foreign bases and form targets', async () => {
+  it("pages and API answers allow only the app's own scripts and forbid framing, plugins, foreign bases and form targets", async () => {
     for (const url of ['/', '/produk/apa-saja', '/api/health', '/api/tidak-ada']) {
       const res = await app.inject({ method: 'GET', url });
       const csp = directives(res.headers['content-security-policy']);
@@ -67,7 +90,7 @@ describe('Content-Security-Policy', () => {
     expect((await app.inject({ method: 'GET', url: '/' })).headers['content-type']).toContain('text/html');
   });
 
-  it('the API documentation keeps swagger-ui\'s own policy, made not frameable either', async () => {
+  it("the API documentation keeps swagger-ui's own policy, made not frameable either", async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     const csp = directives(res.headers['content-security-policy']);

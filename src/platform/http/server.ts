@@ -2,7 +2,12 @@ import crypto from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
 import { registerMetrics } from './metrics.ts';
 import { refuseHostileText } from './hostile-text.ts';
@@ -104,10 +109,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
       info: {
         title: 'Pasar Lokal API',
         version: '0.1.0',
-        description: 'Platform UMKM daerah: Jakpreneur, e-Order, Jumat Beli Lokal, UMKM Goes To Mall. Errors are application/problem+json.',
+        description:
+          'Platform UMKM daerah: Jakpreneur, e-Order, Jumat Beli Lokal, UMKM Goes To Mall. Errors are application/problem+json.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: { schemas: { Problem: z.toJSONSchema(Problem, { target: 'draft-2020-12' }) as Record<string, unknown> } },
+      components: {
+        schemas: { Problem: z.toJSONSchema(Problem, { target: 'draft-2020-12' }) as Record<string, unknown> },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -143,8 +151,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions): Promise<A
   const serveApp = await registerWeb(app as unknown as FastifyInstance, deps.webDir);
   app.setNotFoundHandler((req, reply) => {
     // Any page address outside /api is the web app's to route (so a public page never answers 404).
-    if (serveApp && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) return serveApp(reply);
-    return sendProblem(reply, req, new AppError(404, 'not_found', { id: 'Alamat tidak ditemukan.', en: 'No such address.' }));
+    if (serveApp && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/'))
+      return serveApp(reply);
+    return sendProblem(
+      reply,
+      req,
+      new AppError(404, 'not_found', { id: 'Alamat tidak ditemukan.', en: 'No such address.' }),
+    );
   });
   return app;
 }

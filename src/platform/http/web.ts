@@ -25,7 +25,10 @@ export const CONTENT_SECURITY_POLICY = [
  * Serves the built web app (dist/web) from the same server: hashed assets for a year, brotli/gzip files made at
  * build time, and index.html for every page address. Returns the function that answers with index.html.
  */
-export async function registerWeb(app: FastifyInstance, webDir?: string): Promise<((reply: FastifyReply) => FastifyReply) | undefined> {
+export async function registerWeb(
+  app: FastifyInstance,
+  webDir?: string,
+): Promise<((reply: FastifyReply) => FastifyReply) | undefined> {
   if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return undefined;
   // index.html is re-read when a rebuild replaced it: a running server must not point at deleted assets.
   const indexFile = path.join(webDir, 'index.html');
@@ -43,14 +46,17 @@ export async function registerWeb(app: FastifyInstance, webDir?: string): Promis
     preCompressed: true,
     schemaHide: true,
     setHeaders(res: FastifyReply, file: string) {
-      if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      if (file.includes(`${path.sep}assets${path.sep}`))
+        res.header('cache-control', 'public, max-age=31536000, immutable');
       else res.header('cache-control', 'public, max-age=300');
     },
   });
   const favicon = path.join(webDir, 'favicon.svg');
   if (fs.existsSync(favicon)) {
     const svg = fs.readFileSync(favicon);
-    app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg));
+    app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg),
+    );
   }
   const serveIndex = (reply: FastifyReply) =>
     reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml());

@@ -16,7 +16,11 @@ export function listRegions(db: Queryable, f: { parent?: string; level?: string 
   );
 }
 
-export function listKbli(db: Queryable, q: string | undefined, limit: number): Promise<{ code: string; title: string }[]> {
+export function listKbli(
+  db: Queryable,
+  q: string | undefined,
+  limit: number,
+): Promise<{ code: string; title: string }[]> {
   const term = (q ?? '').trim();
   return db.query(
     `select code, title from kbli

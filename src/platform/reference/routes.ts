@@ -14,7 +14,13 @@ export const referenceRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listRegions',
         tags: ['reference'],
         summary: 'Regions of this instance, optionally the children of one region',
-        querystring: z.strictObject({ parent: z.string().regex(/^\d{2,10}$/).optional(), level: z.enum(['province', 'city', 'district', 'village']).optional() }),
+        querystring: z.strictObject({
+          parent: z
+            .string()
+            .regex(/^\d{2,10}$/)
+            .optional(),
+          level: z.enum(['province', 'city', 'district', 'village']).optional(),
+        }),
         response: { 200: z.object({ items: z.array(Region) }) },
       },
     },
@@ -28,7 +34,10 @@ export const referenceRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'listKbli',
         tags: ['reference'],
         summary: 'KBLI 2020 subclasses matching a code prefix or words of the title',
-        querystring: z.strictObject({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.strictObject({
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
         response: { 200: z.object({ items: z.array(z.object({ code: z.string(), title: z.string() })) }) },
       },
     },

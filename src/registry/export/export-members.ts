@@ -1,7 +1,7 @@
 // Export of the filtered register, within the caller's scope, page by page (keyset on umkm.id) so that 385,000
 // rows stream out without being held in memory. NIK, phone and email are shown in clear only to roles that may
 // see NIK (registryPolicy.seesNik) — and then the export is audited with its row count.
-import { type Actor, type AuditActor } from '../../platform/auth/actor.ts';
+import type { Actor, AuditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { personalDataKeys } from '../../platform/personal-data.ts';
@@ -21,13 +21,42 @@ export interface ExportFilters {
 }
 
 export const EXPORT_HEADER = [
-  'id_umkm', 'nama_pemilik', 'nik', 'no_hp', 'email', 'nama_usaha', 'nib', 'npwp', 'kbli', 'kelurahan', 'nama_kelurahan', 'kecamatan', 'kota',
-  'alamat', 'kode_pos', 'tahun_mulai', 'tenaga_kerja', 'modal', 'omzet_tahunan', 'jenis', 'kelas_usaha', 'pengampu', 'jalur_pendaftaran', 'tanggal_daftar', 'status',
+  'id_umkm',
+  'nama_pemilik',
+  'nik',
+  'no_hp',
+  'email',
+  'nama_usaha',
+  'nib',
+  'npwp',
+  'kbli',
+  'kelurahan',
+  'nama_kelurahan',
+  'kecamatan',
+  'kota',
+  'alamat',
+  'kode_pos',
+  'tahun_mulai',
+  'tenaga_kerja',
+  'modal',
+  'omzet_tahunan',
+  'jenis',
+  'kelas_usaha',
+  'pengampu',
+  'jalur_pendaftaran',
+  'tanggal_daftar',
+  'status',
 ] as const;
 /** Columns kept as text in XLSX (long digit strings). */
-export const EXPORT_TEXT_COLUMNS = ['nik', 'no_hp', 'nib', 'npwp', 'kbli', 'kelurahan', 'kode_pos'].map((c) => EXPORT_HEADER.indexOf(c as (typeof EXPORT_HEADER)[number]));
+export const EXPORT_TEXT_COLUMNS = ['nik', 'no_hp', 'nib', 'npwp', 'kbli', 'kelurahan', 'kode_pos'].map((c) =>
+  EXPORT_HEADER.indexOf(c as (typeof EXPORT_HEADER)[number]),
+);
 
-const KIND_ID: Record<string, string> = { jakpreneur: 'jakpreneur', non_jakpreneur: 'non_jakpreneur', cooperative: 'koperasi' };
+const KIND_ID: Record<string, string> = {
+  jakpreneur: 'jakpreneur',
+  non_jakpreneur: 'non_jakpreneur',
+  cooperative: 'koperasi',
+};
 export const PAGE = 5_000;
 /** Excel's sheet holds 1,048,576 rows; beyond this an XLSX export is refused and CSV offered. */
 export const XLSX_MAX_ROWS = 1_000_000;
@@ -43,11 +72,18 @@ export function exportWhere(actor: Actor, f: ExportFilters): { sql: string; para
   const parts = [scope.sql];
   if (f.village) parts.push(`u.village_code = ${p(f.village)}`);
   if (f.district) parts.push(`u.village_code in (select code from region where parent_code = ${p(f.district)})`);
-  if (f.city) parts.push(`u.village_code in (select v.code from region v join region d on d.code = v.parent_code where d.parent_code = ${p(f.city)})`);
-  if (f.fosteringAgencyId) parts.push(`exists (select 1 from fostering_link fl where fl.umkm_id = u.id and fl.agency_id = ${p(f.fosteringAgencyId)})`);
+  if (f.city)
+    parts.push(
+      `u.village_code in (select v.code from region v join region d on d.code = v.parent_code where d.parent_code = ${p(f.city)})`,
+    );
+  if (f.fosteringAgencyId)
+    parts.push(
+      `exists (select 1 from fostering_link fl where fl.umkm_id = u.id and fl.agency_id = ${p(f.fosteringAgencyId)})`,
+    );
   if (f.sizeClass) parts.push(`u.size_class = ${p(f.sizeClass)}`);
   if (f.kind) parts.push(`u.kind = ${p(f.kind)}`);
-  if (f.registeredSince) parts.push(`u.registered_at >= (${p(f.registeredSince)}::date::timestamp at time zone 'Asia/Jakarta')`);
+  if (f.registeredSince)
+    parts.push(`u.registered_at >= (${p(f.registeredSince)}::date::timestamp at time zone 'Asia/Jakarta')`);
   return { sql: parts.join(' and '), params };
 }
 
@@ -95,7 +131,13 @@ const maskPhone = (e164: string) => `${e164.slice(0, 6)}****${e164.slice(-3)}`;
  * Writes every member matching the filters in the caller's scope to `sink`, then ends it. Returns the number of
  * rows written. With NIK in clear, one audit entry records who exported how many rows with which filters.
  */
-export async function exportMembers(db: Queryable, actor: Actor, who: AuditActor, f: ExportFilters, sink: RowSink): Promise<number> {
+export async function exportMembers(
+  db: Queryable,
+  actor: Actor,
+  who: AuditActor,
+  f: ExportFilters,
+  sink: RowSink,
+): Promise<number> {
   const clear = allows(actor, registryPolicy.seesNik);
   const keys = personalDataKeys();
   const w = exportWhere(actor, f);
@@ -128,9 +170,31 @@ export async function exportMembers(db: Queryable, actor: Actor, who: AuditActor
         const nik = r.erased || !r.nik_enc ? '' : clear ? open(r.nik_enc) : maskNik(r.nik_region, r.nik_last4);
         const phone = r.phone_enc && !r.erased ? open(r.phone_enc) : '';
         await sink.add([
-          r.id, r.full_name, nik, clear || phone === UNREADABLE ? phone : phone && maskPhone(phone), clear ? (r.email ?? '') : r.email ? '***' : '', r.name, r.nib ?? '', r.npwp ?? '', r.kbli,
-          r.village_code, r.village_name, r.district_name, r.city_name, r.address, r.postal_code ?? '', r.start_year, r.workers, r.capital, r.annual_sales,
-          KIND_ID[r.kind] ?? r.kind, r.size_class ?? '', r.agencies ?? '', r.registration_channel, localDate(r.registered_at), r.status,
+          r.id,
+          r.full_name,
+          nik,
+          clear || phone === UNREADABLE ? phone : phone && maskPhone(phone),
+          clear ? (r.email ?? '') : r.email ? '***' : '',
+          r.name,
+          r.nib ?? '',
+          r.npwp ?? '',
+          r.kbli,
+          r.village_code,
+          r.village_name,
+          r.district_name,
+          r.city_name,
+          r.address,
+          r.postal_code ?? '',
+          r.start_year,
+          r.workers,
+          r.capital,
+          r.annual_sales,
+          KIND_ID[r.kind] ?? r.kind,
+          r.size_class ?? '',
+          r.agencies ?? '',
+          r.registration_channel,
+          localDate(r.registered_at),
+          r.status,
         ]);
       }
       count += rows.length;
@@ -140,7 +204,13 @@ export async function exportMembers(db: Queryable, actor: Actor, who: AuditActor
     await sink.end();
   } finally {
     // Even an interrupted download is on record: with NIK in clear, what left the system must be known.
-    if (clear) await audit(db, who, { action: 'registry.export_unmasked', entityType: 'registry_export', entityId: who.requestId ?? 'export', after: { rows: count, filters: f } });
+    if (clear)
+      await audit(db, who, {
+        action: 'registry.export_unmasked',
+        entityType: 'registry_export',
+        entityId: who.requestId ?? 'export',
+        after: { rows: count, filters: f },
+      });
   }
   return count;
 }

@@ -6,13 +6,30 @@ import { AppError } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { CONTENT_TYPES, sinkFor } from '../import/spreadsheet.ts';
 import { registryPolicy } from '../policy.ts';
-import { countExport, EXPORT_HEADER, EXPORT_TEXT_COLUMNS, exportMembers, type ExportFilters, XLSX_MAX_ROWS } from './export-members.ts';
+import {
+  countExport,
+  EXPORT_HEADER,
+  EXPORT_TEXT_COLUMNS,
+  exportMembers,
+  type ExportFilters,
+  XLSX_MAX_ROWS,
+} from './export-members.ts';
 import { acting, signedIn } from '../../platform/auth/acting.ts';
 
 const Filters = z.strictObject({
-  kota: z.string().regex(/^\d{4}$/).optional().describe('kota/kabupaten code'),
-  kecamatan: z.string().regex(/^\d{6}$/).optional(),
-  kelurahan: z.string().regex(/^\d{10}$/).optional(),
+  kota: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .describe('kota/kabupaten code'),
+  kecamatan: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  kelurahan: z
+    .string()
+    .regex(/^\d{10}$/)
+    .optional(),
   pengampu: int4IdParam().optional().describe('fostering agency id'),
   sizeClass: z.enum(['micro', 'small', 'medium', 'large']).optional(),
   kind: z.enum(['jakpreneur', 'non_jakpreneur', 'cooperative']).optional(),
@@ -38,14 +55,27 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'summariseRegisterExport',
         tags: ['registry-export'],
-        summary: 'How many members an export with these filters holds (within your scope), and whether NIK will be masked',
+        summary:
+          'How many members an export with these filters holds (within your scope), and whether NIK will be masked',
         querystring: Filters,
-        response: { 200: z.object({ rows: z.number().int(), nikMasked: z.boolean(), xlsxAllowed: z.boolean(), xlsxMaxRows: z.number().int() }) },
+        response: {
+          200: z.object({
+            rows: z.number().int(),
+            nikMasked: z.boolean(),
+            xlsxAllowed: z.boolean(),
+            xlsxMaxRows: z.number().int(),
+          }),
+        },
       },
     },
     async (req) => {
       const rows = await countExport(db, req.actor, toFilters(req.query));
-      return { rows, nikMasked: !allows(req.actor, registryPolicy.seesNik), xlsxAllowed: rows <= XLSX_MAX_ROWS, xlsxMaxRows: XLSX_MAX_ROWS };
+      return {
+        rows,
+        nikMasked: !allows(req.actor, registryPolicy.seesNik),
+        xlsxAllowed: rows <= XLSX_MAX_ROWS,
+        xlsxMaxRows: XLSX_MAX_ROWS,
+      };
     },
   );
 
@@ -66,12 +96,20 @@ export const exportRoutes: RoutePlugin = (app, { db }) => {
         const actor = signedIn(req);
         const filters = toFilters(req.query);
         if (format === 'xlsx' && (await countExport(db, actor, filters)) > XLSX_MAX_ROWS)
-          throw new AppError(413, 'export_too_large', { id: `Lebih dari ${XLSX_MAX_ROWS.toLocaleString('id-ID')} baris: gunakan CSV atau persempit filter.`, en: `More than ${XLSX_MAX_ROWS.toLocaleString('en')} rows: use CSV or narrow the filters.` });
+          throw new AppError(413, 'export_too_large', {
+            id: `Lebih dari ${XLSX_MAX_ROWS.toLocaleString('id-ID')} baris: gunakan CSV atau persempit filter.`,
+            en: `More than ${XLSX_MAX_ROWS.toLocaleString('en')} rows: use CSV or narrow the filters.`,
+          });
         // The role that sees the NIK is the one the export is audited under, when the caller holds one.
-        const { who } = acting(req, allows(actor, registryPolicy.seesNik) ? registryPolicy.seesNik : registryPolicy.exports);
+        const { who } = acting(
+          req,
+          allows(actor, registryPolicy.seesNik) ? registryPolicy.seesNik : registryPolicy.exports,
+        );
         const sink = sinkFor(format, 'anggota', EXPORT_HEADER, EXPORT_TEXT_COLUMNS);
         const stamp = new Date().toISOString().slice(0, 10);
-        reply.header('content-disposition', `attachment; filename="register-umkm-${stamp}.${format}"`).type(CONTENT_TYPES[format]);
+        reply
+          .header('content-disposition', `attachment; filename="register-umkm-${stamp}.${format}"`)
+          .type(CONTENT_TYPES[format]);
         exportMembers(db, actor, who, filters, sink).catch((e) => {
           req.log.error({ err: e }, 'export failed');
           sink.stream.destroy(e as Error);

@@ -6,7 +6,13 @@ import { loadJob, setJobFailed } from './jobs.ts';
 
 const running = new Set<Promise<void>>();
 
-export function runInBackground(db: Db, log: FastifyBaseLogger, jobId: number, what: string, task: () => Promise<void>): void {
+export function runInBackground(
+  db: Db,
+  log: FastifyBaseLogger,
+  jobId: number,
+  what: string,
+  task: () => Promise<void>,
+): void {
   const p: Promise<void> = (async () => {
     await new Promise<void>((resolve) => setImmediate(resolve)); // answer the request first
     try {
@@ -17,7 +23,11 @@ export function runInBackground(db: Db, log: FastifyBaseLogger, jobId: number, w
         const job = await loadJob(db, jobId);
         if (job && job.status !== 'failed') {
           const reason = e instanceof Error ? e.message : String(e);
-          await setJobFailed(db, jobId, { code: `${what}_failed`, id: `Proses gagal: ${reason}`, en: `The process failed: ${reason}` });
+          await setJobFailed(db, jobId, {
+            code: `${what}_failed`,
+            id: `Proses gagal: ${reason}`,
+            en: `The process failed: ${reason}`,
+          });
         }
       } catch (e2) {
         log.error({ err: e2, jobId }, 'could not mark the import job failed');

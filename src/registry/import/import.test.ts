@@ -26,13 +26,22 @@ async function cookieOf(grants: Parameters<typeof makeAccount>[1], totp = false)
 
 function multipart(file: Buffer, filename: string, type: string) {
   const boundary = `----pl${unique()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 async function waitFor(jobId: number) {
   for (;;) {
-    const res = await app.inject({ method: 'GET', url: `/api/registry/import-jobs/${jobId}`, headers: { cookie: admin } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/registry/import-jobs/${jobId}`,
+      headers: { cookie: admin },
+    });
     const job = res.json();
     if (!['checking', 'importing'].includes(job.phase)) return job;
     await new Promise((r) => setTimeout(r, 50));
@@ -41,24 +50,42 @@ async function waitFor(jobId: number) {
 
 async function upload(file: Buffer, filename: string, agency: number, type = XLSX) {
   const m = multipart(file, filename, type);
-  const res = await app.inject({ method: 'POST', url: `/api/registry/import-jobs?fosteringAgencyId=${agency}`, payload: m.payload, headers: { cookie: admin, 'content-type': m.contentType } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/registry/import-jobs?fosteringAgencyId=${agency}`,
+    payload: m.payload,
+    headers: { cookie: admin, 'content-type': m.contentType },
+  });
   expect(res.statusCode, res.body).toBe(202);
   return waitFor(res.json().id);
 }
 
 async function runImport(job: { id: number; rowsTotal: number }) {
-  const res = await app.inject({ method: 'POST', url: `/api/registry/import-jobs/${job.id}/import`, payload: { rowsTotal: job.rowsTotal }, headers: { cookie: admin } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/registry/import-jobs/${job.id}/import`,
+    payload: { rowsTotal: job.rowsTotal },
+    headers: { cookie: admin },
+  });
   expect(res.statusCode, res.body).toBe(202);
   return waitFor(job.id);
 }
 
-const linksOf = async (agency: number) => (await db.query<{ n: number }>('select count(*)::int8 as n from fostering_link where agency_id = $1', [agency]))[0]!.n;
+const linksOf = async (agency: number) =>
+  (await db.query<{ n: number }>('select count(*)::int8 as n from fostering_link where agency_id = $1', [agency]))[0]!
+    .n;
 
 beforeAll(async () => {
   db = await testDb();
   app = await testApp();
   admin = await cookieOf([{ role: 'platform_admin' }], true);
-  const mk = async () => (await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [`IMP-${unique()}`, `Pengampu Impor ${unique()}`]))[0]!.id;
+  const mk = async () =>
+    (
+      await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [
+        `IMP-${unique()}`,
+        `Pengampu Impor ${unique()}`,
+      ])
+    )[0]!.id;
   agencyA = await mk();
   agencyB = await mk();
   list = await generateList(db, { rows: 10_000, seed: Number.parseInt(unique().slice(0, 7), 16) });
@@ -66,12 +93,20 @@ beforeAll(async () => {
 
 describe('member list import', () => {
   it('serves a template whose example row passes the dry run', async () => {
-    const t = await app.inject({ method: 'GET', url: '/api/registry/import-template.xlsx', headers: { cookie: admin } });
+    const t = await app.inject({
+      method: 'GET',
+      url: '/api/registry/import-template.xlsx',
+      headers: { cookie: admin },
+    });
     expect(t.statusCode).toBe(200);
     const job = await upload(t.rawPayload, 'templat-anggota.xlsx', agencyB);
     expect(job.phase, JSON.stringify(job)).toBe('ready');
     expect(job.rowsTotal).toBe(1);
-    const csv = await app.inject({ method: 'GET', url: '/api/registry/import-template.csv', headers: { cookie: admin } });
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/api/registry/import-template.csv',
+      headers: { cookie: admin },
+    });
     expect(csv.body).toContain('nama_pemilik,nik,no_hp');
   });
 
@@ -81,21 +116,49 @@ describe('member list import', () => {
     const job = await upload(await listToXlsx(bad), 'anggota.xlsx', agencyA);
     const dryRunMs = performance.now() - t;
     expect(job).toMatchObject({ phase: 'has_errors', rowsTotal: 10_000, rowsBad: 1, canImport: false });
-    const errors = (await app.inject({ method: 'GET', url: `/api/registry/import-jobs/${job.id}/errors`, headers: { cookie: admin } })).json();
-    expect(errors.items).toEqual([{ row: 4323, column: 'nik', code: 'nik_serial', message: { id: expect.stringContaining('0000'), en: expect.stringContaining('0000') } }]);
-    const report = await app.inject({ method: 'GET', url: `/api/registry/import-jobs/${job.id}/errors.csv`, headers: { cookie: admin } });
+    const errors = (
+      await app.inject({ method: 'GET', url: `/api/registry/import-jobs/${job.id}/errors`, headers: { cookie: admin } })
+    ).json();
+    expect(errors.items).toEqual([
+      {
+        row: 4323,
+        column: 'nik',
+        code: 'nik_serial',
+        message: { id: expect.stringContaining('0000'), en: expect.stringContaining('0000') },
+      },
+    ]);
+    const report = await app.inject({
+      method: 'GET',
+      url: `/api/registry/import-jobs/${job.id}/errors.csv`,
+      headers: { cookie: admin },
+    });
     expect(report.body.trim().split('\r\n')).toHaveLength(2);
     expect(report.body).toContain('4323,nik,nik_serial');
-    const refused = await app.inject({ method: 'POST', url: `/api/registry/import-jobs/${job.id}/import`, payload: { rowsTotal: 10_000 }, headers: { cookie: admin } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/registry/import-jobs/${job.id}/import`,
+      payload: { rowsTotal: 10_000 },
+      headers: { cookie: admin },
+    });
     expect(refused.statusCode).toBe(409);
     expect(await linksOf(agencyA)).toBe(0);
     // Only the bad row stays staged, with no personal data.
-    expect((await db.query('select data from import_row where job_id = $1', [job.id])).map((r) => r.data)).toEqual([{ label: expect.any(String) }]);
+    expect((await db.query('select data from import_row where job_id = $1', [job.id])).map((r) => r.data)).toEqual([
+      { label: expect.any(String) },
+    ]);
 
     const fixed = await upload(await listToXlsx(list), 'anggota-perbaikan.xlsx', agencyA);
-    expect(fixed).toMatchObject({ phase: 'ready', rowsBad: 0, canImport: true, preview: { create: 10_000, link: 0, unchanged: 0 } });
+    expect(fixed).toMatchObject({
+      phase: 'ready',
+      rowsBad: 0,
+      canImport: true,
+      preview: { create: 10_000, link: 0, unchanged: 0 },
+    });
     // The staged NIK is ciphertext, never the number itself.
-    const [staged] = await db.query<{ data: string }>('select data::text as data from import_row where job_id = $1 order by row_no limit 1', [fixed.id]);
+    const [staged] = await db.query<{ data: string }>(
+      'select data::text as data from import_row where job_id = $1 order by row_no limit 1',
+      [fixed.id],
+    );
     expect(staged!.data).not.toContain(String(list[0]!.nik));
 
     // Other users keep working while the import runs: measure the longest wait of a read and a write.
@@ -119,8 +182,16 @@ describe('member list import', () => {
     const importMs = performance.now() - t;
     probing = false;
     await probe;
-    console.info(`import 10k on ${db.engine}: dry run ${Math.round(dryRunMs)} ms, import ${Math.round(importMs)} ms, longest wait of another user ${Math.round(longest)} ms over ${probes} probes`);
-    expect(done).toMatchObject({ phase: 'imported', rowsNew: 10_000, rowsLinked: 0, rowsUnchanged: 0, rowsDone: 10_000 });
+    console.info(
+      `import 10k on ${db.engine}: dry run ${Math.round(dryRunMs)} ms, import ${Math.round(importMs)} ms, longest wait of another user ${Math.round(longest)} ms over ${probes} probes`,
+    );
+    expect(done).toMatchObject({
+      phase: 'imported',
+      rowsNew: 10_000,
+      rowsLinked: 0,
+      rowsUnchanged: 0,
+      rowsDone: 10_000,
+    });
     // Batches, not one long transaction: a wait is a small part of the whole import, however loaded the machine.
     expect(longest).toBeLessThan(Math.max(1000, importMs / 2));
     expect(await linksOf(agencyA)).toBe(10_000);
@@ -131,13 +202,21 @@ describe('member list import', () => {
       [agencyA],
     );
     expect(facts).toEqual({ umkm: 10_000, p1: 10_000, hist: 10_000, imported: 10_000 });
-    const audits = await db.query<{ action: string }>(`select action from audit_log where entity_type = 'import_job' and entity_id = $1`, [String(fixed.id)]);
+    const audits = await db.query<{ action: string }>(
+      `select action from audit_log where entity_type = 'import_job' and entity_id = $1`,
+      [String(fixed.id)],
+    );
     expect(audits.filter((a) => a.action === 'import.batch')).toHaveLength(10_000 / batchSize(db.engine));
     expect(await db.query('select 1 from import_row where job_id = $1', [fixed.id])).toEqual([]); // staging purged
 
     const again = await upload(listToCsv(list), 'anggota-lagi.csv', agencyA, 'text/csv');
     expect(again).toMatchObject({ phase: 'ready', preview: { create: 0, link: 0, unchanged: 10_000 } });
-    expect(await runImport(again)).toMatchObject({ phase: 'imported', rowsNew: 0, rowsLinked: 0, rowsUnchanged: 10_000 });
+    expect(await runImport(again)).toMatchObject({
+      phase: 'imported',
+      rowsNew: 0,
+      rowsLinked: 0,
+      rowsUnchanged: 10_000,
+    });
     expect(await linksOf(agencyA)).toBe(10_000);
   }, 180_000);
 
@@ -158,25 +237,45 @@ describe('member list import', () => {
     const rows = await generateList(db, { rows: 2_500, seed: Number.parseInt(unique().slice(0, 7), 16) });
     const job = await upload(listToCsv(rows), 'rusak.csv', agencyB, 'text/csv');
     expect(job.phase).toBe('ready');
-    await db.query(`update import_row set data = jsonb_set(data, '{u,kbli}', '["00000"]') where job_id = $1 and row_no = 2400`, [job.id]);
+    await db.query(
+      `update import_row set data = jsonb_set(data, '{u,kbli}', '["00000"]') where job_id = $1 and row_no = 2400`,
+      [job.id],
+    );
     const before = await linksOf(agencyB);
     const failed = await runImport(job);
     expect(failed.phase).toBe('failed');
     expect(failed.message.en).toContain('undone');
     expect(await linksOf(agencyB)).toBe(before);
-    const actions = (await db.query<{ action: string }>(`select action from audit_log where entity_type = 'import_job' and entity_id = $1 order by id`, [String(job.id)])).map((a) => a.action);
+    const actions = (
+      await db.query<{ action: string }>(
+        `select action from audit_log where entity_type = 'import_job' and entity_id = $1 order by id`,
+        [String(job.id)],
+      )
+    ).map((a) => a.action);
     const committed = Math.floor(2_398 / batchSize(db.engine)); // row 2400 is the 2,399th data row
     expect(actions.filter((a) => a === 'import.batch')).toHaveLength(committed);
     expect(actions.filter((a) => a === 'import.revert_batch')).toHaveLength(committed);
     // The server carries on.
-    expect((await app.inject({ method: 'GET', url: '/api/registry/import-jobs', headers: { cookie: admin } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/registry/import-jobs', headers: { cookie: admin } })).statusCode,
+    ).toBe(200);
   }, 60_000);
 
   it('refuses what is not a spreadsheet upload with 4xx', async () => {
-    const json = await app.inject({ method: 'POST', url: `/api/registry/import-jobs?fosteringAgencyId=${agencyA}`, payload: { a: 1 }, headers: { cookie: admin } });
+    const json = await app.inject({
+      method: 'POST',
+      url: `/api/registry/import-jobs?fosteringAgencyId=${agencyA}`,
+      payload: { a: 1 },
+      headers: { cookie: admin },
+    });
     expect(json.statusCode).toBe(415);
     const exe = multipart(Buffer.from('MZ\0\0binary'), 'virus.exe', 'application/octet-stream');
-    const res = await app.inject({ method: 'POST', url: `/api/registry/import-jobs?fosteringAgencyId=${agencyA}`, payload: exe.payload, headers: { cookie: admin, 'content-type': exe.contentType } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/registry/import-jobs?fosteringAgencyId=${agencyA}`,
+      payload: exe.payload,
+      headers: { cookie: admin, 'content-type': exe.contentType },
+    });
     expect(res.statusCode).toBe(415);
     const noCols = await upload(Buffer.from('nama,alamat\r\nA,B\r\n'), 'salah.csv', agencyA, 'text/csv');
     expect(noCols).toMatchObject({ phase: 'failed', message: { code: 'missing_columns' } });
@@ -185,11 +284,21 @@ describe('member list import', () => {
 
 describe('register export', () => {
   async function exportAs(cookie: string, query: string, format: 'csv' | 'xlsx' = 'csv') {
-    const res = await app.inject({ method: 'GET', url: `/api/registry/export.${format}?${query}`, headers: { cookie } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/registry/export.${format}?${query}`,
+      headers: { cookie },
+    });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     return res;
   }
-  const csvRows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+  const csvRows = (body: string) =>
+    body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
 
   it('masks NIK for a pengampu officer, who sees only its own members', async () => {
     const officer = await cookieOf([{ role: 'pengampu_officer', scopeId: String(agencyB) }]);
@@ -198,9 +307,16 @@ describe('register export', () => {
     const niks = new Set(list.slice(0, 3).map((r) => String(r.nik)));
     for (const r of rows) expect(r[2]).toMatch(/^\d{4}\*{8}\d{4}$/);
     expect(rows.some((r) => niks.has(r[2]!))).toBe(false);
-    const all = (await db.query<{ n: number }>('select count(distinct umkm_id)::int8 as n from fostering_link where agency_id = $1', [agencyB]))[0]!.n;
+    const all = (
+      await db.query<{ n: number }>(
+        'select count(distinct umkm_id)::int8 as n from fostering_link where agency_id = $1',
+        [agencyB],
+      )
+    )[0]!.n;
     expect(rows).toHaveLength(all);
-    const summary = (await app.inject({ method: 'GET', url: '/api/registry/export/summary', headers: { cookie: officer } })).json();
+    const summary = (
+      await app.inject({ method: 'GET', url: '/api/registry/export/summary', headers: { cookie: officer } })
+    ).json();
     expect(summary).toMatchObject({ rows: all, nikMasked: true });
   });
 
@@ -214,7 +330,10 @@ describe('register export', () => {
       if (n > 1) niks.push(String(row.getCell(3).value));
     });
     for (const r of list.slice(0, 3)) expect(niks).toContain(String(r.nik));
-    const [a] = await db.query<{ after: { rows: number } }>(`select after from audit_log where action = 'registry.export_unmasked' and entity_id = $1`, [res.headers['x-request-id']]);
+    const [a] = await db.query<{ after: { rows: number } }>(
+      `select after from audit_log where action = 'registry.export_unmasked' and entity_id = $1`,
+      [res.headers['x-request-id']],
+    );
     expect(a!.after.rows).toBe(niks.length);
   });
 
@@ -223,8 +342,14 @@ describe('register export', () => {
       `insert into owner (full_name, nik_enc, nik_hash, nik_last4, nik_region, phone_enc) values ('Kunci Lain', '\\x00', $1, '0009', '317101', '\\x0001') returning id`,
       [Buffer.from(`other-key-${Math.random()}`)],
     );
-    const [u] = await db.query<{ id: number }>(`insert into umkm (owner_id, name, kbli_code, village_code) values ($1, 'Usaha Kunci Lain', '10710', '3171011001') returning id`, [o!.id]);
-    await db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [u!.id, agencyB]);
+    const [u] = await db.query<{ id: number }>(
+      `insert into umkm (owner_id, name, kbli_code, village_code) values ($1, 'Usaha Kunci Lain', '10710', '3171011001') returning id`,
+      [o!.id],
+    );
+    await db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [
+      u!.id,
+      agencyB,
+    ]);
     const rows = csvRows((await exportAs(admin, `pengampu=${agencyB}`)).body);
     expect(rows.find((r) => r[0] === String(u!.id))?.slice(2, 4)).toEqual(['(tidak terbaca)', '(tidak terbaca)']);
   });

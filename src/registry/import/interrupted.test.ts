@@ -64,7 +64,15 @@ async function startServer(batchRows = 0) {
   // node itself with tsx's loader (not the tsx CLI, which runs the server in a child): SIGKILL must hit the server.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PL_DEMO_DATA: '0', LOG_LEVEL: 'warn', PL_IMPORT_BATCH_ROWS: batchRows ? String(batchRows) : '' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PL_DEMO_DATA: '0',
+      LOG_LEVEL: 'warn',
+      PL_IMPORT_BATCH_ROWS: batchRows ? String(batchRows) : '',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   server = child;
@@ -72,7 +80,10 @@ async function startServer(batchRows = 0) {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
     await new Promise((r) => setTimeout(r, 50));
@@ -89,8 +100,20 @@ async function stopServer(signal: 'SIGKILL' | 'SIGTERM') {
 }
 
 async function call(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { phase: string; rowsTotal: number; rowsDone: number; rowsNew: number } };
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & {
+      phase: string;
+      rowsTotal: number;
+      rowsDone: number;
+      rowsNew: number;
+    },
+  };
 }
 
 /** Uploads a fresh list of `rows` members, waits for the dry run, starts the import, and SIGKILLs the server once ≥ 800 rows are in. */
@@ -99,7 +122,11 @@ async function importAndKill(rows: number): Promise<number> {
   await startServer();
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(listToCsv(list))], { type: 'text/csv' }), 'anggota.csv');
-  const up = await fetch(`${base}/api/registry/import-jobs?fosteringAgencyId=${agency}`, { method: 'POST', headers: { cookie }, body: form });
+  const up = await fetch(`${base}/api/registry/import-jobs?fosteringAgencyId=${agency}`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  });
   expect(up.status, await up.clone().text()).toBe(202);
   const jobId = ((await up.json()) as { id: number }).id;
   let job = (await call('GET', `/api/registry/import-jobs/${jobId}`)).body;
@@ -136,12 +163,18 @@ async function waitWhile(jobId: number, phases: string[]) {
 }
 
 beforeAll(async () => {
-  if (engine === 'postgres') await adminQuery(`create database "${pgName}" template "${templateName(inject('pgRunId'))}"`);
+  if (engine === 'postgres')
+    await adminQuery(`create database "${pgName}" template "${templateName(inject('pgRunId'))}"`);
   await withDb(async (db) => {
     await migrate(db);
     const admin = await makeAccount(db, [{ role: 'platform_admin' }], { totp: true });
     cookie = `pl_session=${(await db.transaction((tx) => createSession(tx, admin.id))).token}`;
-    agency = (await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [`KIL-${unique()}`, `Pengampu ${unique()}`]))[0]!.id;
+    agency = (
+      await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [
+        `KIL-${unique()}`,
+        `Pengampu ${unique()}`,
+      ])
+    )[0]!.id;
   });
 }, 120_000);
 
@@ -152,7 +185,7 @@ afterAll(async () => {
 });
 
 describe('an import whose server is killed mid-file', () => {
-  it('resumes on the next server start and ends with exactly the file\'s members and no staged rows', async () => {
+  it("resumes on the next server start and ends with exactly the file's members and no staged rows", async () => {
     const rows = 5_000;
     const jobId = await importAndKill(rows);
     const killed = await state(jobId);
@@ -179,7 +212,9 @@ describe('an import whose server is killed mid-file', () => {
     expect(revert.status, JSON.stringify(revert.body)).toBe(202);
     const job = await waitWhile(jobId, ['importing', 'reverting']);
     expect(job).toMatchObject({ phase: 'reverted', rowsNew: 0, canRevert: false, canImport: false });
-    expect((await call('POST', `/api/registry/import-jobs/${jobId}/revert`)).body).toMatchObject({ code: 'import_not_revertable' });
+    expect((await call('POST', `/api/registry/import-jobs/${jobId}/revert`)).body).toMatchObject({
+      code: 'import_not_revertable',
+    });
     await stopServer('SIGTERM');
     expect(await state(jobId)).toEqual({ status: 'reverted', staged: 0, members: 0 });
   }, 240_000);

@@ -53,7 +53,10 @@ export async function loadJob(db: Queryable, id: number): Promise<JobRow | undef
 /** A failed job keeps no staged rows: their encrypted NIKs have no further use. */
 export async function setJobFailed(db: Db, id: number, m: JobMessage): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(`update import_job set status = 'failed', message = $2, finished_at = now(), runner = null, lease_until = null where id = $1`, [id, messageText(m)]);
+    await tx.query(
+      `update import_job set status = 'failed', message = $2, finished_at = now(), runner = null, lease_until = null where id = $1`,
+      [id, messageText(m)],
+    );
     await tx.query('delete from import_row where job_id = $1', [id]);
   });
 }
@@ -63,16 +66,27 @@ export interface RowErrorItem extends RowError {
 }
 
 /** Every problem of every bad row, in row order: one item per (row, column, message). */
-export async function listRowErrors(db: Queryable, jobId: number, opts: { afterRow?: number; limit?: number } = {}): Promise<{ items: RowErrorItem[]; rows: number; lastRow?: number }> {
+export async function listRowErrors(
+  db: Queryable,
+  jobId: number,
+  opts: { afterRow?: number; limit?: number } = {},
+): Promise<{ items: RowErrorItem[]; rows: number; lastRow?: number }> {
   const rows = await db.query<{ row_no: number; errors: RowError[] }>(
     `select row_no, errors from import_row where job_id = $1 and errors is not null and row_no > $2 order by row_no limit $3`,
     [jobId, opts.afterRow ?? 0, opts.limit ?? 1000],
   );
-  return { items: rows.flatMap((r) => r.errors.map((e) => ({ row: r.row_no, ...e }))), rows: rows.length, lastRow: rows[rows.length - 1]?.row_no };
+  return {
+    items: rows.flatMap((r) => r.errors.map((e) => ({ row: r.row_no, ...e }))),
+    rows: rows.length,
+    lastRow: rows[rows.length - 1]?.row_no,
+  };
 }
 
 /** What an import of a checked file would do, from the matches found during the dry run. */
-export async function previewCounts(db: Queryable, jobId: number): Promise<{ create: number; link: number; unchanged: number }> {
+export async function previewCounts(
+  db: Queryable,
+  jobId: number,
+): Promise<{ create: number; link: number; unchanged: number }> {
   const [r] = await db.query<{ create: number; link: number; unchanged: number }>(
     `select count(*) filter (where data->'match' = 'null'::jsonb)::int as create,
             count(*) filter (where data->'match' <> 'null'::jsonb and not (data->>'linked')::boolean)::int as link,

@@ -5,12 +5,23 @@ import type * as S from './schema.ts';
 
 /** One job as the admin sees it. */
 export async function presentJob(db: Queryable, j: JobRow): Promise<S.JobOut> {
-  const [agency] = j.fostering_agency_id ? await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency where id = $1', [j.fostering_agency_id]) : [];
+  const [agency] = j.fostering_agency_id
+    ? await db.query<{ id: number; code: string; name: string }>(
+        'select id, code, name from fostering_agency where id = $1',
+        [j.fostering_agency_id],
+      )
+    : [];
   const phase: S.JobOut['phase'] =
     j.status === 'staged' ? 'checking' : j.status === 'checked' ? (j.rows_bad > 0 ? 'has_errors' : 'ready') : j.status;
   // A failed import that was not fully undone (or whose revert failed) can be reverted again.
-  const canRevert = j.status === 'importing' || (j.status === 'failed' && ['import_failed_partial', 'revert_failed'].includes(parseMessage(j.message)?.code ?? ''));
-  const canImport = (j.status === 'checked' || j.status === 'failed') && j.rows_bad === 0 && j.rows_total > 0 && (await db.query('select 1 from import_row where job_id = $1 limit 1', [j.id])).length > 0;
+  const canRevert =
+    j.status === 'importing' ||
+    (j.status === 'failed' && ['import_failed_partial', 'revert_failed'].includes(parseMessage(j.message)?.code ?? ''));
+  const canImport =
+    (j.status === 'checked' || j.status === 'failed') &&
+    j.rows_bad === 0 &&
+    j.rows_total > 0 &&
+    (await db.query('select 1 from import_row where job_id = $1 limit 1', [j.id])).length > 0;
   return {
     id: j.id,
     fileName: j.file_name,

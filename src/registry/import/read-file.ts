@@ -35,11 +35,19 @@ export function detectKind(buf: Buffer, fileName: string): FileKind {
       en: 'The file is neither CSV nor XLSX (old .xls is not supported; save it again as .xlsx).',
     });
   }
-  if (/\.xlsx?$/i.test(fileName)) throw new FileProblem('unsupported_file', { id: 'Berkas .xlsx rusak atau bukan XLSX.', en: 'The .xlsx file is damaged or not an XLSX.' });
+  if (/\.xlsx?$/i.test(fileName))
+    throw new FileProblem('unsupported_file', {
+      id: 'Berkas .xlsx rusak atau bukan XLSX.',
+      en: 'The .xlsx file is damaged or not an XLSX.',
+    });
   return 'csv';
 }
 
-const normHeader = (h: unknown) => String(h ?? '').trim().toLowerCase().replace(/\s+/g, '_');
+const normHeader = (h: unknown) =>
+  String(h ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 
 /** Maps header positions to known keys; a missing required column stops the whole file, before any row is read. */
 function headerMap(header: unknown[]): Map<number, string> {
@@ -59,7 +67,10 @@ function headerMap(header: unknown[]): Map<number, string> {
 }
 
 const tooMany = () =>
-  new FileProblem('too_many_rows', { id: `Berkas berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris; bagi menjadi beberapa berkas.`, en: `The file has more than ${MAX_ROWS} rows; split it into several files.` });
+  new FileProblem('too_many_rows', {
+    id: `Berkas berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris; bagi menjadi beberapa berkas.`,
+    en: `The file has more than ${MAX_ROWS} rows; split it into several files.`,
+  });
 
 function toRow(rowNo: number, values: unknown[], map: Map<number, string>): FileRow | undefined {
   const cells: Record<string, Cell> = {};
@@ -79,7 +90,11 @@ function cellValue(v: unknown): Cell {
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
-    if (o.richText) return o.richText.map((t) => t.text).join('').trim();
+    if (o.richText)
+      return o.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in o) return cellValue(o.result);
     if (o.text !== undefined) return cellValue(o.text);
     if (o.error) return String(o.error);
@@ -88,7 +103,13 @@ function cellValue(v: unknown): Cell {
 }
 
 async function readXlsx(buf: Buffer): Promise<FileRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   const rows: FileRow[] = [];
   try {
     for await (const sheet of reader) {
@@ -104,12 +125,19 @@ async function readXlsx(buf: Buffer): Promise<FileRow[]> {
         if (r) rows.push(r);
         if (rows.length > MAX_ROWS) throw tooMany();
       }
-      if (!map) throw new FileProblem('empty_file', { id: 'Lembar pertama berkas kosong.', en: 'The first sheet of the file is empty.' });
+      if (!map)
+        throw new FileProblem('empty_file', {
+          id: 'Lembar pertama berkas kosong.',
+          en: 'The first sheet of the file is empty.',
+        });
       break; // only the first sheet holds members; the template's notes sheet comes after it
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem('unreadable_file', { id: 'Berkas XLSX tidak dapat dibaca (rusak atau terlindungi sandi).', en: 'The XLSX file cannot be read (damaged or password-protected).' });
+    throw new FileProblem('unreadable_file', {
+      id: 'Berkas XLSX tidak dapat dibaca (rusak atau terlindungi sandi).',
+      en: 'The XLSX file cannot be read (damaged or password-protected).',
+    });
   }
   return rows;
 }
@@ -129,9 +157,17 @@ function readCsv(buf: Buffer): FileRow[] {
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   let records: string[][];
   try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (e) {
-    throw new FileProblem('unreadable_file', { id: `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`, en: `The CSV file cannot be read: ${(e as Error).message}` });
+    throw new FileProblem('unreadable_file', {
+      id: `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`,
+      en: `The CSV file cannot be read: ${(e as Error).message}`,
+    });
   }
   const headerAt = records.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerAt < 0) throw new FileProblem('empty_file', { id: 'Berkas kosong.', en: 'The file is empty.' });

@@ -16,7 +16,7 @@ import { importFile, runRevert, startImport, startRevert } from './import-file.t
 import { watchOrphanedJobs } from './runner.ts';
 import { listRowErrors, loadJob, parseMessage, setJobFailed } from './jobs.ts';
 import { listJobs, presentJob } from './present-job.ts';
-import { detectKind, FileProblem } from './read-file.ts';
+import { detectKind, type FileKind, FileProblem } from './read-file.ts';
 import * as S from './schema.ts';
 import { templateCsv, templateXlsx } from './template.ts';
 
@@ -61,10 +61,17 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       `/api/registry/import-template.${format}`,
       {
         config: { access: ADMIN },
-        schema: { operationId: `getImportTemplate${format === 'xlsx' ? 'Xlsx' : 'Csv'}`, tags: ['registry-import'], summary: `The member-list template (${format.toUpperCase()}) with the columns the import reads`, description: COLUMNS_DOC },
+        schema: {
+          operationId: `getImportTemplate${format === 'xlsx' ? 'Xlsx' : 'Csv'}`,
+          tags: ['registry-import'],
+          summary: `The member-list template (${format.toUpperCase()}) with the columns the import reads`,
+          description: COLUMNS_DOC,
+        },
       },
       async (_req, reply) => {
-        reply.header('content-disposition', `attachment; filename="templat-anggota.${format}"`).type(CONTENT_TYPES[format]);
+        reply
+          .header('content-disposition', `attachment; filename="templat-anggota.${format}"`)
+          .type(CONTENT_TYPES[format]);
         return format === 'xlsx' ? templateXlsx() : templateCsv();
       },
     );
@@ -80,25 +87,44 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
         schema: {
           operationId: 'uploadMemberList',
           tags: ['registry-import'],
-          summary: 'Upload a member list (CSV or XLSX, multipart field "file", ≤ 30 MB) for a dry run; answers 202 with the job',
+          summary:
+            'Upload a member list (CSV or XLSX, multipart field "file", ≤ 30 MB) for a dry run; answers 202 with the job',
           description: `The pengampu (fostering agency) for the whole file is the query parameter. Columns (Indonesian headers, the first sheet of an XLSX):\n${COLUMNS_DOC}\n\nPoll GET /api/registry/import-jobs/{jobId} for progress; nothing in the register changes until POST …/import.`,
-          querystring: z.strictObject({ fosteringAgencyId: z.coerce.number().int().positive().max(2 ** 31 - 1) }),
+          querystring: z.strictObject({
+            fosteringAgencyId: z.coerce
+              .number()
+              .int()
+              .positive()
+              .max(2 ** 31 - 1),
+          }),
           response: { 202: S.JobOut },
         },
       },
       async (req, reply) => {
         const { actor, who } = acting(req, ADMIN);
         if (!req.isMultipart())
-          throw new AppError(415, 'unsupported_media_type', { id: 'Kirim berkas sebagai multipart/form-data (kolom "file").', en: 'Send the file as multipart/form-data (field "file").' });
+          throw new AppError(415, 'unsupported_media_type', {
+            id: 'Kirim berkas sebagai multipart/form-data (kolom "file").',
+            en: 'Send the file as multipart/form-data (field "file").',
+          });
         await requireAgency(db, req.query.fosteringAgencyId);
         const part = await req.file();
-        if (!part || part.fieldname !== 'file')
-          throw fileProblem(400, 'file_missing', { id: 'Tidak ada berkas pada kolom "file".', en: 'No file in the field "file".' });
-        if (!ACCEPTED_TYPES.has(part.mimetype.split(';')[0]!.trim().toLowerCase()) || !/\.(csv|xlsx|txt)$/i.test(part.filename))
-          throw fileProblem(415, 'unsupported_file', { id: 'Hanya berkas .csv atau .xlsx.', en: 'Only .csv or .xlsx files.' });
+        if (part?.fieldname !== 'file')
+          throw fileProblem(400, 'file_missing', {
+            id: 'Tidak ada berkas pada kolom "file".',
+            en: 'No file in the field "file".',
+          });
+        if (
+          !ACCEPTED_TYPES.has(part.mimetype.split(';')[0]!.trim().toLowerCase()) ||
+          !/\.(csv|xlsx|txt)$/i.test(part.filename)
+        )
+          throw fileProblem(415, 'unsupported_file', {
+            id: 'Hanya berkas .csv atau .xlsx.',
+            en: 'Only .csv or .xlsx files.',
+          });
         const file = await part.toBuffer(); // over 30 MB: 413 from the multipart limit
         if (!file.length) throw fileProblem(400, 'empty_file', { id: 'Berkas kosong.', en: 'The file is empty.' });
-        let kind;
+        let kind: FileKind;
         try {
           kind = detectKind(file, part.filename);
         } catch (e) {
@@ -106,7 +132,9 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
           throw e;
         }
         const jobId = await createJob(db, who, actor.accountId, part.filename, kind, req.query.fosteringAgencyId);
-        runInBackground(db, req.log, jobId, 'check', () => checkFile(db, who, { jobId, file, kind, fosteringAgencyId: req.query.fosteringAgencyId }));
+        runInBackground(db, req.log, jobId, 'check', () =>
+          checkFile(db, who, { jobId, file, kind, fosteringAgencyId: req.query.fosteringAgencyId }),
+        );
         return reply.code(202).send(await presentJob(db, (await loadJob(db, jobId))!));
       },
     );
@@ -131,7 +159,13 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
     '/api/registry/import-jobs/:jobId',
     {
       config: { access: ADMIN },
-      schema: { operationId: 'getImportJob', tags: ['registry-import'], summary: 'An import job: status, counts, progress (poll while checking or importing)', params: S.jobParam, response: { 200: S.JobOut } },
+      schema: {
+        operationId: 'getImportJob',
+        tags: ['registry-import'],
+        summary: 'An import job: status, counts, progress (poll while checking or importing)',
+        params: S.jobParam,
+        response: { 200: S.JobOut },
+      },
     },
     async (req) => {
       const job = await loadJob(db, req.params.jobId);
@@ -147,17 +181,31 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       schema: {
         operationId: 'listImportErrors',
         tags: ['registry-import'],
-        summary: 'The problems of the bad rows (row, column, message), in row order; limit counts rows, page with afterRow',
+        summary:
+          'The problems of the bad rows (row, column, message), in row order; limit counts rows, page with afterRow',
         params: S.jobParam,
-        querystring: z.strictObject({ afterRow: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-        response: { 200: z.object({ items: z.array(S.RowErrorOut), rowsBad: z.number().int(), nextAfterRow: z.number().int().nullable() }) },
+        querystring: z.strictObject({
+          afterRow: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(S.RowErrorOut),
+            rowsBad: z.number().int(),
+            nextAfterRow: z.number().int().nullable(),
+          }),
+        },
       },
     },
     async (req) => {
       const job = await loadJob(db, req.params.jobId);
       if (!job) throw jobNotFound();
       const page = await listRowErrors(db, job.id, { afterRow: req.query.afterRow, limit: req.query.limit });
-      return { items: page.items, rowsBad: job.rows_bad, nextAfterRow: page.rows === req.query.limit ? (page.lastRow ?? null) : null };
+      return {
+        items: page.items,
+        rowsBad: job.rows_bad,
+        nextAfterRow: page.rows === req.query.limit ? (page.lastRow ?? null) : null,
+      };
     },
   );
 
@@ -166,13 +214,20 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       `/api/registry/import-jobs/:jobId/errors.${format}`,
       {
         config: { access: ADMIN },
-        schema: { operationId: `downloadImportErrors${format === 'csv' ? 'Csv' : 'Xlsx'}`, tags: ['registry-import'], summary: `The error report as ${format.toUpperCase()}: baris, kolom, pesan (id), message (en)`, params: S.jobParam },
+        schema: {
+          operationId: `downloadImportErrors${format === 'csv' ? 'Csv' : 'Xlsx'}`,
+          tags: ['registry-import'],
+          summary: `The error report as ${format.toUpperCase()}: baris, kolom, pesan (id), message (en)`,
+          params: S.jobParam,
+        },
       },
       async (req, reply) => {
         const job = await loadJob(db, req.params.jobId);
         if (!job) throw jobNotFound();
         const sink = sinkFor(format, 'kesalahan', ['baris', 'kolom', 'kode', 'pesan', 'message']);
-        reply.header('content-disposition', `attachment; filename="kesalahan-impor-${job.id}.${format}"`).type(CONTENT_TYPES[format]);
+        reply
+          .header('content-disposition', `attachment; filename="kesalahan-impor-${job.id}.${format}"`)
+          .type(CONTENT_TYPES[format]);
         void (async () => {
           let after = 0;
           for (;;) {
@@ -202,8 +257,9 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       schema: {
         operationId: 'startImport',
         tags: ['registry-import'],
-        summary: 'Import a checked file without errors (all or nothing; idempotent by NIK/NIB); answers 202, poll the job',
-        description: 'rowsTotal must repeat the job\'s row count: the admin confirms what the dry run showed.',
+        summary:
+          'Import a checked file without errors (all or nothing; idempotent by NIK/NIB); answers 202, poll the job',
+        description: "rowsTotal must repeat the job's row count: the admin confirms what the dry run showed.",
         params: S.jobParam,
         body: z.strictObject({ rowsTotal: z.number().int().min(0) }),
         response: { 202: S.JobOut },
@@ -224,7 +280,8 @@ export const importRoutes: RoutePlugin = async (app, { db }) => {
       schema: {
         operationId: 'revertImport',
         tags: ['registry-import'],
-        summary: 'Revert an import that is running, was interrupted or failed part-way: removes the members it created and the links it added (audited batches); answers 202, poll the job',
+        summary:
+          'Revert an import that is running, was interrupted or failed part-way: removes the members it created and the links it added (audited batches); answers 202, poll the job',
         description: 'The job ends `reverted`, and its staged rows (with the encrypted NIKs) are deleted.',
         params: S.jobParam,
         response: { 202: S.JobOut },

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
-import { type AuditActor } from '../../platform/auth/actor.ts';
+import type { AuditActor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/types.ts';
 
 const BOOT = randomUUID().slice(0, 8);
@@ -48,8 +48,13 @@ interface Orphan {
  * Takes over every orphaned job (atomically: of two servers starting at once, one gets each job) and runs it in
  * the background with `run`. Returns the ids taken over.
  */
-export async function resumeOrphanedJobs(db: Db, run: (job: { id: number; status: Orphan['status'] }, who: AuditActor) => void): Promise<number[]> {
-  const candidates = await db.query<Orphan>(`select id, status, runner, lease_until, created_by from import_job where status in ('staged', 'importing', 'reverting') order by id`);
+export async function resumeOrphanedJobs(
+  db: Db,
+  run: (job: { id: number; status: Orphan['status'] }, who: AuditActor) => void,
+): Promise<number[]> {
+  const candidates = await db.query<Orphan>(
+    `select id, status, runner, lease_until, created_by from import_job where status in ('staged', 'importing', 'reverting') order by id`,
+  );
   const taken: number[] = [];
   for (const c of candidates) {
     if (!runnerGone(c.runner, c.lease_until)) continue;
@@ -64,14 +69,26 @@ export async function resumeOrphanedJobs(db: Db, run: (job: { id: number; status
       `select actor_account_id from audit_log where entity_type = 'import_job' and entity_id = $1 and action in ('import.start', 'import.revert') order by id desc limit 1`,
       [String(c.id)],
     );
-    run({ id: c.id, status: c.status }, { accountId: start?.actor_account_id ?? c.created_by, role: 'platform_admin', label: 'system:import-resume', requestId: null });
+    run(
+      { id: c.id, status: c.status },
+      {
+        accountId: start?.actor_account_id ?? c.created_by,
+        role: 'platform_admin',
+        label: 'system:import-resume',
+        requestId: null,
+      },
+    );
     taken.push(c.id);
   }
   return taken;
 }
 
 /** At start-up and every minute after: resume what a dead server left behind. Stops with the returned function. */
-export function watchOrphanedJobs(db: Db, log: FastifyBaseLogger, run: Parameters<typeof resumeOrphanedJobs>[1]): () => void {
+export function watchOrphanedJobs(
+  db: Db,
+  log: FastifyBaseLogger,
+  run: Parameters<typeof resumeOrphanedJobs>[1],
+): () => void {
   const sweep = () =>
     resumeOrphanedJobs(db, run).then(
       (ids) => ids.length && log.info({ jobIds: ids }, 'resumed import jobs left by a stopped server'),

@@ -45,7 +45,12 @@ export function xlsxSink(sheetName: string, header: readonly string[], textColum
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = header.map((h, i) => ({ header: h, key: String(i), width: Math.max(12, h.length + 2), ...(textColumns.includes(i) ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = header.map((h, i) => ({
+    header: h,
+    key: String(i),
+    width: Math.max(12, h.length + 2),
+    ...(textColumns.includes(i) ? { style: { numFmt: '@' } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   return {
@@ -60,6 +65,11 @@ export function xlsxSink(sheetName: string, header: readonly string[], textColum
   };
 }
 
-export function sinkFor(format: SheetFormat, sheetName: string, header: readonly string[], textColumns: readonly number[] = []): RowSink {
+export function sinkFor(
+  format: SheetFormat,
+  sheetName: string,
+  header: readonly string[],
+  textColumns: readonly number[] = [],
+): RowSink {
   return format === 'csv' ? csvSink(header) : xlsxSink(sheetName, header, textColumns);
 }

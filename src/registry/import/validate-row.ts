@@ -56,7 +56,9 @@ function text(c: Cell | undefined): string {
 /** Whole, non-negative numbers: rupiah, workers, years. Accepts "Rp 1.500.000" or "1,500,000" but never decimals. */
 export function wholeNumber(c: Cell | undefined): number | undefined {
   if (typeof c === 'number') return Number.isSafeInteger(c) && c >= 0 ? c : undefined;
-  const s = text(c).replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
+  const s = text(c)
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\s/g, '');
   let digits: string | undefined;
   if (/^\d+$/.test(s)) digits = s;
   else if (/^\d{1,3}(\.\d{3})+$/.test(s)) digits = s.replace(/\./g, '');
@@ -76,8 +78,23 @@ function dateText(c: Cell | undefined): string | undefined {
   return undefined;
 }
 
-const KINDS: Record<string, MemberKind> = { jakpreneur: 'jakpreneur', non_jakpreneur: 'non_jakpreneur', 'non-jakpreneur': 'non_jakpreneur', koperasi: 'cooperative', cooperative: 'cooperative' };
-const GENDERS: Record<string, 'male' | 'female'> = { l: 'male', 'laki-laki': 'male', pria: 'male', male: 'male', p: 'female', perempuan: 'female', wanita: 'female', female: 'female' };
+const KINDS: Record<string, MemberKind> = {
+  jakpreneur: 'jakpreneur',
+  non_jakpreneur: 'non_jakpreneur',
+  'non-jakpreneur': 'non_jakpreneur',
+  koperasi: 'cooperative',
+  cooperative: 'cooperative',
+};
+const GENDERS: Record<string, 'male' | 'female'> = {
+  l: 'male',
+  'laki-laki': 'male',
+  pria: 'male',
+  male: 'male',
+  p: 'female',
+  perempuan: 'female',
+  wanita: 'female',
+  female: 'female',
+};
 
 export function validateRow(row: FileRow, ref: ImportReference): RowResult {
   const c = row.cells;
@@ -88,29 +105,54 @@ export function validateRow(row: FileRow, ref: ImportReference): RowResult {
     return v;
   };
   const maxLen = (key: string, v: string, n: number) => {
-    if (v.length > n) errors.push(err(key, 'too_long', `Terlalu panjang (maksimal ${n} karakter).`, `Too long (at most ${n} characters).`));
+    if (v.length > n)
+      errors.push(
+        err(key, 'too_long', `Terlalu panjang (maksimal ${n} karakter).`, `Too long (at most ${n} characters).`),
+      );
   };
 
   const fullName = required('nama_pemilik');
   maxLen('nama_pemilik', fullName, 200);
 
   const nikRaw = required('nik');
-  const nik = nikRaw ? validateNik(nikRaw, { referenceDate: ref.today, knownDistricts: ref.knownDistricts }) : undefined;
+  const nik = nikRaw
+    ? validateNik(nikRaw, { referenceDate: ref.today, knownDistricts: ref.knownDistricts })
+    : undefined;
   if (nik && !nik.ok) {
-    const hint = typeof c.nik === 'number' ? ' Kolom NIK tersimpan sebagai angka: format sebagai teks agar digit tidak hilang.' : '';
-    const hintEn = typeof c.nik === 'number' ? ' The NIK cell is stored as a number: format it as text so no digit is lost.' : '';
+    const hint =
+      typeof c.nik === 'number'
+        ? ' Kolom NIK tersimpan sebagai angka: format sebagai teks agar digit tidak hilang.'
+        : '';
+    const hintEn =
+      typeof c.nik === 'number' ? ' The NIK cell is stored as a number: format it as text so no digit is lost.' : '';
     errors.push(err('nik', nik.error.code, nik.error.message.id + hint, nik.error.message.en + hintEn));
   }
   if (nik?.ok) {
     const g = text(c.jenis_kelamin).toLowerCase();
-    if (g && !GENDERS[g]) errors.push(err('jenis_kelamin', 'gender_format', 'Isi L atau P.', 'Use L (male) or P (female).'));
+    if (g && !GENDERS[g])
+      errors.push(err('jenis_kelamin', 'gender_format', 'Isi L atau P.', 'Use L (male) or P (female).'));
     else if (g && GENDERS[g] !== nik.value.gender)
-      errors.push(err('jenis_kelamin', 'nik_mismatch', 'Jenis kelamin tidak sesuai dengan NIK.', 'Gender does not match the NIK.'));
+      errors.push(
+        err(
+          'jenis_kelamin',
+          'nik_mismatch',
+          'Jenis kelamin tidak sesuai dengan NIK.',
+          'Gender does not match the NIK.',
+        ),
+      );
     if (text(c.tanggal_lahir)) {
       const d = dateText(c.tanggal_lahir);
-      if (!d) errors.push(err('tanggal_lahir', 'date_format', 'Tanggal harus YYYY-MM-DD.', 'The date must be YYYY-MM-DD.'));
+      if (!d)
+        errors.push(err('tanggal_lahir', 'date_format', 'Tanggal harus YYYY-MM-DD.', 'The date must be YYYY-MM-DD.'));
       else if (d !== nik.value.birth_date)
-        errors.push(err('tanggal_lahir', 'nik_mismatch', `Tanggal lahir tidak sesuai dengan NIK (${nik.value.birth_date}).`, `Birth date does not match the NIK (${nik.value.birth_date}).`));
+        errors.push(
+          err(
+            'tanggal_lahir',
+            'nik_mismatch',
+            `Tanggal lahir tidak sesuai dengan NIK (${nik.value.birth_date}).`,
+            `Birth date does not match the NIK (${nik.value.birth_date}).`,
+          ),
+        );
     }
   }
 
@@ -120,7 +162,8 @@ export function validateRow(row: FileRow, ref: ImportReference): RowResult {
   if (phone && !phone.ok) errors.push(err('no_hp', phone.error.code, phone.error.message.id, phone.error.message.en));
 
   const email = text(c.email).toLowerCase();
-  if (email && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) errors.push(err('email', 'email_format', 'Format email tidak valid.', 'Invalid email address.'));
+  if (email && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    errors.push(err('email', 'email_format', 'Format email tidak valid.', 'Invalid email address.'));
 
   const name = required('nama_usaha');
   maxLen('nama_usaha', name, 200);
@@ -131,10 +174,20 @@ export function validateRow(row: FileRow, ref: ImportReference): RowResult {
 
   const kindRaw = text(c.jenis).toLowerCase();
   const kind = kindRaw ? KINDS[kindRaw] : 'jakpreneur';
-  if (!kind) errors.push(err('jenis', 'kind', 'Isi jakpreneur, non_jakpreneur atau koperasi.', 'Use jakpreneur, non_jakpreneur or koperasi.'));
+  if (!kind)
+    errors.push(
+      err(
+        'jenis',
+        'kind',
+        'Isi jakpreneur, non_jakpreneur atau koperasi.',
+        'Use jakpreneur, non_jakpreneur or koperasi.',
+      ),
+    );
 
   const npwpRaw = text(c.npwp);
-  const npwp = npwpRaw ? validateNpwp(npwpRaw, { holder: kind === 'cooperative' ? 'entity' : undefined, referenceDate: ref.today }) : undefined;
+  const npwp = npwpRaw
+    ? validateNpwp(npwpRaw, { holder: kind === 'cooperative' ? 'entity' : undefined, referenceDate: ref.today })
+    : undefined;
   if (npwp && !npwp.ok) errors.push(err('npwp', npwp.error.code, npwp.error.message.id, npwp.error.message.en));
 
   const kbliRaw = required('kbli');
@@ -142,12 +195,27 @@ export function validateRow(row: FileRow, ref: ImportReference): RowResult {
   if (kbliRaw) {
     const unknown = kbli.filter((k) => !ref.kbliSubclasses.has(k));
     if (unknown.length)
-      errors.push(err('kbli', 'unknown_kbli', `Bukan kode KBLI 2020 tingkat subgolongan (5 angka): ${unknown.join(', ')}.`, `Not a KBLI 2020 subclass code (5 digits): ${unknown.join(', ')}.`));
+      errors.push(
+        err(
+          'kbli',
+          'unknown_kbli',
+          `Bukan kode KBLI 2020 tingkat subgolongan (5 angka): ${unknown.join(', ')}.`,
+          `Not a KBLI 2020 subclass code (5 digits): ${unknown.join(', ')}.`,
+        ),
+      );
   }
 
   const villageCode = required('kelurahan');
   const village = villageCode ? ref.villages.get(villageCode) : undefined;
-  if (villageCode && !village) errors.push(err('kelurahan', 'unknown_region', `Kode kelurahan ${villageCode} tidak dikenal.`, `Unknown kelurahan code ${villageCode}.`));
+  if (villageCode && !village)
+    errors.push(
+      err(
+        'kelurahan',
+        'unknown_region',
+        `Kode kelurahan ${villageCode} tidak dikenal.`,
+        `Unknown kelurahan code ${villageCode}.`,
+      ),
+    );
 
   const address = required('alamat');
   maxLen('alamat', address, 500);
@@ -166,16 +234,37 @@ export function validateRow(row: FileRow, ref: ImportReference): RowResult {
     }
     const n = wholeNumber(c[key]);
     if (n === undefined || n > max) {
-      errors.push(err(key, 'whole_number', `${what.id} harus bilangan bulat ≥ 0 tanpa desimal.`, `${what.en} must be a whole number ≥ 0 without decimals.`));
+      errors.push(
+        err(
+          key,
+          'whole_number',
+          `${what.id} harus bilangan bulat ≥ 0 tanpa desimal.`,
+          `${what.en} must be a whole number ≥ 0 without decimals.`,
+        ),
+      );
       return 0;
     }
     return n;
   };
   const startYear = whole('tahun_mulai', { id: 'Tahun mulai', en: 'Start year' });
   if (startYear && (startYear < 1900 || startYear > currentYear))
-    errors.push(err('tahun_mulai', 'year_range', `Tahun mulai harus antara 1900 dan ${currentYear}.`, `The start year must be between 1900 and ${currentYear}.`));
+    errors.push(
+      err(
+        'tahun_mulai',
+        'year_range',
+        `Tahun mulai harus antara 1900 dan ${currentYear}.`,
+        `The start year must be between 1900 and ${currentYear}.`,
+      ),
+    );
   else if (startYear && nik?.ok && startYear < Number(nik.value.birth_date.slice(0, 4)))
-    errors.push(err('tahun_mulai', 'nik_mismatch', 'Tahun mulai usaha sebelum tahun lahir pemilik (menurut NIK).', "The start year is before the owner's birth year (from the NIK)."));
+    errors.push(
+      err(
+        'tahun_mulai',
+        'nik_mismatch',
+        'Tahun mulai usaha sebelum tahun lahir pemilik (menurut NIK).',
+        "The start year is before the owner's birth year (from the NIK).",
+      ),
+    );
   const workers = whole('tenaga_kerja', { id: 'Tenaga kerja', en: 'Workers' }, 1_000_000);
   const capital = whole('modal', { id: 'Modal', en: 'Capital' });
   const annualSales = whole('omzet_tahunan', { id: 'Omzet tahunan', en: 'Annual sales' });

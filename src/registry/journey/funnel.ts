@@ -31,12 +31,20 @@ const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 1
 export function withRates(counts: Map<number, number>): StageCount[] {
   return STAGES.map(({ stage }) => {
     const members = counts.get(stage) ?? 0;
-    return { stage, members, rateFromPrevious: stage === 1 ? null : rate(members, counts.get(stage - 1) ?? 0), rateFromP1: rate(members, counts.get(1) ?? 0) };
+    return {
+      stage,
+      members,
+      rateFromPrevious: stage === 1 ? null : rate(members, counts.get(stage - 1) ?? 0),
+      rateFromP1: rate(members, counts.get(1) ?? 0),
+    };
   });
 }
 
 const forbiddenSlice = () =>
-  new AppError(403, 'forbidden_slice', { id: 'Anda tidak berhak melihat corong untuk wilayah atau pengampu ini.', en: 'You may not see the funnel for this region or pengampu.' });
+  new AppError(403, 'forbidden_slice', {
+    id: 'Anda tidak berhak melihat corong untuk wilayah atau pengampu ini.',
+    en: 'You may not see the funnel for this region or pengampu.',
+  });
 
 /**
  * A non-province role's missing filters default to its own scope: a pengampu officer's agency, a kecamatan role's
@@ -46,7 +54,8 @@ function defaultSlice(actor: Actor, q: FunnelQuery): FunnelQuery {
   if (allows(actor, registryPolicy.readsAll)) return q;
   const agency = scopesOf(actor, 'pengampu_officer')[0];
   const district = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')][0];
-  if (agency && q.agencyId === undefined && (q.region === undefined || !district)) return { ...q, agencyId: Number(agency) };
+  if (agency && q.agencyId === undefined && (q.region === undefined || !district))
+    return { ...q, agencyId: Number(agency) };
   if (district && q.region === undefined) return { ...q, region: district };
   return q;
 }
@@ -83,8 +92,21 @@ export async function funnel(db: Db, actor: Actor, query: FunnelQuery, onError: 
   const source = live
     ? `with r as (with ${journeyCountsSql(members, needAgencies ? (agencyId !== null ? 'where f.agency_id = $2::int' : '') : false)})`
     : `with r as (select * from journey_rollup where ($1::text[] is null or village_code = any($1::text[])) and ($2::int is null or agency_id in (0, $2::int)))`;
-  const key = { none: `'all'`, agency: 'r.agency_id::text', city: 'd.parent_code', district: 'd.code', village: 'v.code' }[groupBy];
-  const agencyCond = groupBy === 'agency' ? (agencyId !== null ? 'r.agency_id = $2::int' : 'r.agency_id <> 0') : agencyId !== null ? 'r.agency_id = $2::int' : 'r.agency_id = 0';
+  const key = {
+    none: `'all'`,
+    agency: 'r.agency_id::text',
+    city: 'd.parent_code',
+    district: 'd.code',
+    village: 'v.code',
+  }[groupBy];
+  const agencyCond =
+    groupBy === 'agency'
+      ? agencyId !== null
+        ? 'r.agency_id = $2::int'
+        : 'r.agency_id <> 0'
+      : agencyId !== null
+        ? 'r.agency_id = $2::int'
+        : 'r.agency_id = 0';
   const rows = await db.query<{ key: string; stage: number; members: number }>(
     `${source}
      select ${key} as key, r.stage, sum(r.members)::int8 as members
@@ -116,7 +138,8 @@ export async function funnel(db: Db, actor: Actor, query: FunnelQuery, onError: 
       : [...byKey.entries()]
           .map(([k, counts]) => ({ key: k, name: names.get(k) ?? k, stages: withRates(counts) }))
           .sort((a, b) => (b.stages[0]?.members ?? 0) - (a.stages[0]?.members ?? 0) || a.key.localeCompare(b.key));
-  const agencyName = agencyId !== null ? ((await groupNames(db, 'agency', [String(agencyId)])).get(String(agencyId)) ?? null) : null;
+  const agencyName =
+    agencyId !== null ? ((await groupNames(db, 'agency', [String(agencyId)])).get(String(agencyId)) ?? null) : null;
   return {
     slice: {
       agency: agencyId !== null ? { id: agencyId, name: agencyName ?? String(agencyId) } : null,
@@ -136,7 +159,13 @@ async function groupNames(db: Db, groupBy: FunnelGroupBy, keys: string[]): Promi
   if (!keys.length || groupBy === 'none') return new Map();
   const rows =
     groupBy === 'agency'
-      ? await db.query<{ key: string; name: string }>('select id::text as key, name from fostering_agency where id::text = any($1::text[])', [keys])
-      : await db.query<{ key: string; name: string }>('select code as key, name from region where code = any($1::text[])', [keys]);
+      ? await db.query<{ key: string; name: string }>(
+          'select id::text as key, name from fostering_agency where id::text = any($1::text[])',
+          [keys],
+        )
+      : await db.query<{ key: string; name: string }>(
+          'select code as key, name from region where code = any($1::text[])',
+          [keys],
+        );
   return new Map(rows.map((r) => [r.key, r.name]));
 }

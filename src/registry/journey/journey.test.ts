@@ -20,32 +20,58 @@ async function cookie(grants: { role: Role; scopeId?: string }[], ownerId?: numb
 }
 
 const put = (c: string, umkmId: number, stage: number, body: unknown) =>
-  app.inject({ method: 'PUT', url: `/api/registry/members/${umkmId}/journey/${stage}`, headers: { cookie: c }, payload: body as object });
+  app.inject({
+    method: 'PUT',
+    url: `/api/registry/members/${umkmId}/journey/${stage}`,
+    headers: { cookie: c },
+    payload: body as object,
+  });
 const get = (c: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: c } });
-const newAgency = async () => (await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [`FA-${unique()}`, `Pengampu Uji ${unique()}`]))[0]!.id;
-const link = (umkmId: number, agencyId: number) => db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [umkmId, agencyId]);
+const newAgency = async () =>
+  (
+    await db.query<{ id: number }>('insert into fostering_agency (code, name) values ($1, $2) returning id', [
+      `FA-${unique()}`,
+      `Pengampu Uji ${unique()}`,
+    ])
+  )[0]!.id;
+const link = (umkmId: number, agencyId: number) =>
+  db.query(`insert into fostering_link (umkm_id, agency_id, since) values ($1, $2, '2024-01-01')`, [umkmId, agencyId]);
 
 beforeAll(async () => {
   db = await testDb();
   app = await testApp();
   world = await makeWorld(db, '3172');
-  [{ code: otherDistrict }] = (await db.query<{ code: string }>(`select code from region where level = 'district' and code like '3174%' order by code limit 1`)) as [{ code: string }];
+  [{ code: otherDistrict }] = (await db.query<{ code: string }>(
+    `select code from region where level = 'district' and code like '3174%' order by code limit 1`,
+  )) as [{ code: string }];
 });
 
 describe('the 7P journey of a member', () => {
   it('a pendamping records and corrects a stage in their kecamatan, audited with before and after', async () => {
     const c = await cookie([{ role: 'pendamping', scopeId: world.district }]);
-    const evidence = { trainings: [{ title: 'Foto produk dengan ponsel', organiser: 'Dinas PPKUKM', date: '2025-03-01' }] };
+    const evidence = {
+      trainings: [{ title: 'Foto produk dengan ponsel', organiser: 'Dinas PPKUKM', date: '2025-03-01' }],
+    };
     const first = await put(c, world.umkmId, 2, { reachedOn: '2025-03-01', evidence });
     expect(first.statusCode, first.body).toBe(201);
     const p2 = first.json().stages.find((s: { stage: number }) => s.stage === 2);
-    expect(p2).toMatchObject({ reached: true, reachedOn: '2025-03-01', evidence, label: { id: 'Pelatihan', en: 'Training' }, reachedOnText: { id: '1 Mar 2025' } });
+    expect(p2).toMatchObject({
+      reached: true,
+      reachedOn: '2025-03-01',
+      evidence,
+      label: { id: 'Pelatihan', en: 'Training' },
+      reachedOnText: { id: '1 Mar 2025' },
+    });
     expect(p2.recordedBy.name).toMatch(/^Uji /);
     expect(p2.recordedAtWib.id).toMatch(/WIB$/);
 
     const again = await put(c, world.umkmId, 2, { reachedOn: '2025-03-02', evidence });
     expect(again.statusCode).toBe(200);
-    const log = await db.query<{ action: string; before: { reached_on: string } | null; after: { reached_on: string } }>(
+    const log = await db.query<{
+      action: string;
+      before: { reached_on: string } | null;
+      after: { reached_on: string };
+    }>(
       `select action, before, after from audit_log where entity_type = 'journey_stage' and entity_id = $1 order by id`,
       [`${world.umkmId}:P2`],
     );
@@ -57,14 +83,19 @@ describe('the 7P journey of a member', () => {
 
   it('refuses a pendamping outside the kecamatan (not found), and bad evidence or a future date (fields named)', async () => {
     const outsider = await cookie([{ role: 'pendamping', scopeId: otherDistrict }]);
-    expect((await put(outsider, world.umkmId, 3, { reachedOn: '2025-01-01', evidence: { sessions: 2 } })).statusCode).toBe(404);
+    expect(
+      (await put(outsider, world.umkmId, 3, { reachedOn: '2025-01-01', evidence: { sessions: 2 } })).statusCode,
+    ).toBe(404);
     expect((await get(outsider, `/api/registry/members/${world.umkmId}/journey`)).statusCode).toBe(404);
 
     const c = await cookie([{ role: 'pendamping', scopeId: world.district }]);
     const bad = await put(c, world.umkmId, 2, { reachedOn: '2025-01-01', evidence: { trainings: [] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.evidence.trainings');
-    expect(bad.json().errors[0].message).toEqual({ id: 'Terlalu kecil atau terlalu pendek (minimal 1).', en: 'Too small or too short (minimum 1).' });
+    expect(bad.json().errors[0].message).toEqual({
+      id: 'Terlalu kecil atau terlalu pendek (minimal 1).',
+      en: 'Too small or too short (minimum 1).',
+    });
     const future = await put(c, world.umkmId, 3, { reachedOn: '2999-01-01', evidence: { sessions: 2 } });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('body.reachedOn');
@@ -76,8 +107,23 @@ describe('the 7P journey of a member', () => {
     const res = await get(owner, `/api/registry/members/${u.umkmId}/journey`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ umkmId: u.umkmId, reachedCount: 1, canRecord: false });
-    expect(res.json().stages.map((s: { reached: boolean }) => s.reached)).toEqual([true, false, false, false, false, false, false]);
-    expect((await put(owner, u.umkmId, 2, { reachedOn: '2025-01-01', evidence: { trainings: [{ title: 'a', organiser: 'b', date: '2025-01-01' }] } })).statusCode).toBe(403);
+    expect(res.json().stages.map((s: { reached: boolean }) => s.reached)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(
+      (
+        await put(owner, u.umkmId, 2, {
+          reachedOn: '2025-01-01',
+          evidence: { trainings: [{ title: 'a', organiser: 'b', date: '2025-01-01' }] },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await get(owner, `/api/registry/members/${world.umkmId}/journey`)).statusCode).toBe(404);
   });
 });
@@ -92,9 +138,18 @@ describe('the funnel', () => {
       members.push(u.umkmId);
     }
     const admin = await cookie([{ role: 'platform_admin' }]);
-    const ev = { 2: { trainings: [{ title: 'Pembukuan', organiser: 'Dinas PPKUKM', date: '2025-01-01' }] }, 3: { sessions: 3 }, 4: { permitNumbers: ['9120000000001'] } } as const;
-    for (const [m, stages] of [[members[0], [2, 3, 4]], [members[1], [2]], [members[2], [3]]] as const)
-      for (const s of stages) expect((await put(admin, m!, s, { reachedOn: '2025-02-01', evidence: ev[s] })).statusCode).toBe(201);
+    const ev = {
+      2: { trainings: [{ title: 'Pembukuan', organiser: 'Dinas PPKUKM', date: '2025-01-01' }] },
+      3: { sessions: 3 },
+      4: { permitNumbers: ['9120000000001'] },
+    } as const;
+    for (const [m, stages] of [
+      [members[0], [2, 3, 4]],
+      [members[1], [2]],
+      [members[2], [3]],
+    ] as const)
+      for (const s of stages)
+        expect((await put(admin, m!, s, { reachedOn: '2025-02-01', evidence: ev[s] })).statusCode).toBe(201);
 
     const res = await get(admin, `/api/registry/funnel?agencyId=${agency}&groupBy=city`);
     expect(res.statusCode, res.body).toBe(200);
@@ -114,8 +169,16 @@ describe('the funnel', () => {
 
     // The rollup counts the same.
     await refreshRollups(db);
-    const rolled = await db.query<{ stage: number; n: number }>('select stage, sum(members)::int8 as n from journey_rollup where agency_id = $1 group by 1 order by 1', [agency]);
-    expect(rolled).toEqual([{ stage: 1, n: 4 }, { stage: 2, n: 2 }, { stage: 3, n: 2 }, { stage: 4, n: 1 }]);
+    const rolled = await db.query<{ stage: number; n: number }>(
+      'select stage, sum(members)::int8 as n from journey_rollup where agency_id = $1 group by 1 order by 1',
+      [agency],
+    );
+    expect(rolled).toEqual([
+      { stage: 1, n: 4 },
+      { stage: 2, n: 2 },
+      { stage: 3, n: 2 },
+      { stage: 4, n: 1 },
+    ]);
 
     // Its pengampu officer sees it by default; another agency's is refused.
     const officer = await cookie([{ role: 'pengampu_officer', scopeId: String(agency) }]);
@@ -127,7 +190,9 @@ describe('the funnel', () => {
     const desk = await get(pendamping, '/api/registry/funnel?groupBy=village');
     expect(desk.statusCode).toBe(200);
     expect(desk.json().slice.region.code).toBe(world.district);
-    expect(desk.json().groups.find((g: { key: string }) => g.key === world.village).stages[0].members).toBeGreaterThanOrEqual(4);
+    expect(
+      desk.json().groups.find((g: { key: string }) => g.key === world.village).stages[0].members,
+    ).toBeGreaterThanOrEqual(4);
     expect((await get(pendamping, `/api/registry/funnel?region=${otherDistrict}`)).statusCode).toBe(403);
     // …and narrowing by a pengampu keeps them in their kecamatan.
     const byAgency = await get(pendamping, `/api/registry/funnel?agencyId=${agency}`);
@@ -140,7 +205,9 @@ describe('the funnel', () => {
 describe('the pengampu overlap', () => {
   it('shows members fostered by two agencies, own counts and the de-duplicated total', async () => {
     const [a, b, c] = [await newAgency(), await newAgency(), await newAgency()];
-    const [{ code: village }] = (await db.query<{ code: string }>(`select code from region where level = 'village' and code like '3101%' order by code desc limit 1`)) as [{ code: string }];
+    const [{ code: village }] = (await db.query<{ code: string }>(
+      `select code from region where level = 'village' and code like '3101%' order by code desc limit 1`,
+    )) as [{ code: string }];
     for (const agencies of [[a, b], [a], [b, c], [a, b, c]]) {
       const u = await makeUmkm(db, village);
       for (const x of agencies) await link(u.umkmId, x!);
@@ -158,7 +225,10 @@ describe('the pengampu overlap', () => {
     expect(o.matrix[ib][ia]).toBe(2);
     expect(o.matrix[ia][ic]).toBe(1);
     expect(o.matrix[ib][ic]).toBe(2);
-    const [{ n }] = (await db.query<{ n: number }>(`select count(distinct f.umkm_id)::int8 as n from fostering_link f join umkm u on u.id = f.umkm_id where u.village_code = $1`, [village])) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>(
+      `select count(distinct f.umkm_id)::int8 as n from fostering_link f join umkm u on u.id = f.umkm_id where u.village_code = $1`,
+      [village],
+    )) as [{ n: number }];
     expect(o.total.distinctMembers).toBe(n);
     expect(o.total.countedMoreThanOnce).toBe(o.total.sumOfAgencyCounts - n);
     expect(o.cities).toHaveLength(1);

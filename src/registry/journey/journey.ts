@@ -21,7 +21,13 @@ const memberNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'Member
 /** The member's 7P journey, every stage listed (reached or not), within the caller's scope. */
 export async function readJourney(db: Queryable, actor: Actor, umkmId: number) {
   const scope = memberScope(actor, 2);
-  const [m] = await db.query<{ id: number; name: string; registered_at: Date; registration_channel: string; registered_by: number | null }>(
+  const [m] = await db.query<{
+    id: number;
+    name: string;
+    registered_at: Date;
+    registration_channel: string;
+    registered_by: number | null;
+  }>(
     `select u.id, u.name, u.registered_at, u.registration_channel, u.registered_by from umkm u where u.id = $1 and ${scope.sql}`,
     [umkmId, ...scope.params],
   );
@@ -34,7 +40,14 @@ export async function readJourney(db: Queryable, actor: Actor, umkmId: number) {
   const byStage = new Map(rows.map((r) => [r.stage, r]));
   // Registration is P1 whether or not a row was written for it.
   if (!byStage.has(1))
-    byStage.set(1, { stage: 1, reached_on: localDate(m.registered_at), evidence: { channel: m.registration_channel }, recorded_by: m.registered_by, recorder: null, recorded_at: m.registered_at });
+    byStage.set(1, {
+      stage: 1,
+      reached_on: localDate(m.registered_at),
+      evidence: { channel: m.registration_channel },
+      recorded_by: m.registered_by,
+      recorder: null,
+      recorded_at: m.registered_at,
+    });
   const stages = STAGES.map((s) => {
     const r = byStage.get(s.stage);
     return {
@@ -45,12 +58,22 @@ export async function readJourney(db: Queryable, actor: Actor, umkmId: number) {
       reachedOn: r?.reached_on ?? null,
       reachedOnText: r ? { id: formatDate(r.reached_on, 'id'), en: formatDate(r.reached_on, 'en') } : null,
       evidence: r?.evidence ?? null,
-      recordedBy: r ? (r.recorded_by !== null ? { id: r.recorded_by, name: r.recorder ?? `#${r.recorded_by}` } : null) : null,
+      recordedBy: r
+        ? r.recorded_by !== null
+          ? { id: r.recorded_by, name: r.recorder ?? `#${r.recorded_by}` }
+          : null
+        : null,
       recordedAt: r?.recorded_at.toISOString() ?? null,
       recordedAtWib: r ? { id: formatWib(r.recorded_at, 'id'), en: formatWib(r.recorded_at, 'en') } : null,
     };
   });
-  return { umkmId: m.id, name: m.name, reachedCount: stages.filter((s) => s.reached).length, canRecord: allows(actor, registryPolicy.recordsJourney), stages };
+  return {
+    umkmId: m.id,
+    name: m.name,
+    reachedCount: stages.filter((s) => s.reached).length,
+    canRecord: allows(actor, registryPolicy.recordsJourney),
+    stages,
+  };
 }
 
 export interface RecordStage {
@@ -72,9 +95,18 @@ export async function recordStage(tx: Tx, actor: Actor, role: string, requestId:
   if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues as never, 'body.evidence'));
   const today = localDate(new Date());
   if (input.reachedOn > today || input.reachedOn < '2000-01-01' || Number.isNaN(Date.parse(input.reachedOn)))
-    throw invalid([{ field: 'body.reachedOn', code: 'date_out_of_range', message: { id: 'Tanggal harus antara 2000 dan hari ini.', en: 'The date must lie between 2000 and today.' } }]);
+    throw invalid([
+      {
+        field: 'body.reachedOn',
+        code: 'date_out_of_range',
+        message: { id: 'Tanggal harus antara 2000 dan hari ini.', en: 'The date must lie between 2000 and today.' },
+      },
+    ]);
   const scope = memberScope(actor, 2);
-  const [m] = await tx.query<{ id: number }>(`select u.id from umkm u where u.id = $1 and ${scope.sql} for update`, [input.umkmId, ...scope.params]);
+  const [m] = await tx.query<{ id: number }>(`select u.id from umkm u where u.id = $1 and ${scope.sql} for update`, [
+    input.umkmId,
+    ...scope.params,
+  ]);
   if (!m) throw memberNotFound();
   const [before] = await tx.query<{ reached_on: string; evidence: unknown; recorded_by: number | null }>(
     'select reached_on, evidence, recorded_by from journey_stage where umkm_id = $1 and stage = $2',

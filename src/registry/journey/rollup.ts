@@ -36,8 +36,12 @@ export async function refreshRollups(db: Db): Promise<boolean> {
     await tx.query(`insert into journey_rollup (village_code, agency_id, stage, members)
                     with ${journeyCountsSql(`(select id, village_code from umkm where kind = 'jakpreneur')`, '')}`);
     await tx.query('delete from overlap_rollup');
-    await tx.query(`insert into overlap_rollup (village_code, agency_a, agency_b, members) ${overlapCountsSql('umkm')}`);
-    await tx.query(`insert into rollup_state (name, refreshed_at) values ('registry', now()) on conflict (name) do update set refreshed_at = excluded.refreshed_at`);
+    await tx.query(
+      `insert into overlap_rollup (village_code, agency_a, agency_b, members) ${overlapCountsSql('umkm')}`,
+    );
+    await tx.query(
+      `insert into rollup_state (name, refreshed_at) values ('registry', now()) on conflict (name) do update set refreshed_at = excluded.refreshed_at`,
+    );
     return true;
   });
 }

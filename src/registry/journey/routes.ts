@@ -9,8 +9,12 @@ import { acting } from '../../platform/auth/acting.ts';
 
 const Bi = z.object({ id: z.string(), en: z.string() });
 const umkmParam = z.strictObject({ umkmId: bigintIdParam() });
-const StageCount = z.object({ stage: z.number(), members: z.number(), rateFromPrevious: z.number().nullable(), rateFromP1: z.number().nullable() });
-
+const StageCount = z.object({
+  stage: z.number(),
+  members: z.number(),
+  rateFromPrevious: z.number().nullable(),
+  rateFromP1: z.number().nullable(),
+});
 
 const JourneyOut = z.object({
   umkmId: z.number(),
@@ -38,7 +42,13 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
     '/api/registry/members/:umkmId/journey',
     {
       config: { access: 'authenticated' },
-      schema: { operationId: 'getMemberJourney', tags: ['registry'], summary: "A member's 7P journey (within the caller's scope)", params: umkmParam, response: { 200: JourneyOut } },
+      schema: {
+        operationId: 'getMemberJourney',
+        tags: ['registry'],
+        summary: "A member's 7P journey (within the caller's scope)",
+        params: umkmParam,
+        response: { 200: JourneyOut },
+      },
     },
     async (req) => readJourney(db, req.actor, req.params.umkmId),
   );
@@ -62,7 +72,12 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
     async (req, reply) => {
       const { umkmId, stage } = req.params;
       const { created } = await db.transaction((tx) =>
-        recordStage(tx, req.actor, acting(req, registryPolicy.recordsJourney).role, req.id, { umkmId, stage: stage as StageNo, reachedOn: req.body.reachedOn, evidence: req.body.evidence }),
+        recordStage(tx, req.actor, acting(req, registryPolicy.recordsJourney).role, req.id, {
+          umkmId,
+          stage: stage as StageNo,
+          reachedOn: req.body.reachedOn,
+          evidence: req.body.evidence,
+        }),
       );
       return reply.code(created ? 201 : 200).send(await readJourney(db, req.actor, umkmId));
     },
@@ -78,12 +93,18 @@ export const journeyRoutes: RoutePlugin = (app, { db }) => {
         summary: '7P funnel for a pengampu and/or region, optionally broken down; counts and conversion rates',
         querystring: z.strictObject({
           agencyId: int4IdParam().optional(),
-          region: z.string().regex(/^[0-9]{2,10}$/).optional(),
+          region: z
+            .string()
+            .regex(/^[0-9]{2,10}$/)
+            .optional(),
           groupBy: z.enum(['none', 'agency', 'city', 'district', 'village']).optional(),
         }),
         response: {
           200: z.object({
-            slice: z.object({ agency: z.object({ id: z.number(), name: z.string() }).nullable(), region: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable() }),
+            slice: z.object({
+              agency: z.object({ id: z.number(), name: z.string() }).nullable(),
+              region: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+            }),
             groupBy: z.string(),
             source: z.enum(['live', 'rollup']),
             asOf: z.string(),

@@ -13,7 +13,13 @@ export interface RegionSlice {
 }
 
 export async function regionSlice(q: Queryable, code: string): Promise<RegionSlice> {
-  const [r] = await q.query<{ code: string; name: string; level: RegionSlice['level']; parent_code: string | null; villages: string[] }>(
+  const [r] = await q.query<{
+    code: string;
+    name: string;
+    level: RegionSlice['level'];
+    parent_code: string | null;
+    villages: string[];
+  }>(
     `with recursive tree as (select code, level from region where code = $1
                              union all select c.code, c.level from region c join tree t on c.parent_code = t.code)
      select r.code, r.name, r.level, r.parent_code, (select coalesce(array_agg(code order by code), '{}') from tree where level = 'village') as villages
@@ -21,7 +27,9 @@ export async function regionSlice(q: Queryable, code: string): Promise<RegionSli
     [code],
   );
   if (!r)
-    throw validationFailed([fieldError('querystring.region', 'unknown_region', 'Kode wilayah tidak dikenal.', 'Unknown region code.')]);
+    throw validationFailed([
+      fieldError('querystring.region', 'unknown_region', 'Kode wilayah tidak dikenal.', 'Unknown region code.'),
+    ]);
   const district = r.level === 'district' ? r.code : r.level === 'village' ? r.parent_code : null;
   return { code: r.code, name: r.name, level: r.level, district, villages: r.villages };
 }

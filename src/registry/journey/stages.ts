@@ -23,7 +23,12 @@ const rupiah = int8(0, 1e15);
  */
 export const EVIDENCE = {
   1: z.strictObject({ channel: z.enum(['self', 'desk', 'import', 'seed']).optional(), note: text(500).optional() }),
-  2: z.strictObject({ trainings: z.array(z.strictObject({ title: text(200), organiser: text(200), date: isoDate })).min(1).max(50) }),
+  2: z.strictObject({
+    trainings: z
+      .array(z.strictObject({ title: text(200), organiser: text(200), date: isoDate }))
+      .min(1)
+      .max(50),
+  }),
   3: z.strictObject({ sessions: z.number().int().min(1).max(1000), mentor: text(200).optional() }),
   4: z.strictObject({ permitNumbers: z.array(text(100)).min(1).max(20) }),
   5: z.strictObject({ firstSale: z.strictObject({ date: isoDate, amount: rupiah }), channel: text(100).optional() }),
@@ -34,4 +39,5 @@ export const EVIDENCE = {
 export type StageNo = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export type Evidence = z.infer<(typeof EVIDENCE)[StageNo]>;
 
-export const stageLabel = (stage: number): Bilingual => STAGES[stage - 1]?.label ?? { id: `P${stage}`, en: `P${stage}` };
+export const stageLabel = (stage: number): Bilingual =>
+  STAGES[stage - 1]?.label ?? { id: `P${stage}`, en: `P${stage}` };

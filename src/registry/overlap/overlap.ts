@@ -12,13 +12,21 @@ import { type RegionSlice, regionSlice } from '../journey/slice.ts';
  * Where the pengampu's lists overlap: for every pair of agencies the members both foster, each agency's own
  * count, and the province (or region) total counted once — the figure that differs from the sum of the agencies'.
  */
-export async function overlap(db: Db, actor: Actor, q: { region?: string; byCity?: boolean }, onError: (e: unknown) => void = () => {}) {
+export async function overlap(
+  db: Db,
+  actor: Actor,
+  q: { region?: string; byCity?: boolean },
+  onError: (e: unknown) => void = () => {},
+) {
   let code = q.region;
   if (!code && !allows(actor, registryPolicy.readsAll) && !scopesOf(actor, 'pengampu_officer').length)
     code = [...scopesOf(actor, 'pendamping'), ...scopesOf(actor, 'kasatpel')][0];
   const region: RegionSlice | null = code ? await regionSlice(db, code) : null;
   if (!overlapAllowed(actor, region?.district ?? null))
-    throw new AppError(403, 'forbidden_slice', { id: 'Anda tidak berhak melihat irisan untuk wilayah ini.', en: 'You may not see the overlap for this region.' });
+    throw new AppError(403, 'forbidden_slice', {
+      id: 'Anda tidak berhak melihat irisan untuk wilayah ini.',
+      en: 'You may not see the overlap for this region.',
+    });
 
   let live = region?.district != null;
   let asOf = new Date();
@@ -43,14 +51,24 @@ export async function overlap(db: Db, actor: Actor, q: { region?: string; byCity
   );
   const sum = (pred: (r: (typeof rows)[number]) => boolean) => rows.filter(pred).reduce((a, r) => a + r.members, 0);
   const agencyIds = [...new Set(rows.filter((r) => r.a !== 0).flatMap((r) => [r.a, r.b]))];
-  const agencies = await db.query<{ id: number; code: string; name: string }>('select id, code, name from fostering_agency where id = any($1::int[]) order by id', [agencyIds]);
-  const own = (id: number, city?: string) => sum((r) => r.a === id && r.b === id && (city === undefined || r.city === city));
+  const agencies = await db.query<{ id: number; code: string; name: string }>(
+    'select id, code, name from fostering_agency where id = any($1::int[]) order by id',
+    [agencyIds],
+  );
+  const own = (id: number, city?: string) =>
+    sum((r) => r.a === id && r.b === id && (city === undefined || r.city === city));
   const pair = (a: number, b: number) => sum((r) => r.a === Math.min(a, b) && r.b === Math.max(a, b));
   const distinct = sum((r) => r.a === 0);
   const agencyTotal = agencies.reduce((a, x) => a + own(x.id), 0);
   const cities = q.byCity ? [...new Set(rows.map((r) => r.city))].sort() : [];
   const cityNames = new Map(
-    cities.length ? (await db.query<{ code: string; name: string }>('select code, name from region where code = any($1::text[])', [cities])).map((r) => [r.code, r.name]) : [],
+    cities.length
+      ? (
+          await db.query<{ code: string; name: string }>('select code, name from region where code = any($1::text[])', [
+            cities,
+          ])
+        ).map((r) => [r.code, r.name])
+      : [],
   );
   return {
     region: region ? { code: region.code, name: region.name, level: region.level } : null,

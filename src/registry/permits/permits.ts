@@ -35,11 +35,13 @@ interface PermitRow {
   created_at: Date;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function presentPermit(p: PermitRow, today = localDate(new Date())) {
   const daysLeft = p.expires_on ? daysBetween(today, p.expires_on) : null;
-  const status = daysLeft === null ? 'no_expiry' : daysLeft < 0 ? 'expired' : daysLeft <= WARN_DAYS ? 'expiring' : 'valid';
+  const status =
+    daysLeft === null ? 'no_expiry' : daysLeft < 0 ? 'expired' : daysLeft <= WARN_DAYS ? 'expiring' : 'valid';
   return {
     id: p.id,
     umkmId: p.umkm_id,
@@ -51,11 +53,14 @@ export function presentPermit(p: PermitRow, today = localDate(new Date())) {
     expiresOnText: p.expires_on ? { id: formatDate(p.expires_on, 'id'), en: formatDate(p.expires_on, 'en') } : null,
     status: status as 'no_expiry' | 'expired' | 'expiring' | 'valid',
     daysLeft,
-    document: p.document_mime ? { mime: p.document_mime, bytes: p.document_bytes ?? 0, url: `/api/registry/permits/${p.id}/document` } : null,
+    document: p.document_mime
+      ? { mime: p.document_mime, bytes: p.document_bytes ?? 0, url: `/api/registry/permits/${p.id}/document` }
+      : null,
   };
 }
 
-const COLUMNS = 'p.id, p.umkm_id, p.kind, p.number, p.issued_on, p.expires_on, p.document_mime, p.document_bytes, p.created_at';
+const COLUMNS =
+  'p.id, p.umkm_id, p.kind, p.number, p.issued_on, p.expires_on, p.document_mime, p.document_bytes, p.created_at';
 const memberNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'Member not found.' });
 
 /**
@@ -64,10 +69,18 @@ const memberNotFound = () => notFound({ id: 'UMKM tidak ditemukan.', en: 'Member
  * catalogue's publish rule for food and drink (src/catalog/products) both ask here.
  */
 /** A permit's document, stored under `permits/<umkmId>/` (the path relative to the upload directory). */
-export const storePermitDocument = (umkmId: number, buf: Uint8Array, type: Sniffed) => storeDocument(`permits/${umkmId}`, buf, type);
+export const storePermitDocument = (umkmId: number, buf: Uint8Array, type: Sniffed) =>
+  storeDocument(`permits/${umkmId}`, buf, type);
 
-export async function hasValidHalalPermit(q: Queryable, umkmId: number, today = localDate(new Date())): Promise<boolean> {
-  const rows = await q.query(`select 1 from permit where umkm_id = $1 and kind = 'halal' and (expires_on is null or expires_on >= $2::date) limit 1`, [umkmId, today]);
+export async function hasValidHalalPermit(
+  q: Queryable,
+  umkmId: number,
+  today = localDate(new Date()),
+): Promise<boolean> {
+  const rows = await q.query(
+    `select 1 from permit where umkm_id = $1 and kind = 'halal' and (expires_on is null or expires_on >= $2::date) limit 1`,
+    [umkmId, today],
+  );
   return rows.length > 0;
 }
 
@@ -85,11 +98,20 @@ export async function listPermits(db: Queryable, actor: Actor, umkmId: number) {
   if (!m) throw memberNotFound();
   const today = localDate(new Date());
   const permits = (
-    await db.query<PermitRow>(`select ${COLUMNS} from permit p where p.umkm_id = $1 and ($2::boolean or p.kind = 'halal') order by p.kind, p.expires_on nulls first, p.id`, [umkmId, m.whole])
+    await db.query<PermitRow>(
+      `select ${COLUMNS} from permit p where p.umkm_id = $1 and ($2::boolean or p.kind = 'halal') order by p.kind, p.expires_on nulls first, p.id`,
+      [umkmId, m.whole],
+    )
   ).map((p) => presentPermit(p, today));
   const missing: { kind: PermitKind; reason: { id: string; en: string } }[] = [];
   if (isFoodKbli(m.kbli_code) && !(await hasValidHalalPermit(db, m.id, today)))
-    missing.push({ kind: 'halal', reason: { id: 'Wajib bagi usaha makanan dan minuman sejak 17 Okt 2024.', en: 'Required for food and drink businesses since 17 Oct 2024.' } });
+    missing.push({
+      kind: 'halal',
+      reason: {
+        id: 'Wajib bagi usaha makanan dan minuman sejak 17 Okt 2024.',
+        en: 'Required for food and drink businesses since 17 Oct 2024.',
+      },
+    });
   return { umkmId: m.id, name: m.name, permits, missing };
 }
 
@@ -107,22 +129,54 @@ const invalid = validationFailed;
 export async function addPermit(db: Db, actor: Actor, role: string, requestId: string, umkmId: number, p: NewPermit) {
   if (actor.kind !== 'account') throw new Error('addPermit needs an account');
   if (p.issuedOn && p.expiresOn && p.expiresOn < p.issuedOn)
-    throw invalid([{ field: 'body.expiresOn', code: 'before_issue', message: { id: 'Tanggal berakhir sebelum tanggal terbit.', en: 'Expiry date is before the issue date.' } }]);
+    throw invalid([
+      {
+        field: 'body.expiresOn',
+        code: 'before_issue',
+        message: { id: 'Tanggal berakhir sebelum tanggal terbit.', en: 'Expiry date is before the issue date.' },
+      },
+    ]);
   const scope = memberScope(actor, 2);
-  const [m] = await db.query<{ id: number }>(`select u.id from umkm u where u.id = $1 and ${scope.sql}`, [umkmId, ...scope.params]);
+  const [m] = await db.query<{ id: number }>(`select u.id from umkm u where u.id = $1 and ${scope.sql}`, [
+    umkmId,
+    ...scope.params,
+  ]);
   if (!m) throw memberNotFound();
   const rel = p.document ? await storePermitDocument(umkmId, p.document.buf, p.document.type) : null;
   try {
     return await db.transaction(async (tx) => {
-      const [dup] = await tx.query('select 1 from permit where umkm_id = $1 and kind = $2 and number = $3', [umkmId, p.kind, p.number]);
+      const [dup] = await tx.query('select 1 from permit where umkm_id = $1 and kind = $2 and number = $3', [
+        umkmId,
+        p.kind,
+        p.number,
+      ]);
       if (dup)
-        throw new AppError(409, 'permit_exists', { id: 'Izin dengan nomor ini sudah tercatat.', en: 'A permit with this number is already recorded.' }, [
-          { field: 'body.number', code: 'duplicate', message: { id: 'Nomor sudah tercatat.', en: 'Number already recorded.' } },
-        ]);
+        throw new AppError(
+          409,
+          'permit_exists',
+          { id: 'Izin dengan nomor ini sudah tercatat.', en: 'A permit with this number is already recorded.' },
+          [
+            {
+              field: 'body.number',
+              code: 'duplicate',
+              message: { id: 'Nomor sudah tercatat.', en: 'Number already recorded.' },
+            },
+          ],
+        );
       const [row] = await tx.query<PermitRow>(
         `insert into permit as p (umkm_id, kind, number, issued_on, expires_on, document_path, document_mime, document_bytes, created_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
-        [umkmId, p.kind, p.number, p.issuedOn, p.expiresOn, rel, p.document?.type.mime ?? null, p.document?.buf.length ?? null, actor.accountId],
+        [
+          umkmId,
+          p.kind,
+          p.number,
+          p.issuedOn,
+          p.expiresOn,
+          rel,
+          p.document?.type.mime ?? null,
+          p.document?.buf.length ?? null,
+          actor.accountId,
+        ],
       );
       const out = presentPermit(row!);
       await audit(tx, auditActor(actor, role as never, requestId), {
@@ -130,7 +184,13 @@ export async function addPermit(db: Db, actor: Actor, role: string, requestId: s
         entityType: 'permit',
         entityId: row!.id,
         umkmId,
-        after: { kind: p.kind, number: p.number, issuedOn: p.issuedOn, expiresOn: p.expiresOn, document: p.document ? { mime: p.document.type.mime, bytes: p.document.buf.length } : null },
+        after: {
+          kind: p.kind,
+          number: p.number,
+          issuedOn: p.issuedOn,
+          expiresOn: p.expiresOn,
+          document: p.document ? { mime: p.document.type.mime, bytes: p.document.buf.length } : null,
+        },
       });
       return out;
     });
@@ -144,12 +204,19 @@ export async function addPermit(db: Db, actor: Actor, role: string, requestId: s
 export async function permitDocument(db: Queryable, actor: Actor, permitId: number) {
   const scope = memberScope(actor, 2);
   const reach = kuratorReach(actor, 2 + scope.params.length, { umkm: 'u' });
-  const [p] = await db.query<{ id: number; umkm_id: number; kind: string; document_path: string | null; document_mime: string | null }>(
+  const [p] = await db.query<{
+    id: number;
+    umkm_id: number;
+    kind: string;
+    document_path: string | null;
+    document_mime: string | null;
+  }>(
     `select p.id, p.umkm_id, p.kind, p.document_path, p.document_mime from permit p join umkm u on u.id = p.umkm_id
       where p.id = $1 and (${scope.sql} or (p.kind = 'halal' and ${reach.sql}))`,
     [permitId, ...scope.params, ...reach.params],
   );
-  if (!p?.document_path || !p.document_mime) throw notFound({ id: 'Dokumen tidak ditemukan.', en: 'Document not found.' });
+  if (!p?.document_path || !p.document_mime)
+    throw notFound({ id: 'Dokumen tidak ditemukan.', en: 'Document not found.' });
   return p as typeof p & { document_path: string; document_mime: string };
 }
 

@@ -27,7 +27,10 @@ function useUnread(me: Me): number {
     () =>
       me.mustEnrolTotp // the server opens nothing else until TOTP is set up
         ? undefined
-        : fetch('/api/notifications/unread-count', { headers: { accept: 'application/json' }, credentials: 'same-origin' }).then((r) =>
+        : fetch('/api/notifications/unread-count', {
+            headers: { accept: 'application/json' },
+            credentials: 'same-origin',
+          }).then((r) =>
             r.ok ? (r.json() as Promise<{ unread: number }>) : Promise.reject(new Error(`HTTP ${r.status}`)),
           ),
     [me, path, changes],
@@ -80,7 +83,12 @@ export default function AccountBar({ me }: { me: Me }) {
       <button type="button" className="header-button" disabled={busy} onClick={() => void logout('/api/auth/logout')}>
         {t('account.logout')}
       </button>
-      <button type="button" className="header-button quiet" disabled={busy} onClick={() => void logout('/api/auth/logout-all')}>
+      <button
+        type="button"
+        className="header-button quiet"
+        disabled={busy}
+        onClick={() => void logout('/api/auth/logout-all')}
+      >
         {t('account.logoutAll')}
       </button>
       {failed && (

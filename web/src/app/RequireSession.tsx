@@ -7,12 +7,19 @@ import { type Me, refreshSession, useSession } from './session.ts';
  * Pages for logged-in people: a visitor without a session goes to the login page (and comes back after), and an
  * account that must first set up TOTP goes to enrolment, as the server would refuse everything else anyway.
  */
-export function RequireSession({ children, allowDuringTotpEnrolment = false }: { children: (me: Me) => ReactNode; allowDuringTotpEnrolment?: boolean }) {
+export function RequireSession({
+  children,
+  allowDuringTotpEnrolment = false,
+}: {
+  children: (me: Me) => ReactNode;
+  allowDuringTotpEnrolment?: boolean;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const mustEnrol = session.status === 'authenticated' && session.me.mustEnrolTotp && !allowDuringTotpEnrolment;
   useEffect(() => {
-    if (session.status === 'anonymous') navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (session.status === 'anonymous')
+      navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     else if (mustEnrol) navigate('/keamanan/totp', { replace: true });
   }, [session.status, mustEnrol]);
   if (session.status === 'error')
@@ -36,5 +43,5 @@ export function RequireSession({ children, allowDuringTotpEnrolment = false }: {
 /** Where to go after logging in: a local path the login page was sent from, else the role home. */
 export function nextPath(search: string, fallback = '/beranda'): string {
   const next = new URLSearchParams(search).get('lanjut');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/masuk') ? next : fallback;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/masuk') ? next : fallback;
 }

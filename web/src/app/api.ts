@@ -28,7 +28,10 @@ export class ApiProblem extends Error {
   }
 }
 
-export async function api<T>(path: string, opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const token = csrfToken();
@@ -52,7 +55,10 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 }
 
 /** The request itself, and what `api()` and `upload()` make of a failure. */
-async function send<T>(path: string, init: { method: string; headers: Record<string, string>; body: BodyInit | undefined }): Promise<T> {
+async function send<T>(
+  path: string,
+  init: { method: string; headers: Record<string, string>; body: BodyInit | undefined },
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, credentials: 'same-origin' });
@@ -67,13 +73,21 @@ async function send<T>(path: string, init: { method: string; headers: Record<str
     /* not JSON (a proxy's error page): the status alone */
   }
   const retry = Number(res.headers.get('retry-after'));
-  const p = new ApiProblem(res.status, problem.code ?? `http_${res.status}`, problem.message, problem.errors ?? [], Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  const p = new ApiProblem(
+    res.status,
+    problem.code ?? `http_${res.status}`,
+    problem.message,
+    problem.errors ?? [],
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+  );
   // The server opens nothing else until a TOTP-requiring account has enrolled: take the user there.
-  if (p.code === 'totp_enrolment_required' && location.pathname !== '/keamanan/totp') navigate('/keamanan/totp', { replace: true });
+  if (p.code === 'totp_enrolment_required' && location.pathname !== '/keamanan/totp')
+    navigate('/keamanan/totp', { replace: true });
   // The session ended elsewhere (logout on another device, password changed): back to the login page.
   if (p.code === 'unauthenticated') {
     signedOut();
-    if (location.pathname !== '/masuk') navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname)}`, { replace: true });
+    if (location.pathname !== '/masuk')
+      navigate(`/masuk?lanjut=${encodeURIComponent(location.pathname)}`, { replace: true });
   }
   throw p;
 }

@@ -13,7 +13,10 @@ describe('route matching', () => {
 
   it('captures and decodes :parameters', () => {
     expect(matchPath('/produk/:id', '/produk/42')).toEqual({ id: '42' });
-    expect(matchPath('/wilayah/:kota/:kecamatan', '/wilayah/3171/Gambir%20Baru')).toEqual({ kota: '3171', kecamatan: 'Gambir Baru' });
+    expect(matchPath('/wilayah/:kota/:kecamatan', '/wilayah/3171/Gambir%20Baru')).toEqual({
+      kota: '3171',
+      kecamatan: 'Gambir Baru',
+    });
     expect(matchPath('/produk/:id', '/produk/%E0%A4%A')).toBeNull();
   });
 

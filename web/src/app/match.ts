@@ -23,7 +23,10 @@ export function matchPath(pattern: string, path: string): RouteParams | null {
   return params;
 }
 
-export function findRoute<R extends { path: string }>(routes: readonly R[], path: string): { route: R; params: RouteParams } | null {
+export function findRoute<R extends { path: string }>(
+  routes: readonly R[],
+  path: string,
+): { route: R; params: RouteParams } | null {
   for (const route of routes) {
     const params = matchPath(route.path, path);
     if (params) return { route, params };

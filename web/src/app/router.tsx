@@ -48,10 +48,15 @@ export function hasNavigated(): boolean {
   return navigations > 0;
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; keepScroll?: boolean };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  href: string;
+  keepScroll?: boolean;
+  /** False for a link that changes the page's filters: it leads to this page, but is not "the current page". */
+  marksCurrent?: boolean;
+};
 
 /** An ordinary link that the app follows without reloading; new tabs, downloads and other sites behave as usual. */
-export function Link({ href, onClick, keepScroll, ...rest }: LinkProps) {
+export function Link({ href, onClick, keepScroll, marksCurrent = true, ...rest }: LinkProps) {
   const path = usePath();
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
@@ -62,6 +67,6 @@ export function Link({ href, onClick, keepScroll, ...rest }: LinkProps) {
     e.preventDefault();
     navigate(url.pathname + url.search + url.hash, { keepScroll });
   };
-  const current = new URL(href, 'http://x').pathname === path ? 'page' : undefined;
+  const current = marksCurrent && new URL(href, 'http://x').pathname === path ? 'page' : undefined;
   return <a href={href} aria-current={current} onClick={handle} {...rest} />;
 }

@@ -30,17 +30,28 @@ export const routes: readonly Route[] = [
   { path: '/usaha-saya', component: lazy(() => import('../pages/registry/MyBusinessPage.tsx')) },
   // The owner's products (pages/products); "baru" before ":productId", the first match wins.
   { path: '/usaha-saya/produk', component: lazy(() => import('../pages/products/ProductsPage.tsx')) },
-  { path: '/usaha-saya/produk/baru', component: lazy(() => import('../pages/products/ProductEditPage.tsx').then((m) => ({ default: m.NewProductPage }))) },
+  {
+    path: '/usaha-saya/produk/baru',
+    component: lazy(() => import('../pages/products/ProductEditPage.tsx').then((m) => ({ default: m.NewProductPage }))),
+  },
   { path: '/usaha-saya/produk/:productId', component: lazy(() => import('../pages/products/ProductEditPage.tsx')) },
   { path: '/anggota', component: lazy(() => import('../pages/registry/MembersPage.tsx')) },
-  { path: '/anggota/:id', component: lazy(() => import('../pages/registry/MembersPage.tsx').then((m) => ({ default: m.MemberPage }))) },
+  {
+    path: '/anggota/:id',
+    component: lazy(() => import('../pages/registry/MembersPage.tsx').then((m) => ({ default: m.MemberPage }))),
+  },
   { path: '/admin/permintaan-data', component: lazy(() => import('../pages/registry/DataRequestsPage.tsx')) },
   // The audit-log reader is access's (pages/access); its texts stay in the register's dictionary.
   { path: '/log-audit', component: lazy(() => import('../pages/access/AuditLogPage.tsx')) },
   // The register's analysis and admin pages (pages/registry-admin).
   { path: '/corong', component: lazy(() => import('../pages/registry-admin/FunnelPage.tsx')) },
   { path: '/tumpang-tindih', component: lazy(() => import('../pages/registry-admin/OverlapPage.tsx')) },
-  { path: '/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx').then((m) => ({ default: m.ExpiringPage }))) },
+  {
+    path: '/izin',
+    component: lazy(() =>
+      import('../pages/registry-admin/PermitsPages.tsx').then((m) => ({ default: m.ExpiringPage })),
+    ),
+  },
   { path: '/anggota/:id/izin', component: lazy(() => import('../pages/registry-admin/PermitsPages.tsx')) },
   { path: '/admin/impor', component: lazy(() => import('../pages/registry-admin/ImportPage.tsx')) },
   { path: '/admin/impor/:jobId', component: lazy(() => import('../pages/registry-admin/ImportJobPage.tsx')) },
@@ -52,11 +63,20 @@ export const routes: readonly Route[] = [
   // notifications (pages/notifications, texts still in curation's dictionary).
   { path: '/kurasi', component: lazy(() => import('../pages/curation/OwnerPage.tsx')) },
   { path: '/kurasi/antrian', component: lazy(() => import('../pages/curation/WorklistPages.tsx')) },
-  { path: '/kurasi/terlambat', component: lazy(() => import('../pages/curation/WorklistPages.tsx').then((m) => ({ default: m.OverduePage }))) },
+  {
+    path: '/kurasi/terlambat',
+    component: lazy(() => import('../pages/curation/WorklistPages.tsx').then((m) => ({ default: m.OverduePage }))),
+  },
   { path: '/kurasi/pengajuan/:submissionId', component: lazy(() => import('../pages/curation/SubmissionPage.tsx')) },
   { path: '/kurasi/panggilan', component: lazy(() => import('../pages/curation/CallsPages.tsx')) },
-  { path: '/kurasi/panggilan/baru', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
-  { path: '/kurasi/panggilan/:callId', component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))) },
+  {
+    path: '/kurasi/panggilan/baru',
+    component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))),
+  },
+  {
+    path: '/kurasi/panggilan/:callId',
+    component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))),
+  },
   { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
   { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
 ];

@@ -33,10 +33,15 @@ export type Ability =
 export const can = (me: Me, ability: Ability) => me.abilities.includes(ability);
 
 /** The scope ids the account holds of a kind (e.g. its kecamatan codes), and whether it holds any. */
-export const scopeIdsOf = (me: Me, kind: ScopeKind) => me.roles.filter((g) => g.scopeKind === kind).map((g) => g.scopeId);
+export const scopeIdsOf = (me: Me, kind: ScopeKind) =>
+  me.roles.filter((g) => g.scopeKind === kind).map((g) => g.scopeId);
 export const holdsScope = (me: Me, kind: ScopeKind) => me.roles.some((g) => g.scopeKind === kind);
 
-export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error' } | { status: 'authenticated'; me: Me };
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'error' }
+  | { status: 'authenticated'; me: Me };
 
 let state: SessionState = { status: 'loading' };
 let loading: Promise<void> | undefined;

@@ -17,7 +17,11 @@ export interface AreaMessages<K extends string> {
 }
 
 /** Typed so that English must have exactly Indonesian's keys (the test checks again, with placeholders). */
-export function areaMessages<const T extends Record<string, string>>(area: string, id: T, en: Record<keyof T & string, string>): AreaMessages<keyof T & string> {
+export function areaMessages<const T extends Record<string, string>>(
+  area: string,
+  id: T,
+  en: Record<keyof T & string, string>,
+): AreaMessages<keyof T & string> {
   return { area, id, en };
 }
 
@@ -33,7 +37,8 @@ export function useAreaI18n<K extends string>(messages: AreaMessages<K>): AreaI1
   return useMemo(
     () => ({
       ...i18n,
-      t: (key, params) => (key in messages.id ? translate(messages[i18n.lang], key, params) : i18n.t(key as MessageKey, params)),
+      t: (key, params) =>
+        key in messages.id ? translate(messages[i18n.lang], key, params) : i18n.t(key as MessageKey, params),
       msg: (key, params) => ({ id: translate(messages.id, key, params), en: translate(messages.en, key, params) }),
     }),
     [i18n, messages],

@@ -105,10 +105,12 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Log in',
   'login.busy': 'Working…',
   'login.wait': 'Please wait…',
-  'login.totp.intro': 'This account uses two-step verification. Open the authenticator app on your phone and enter its code.',
+  'login.totp.intro':
+    'This account uses two-step verification. Open the authenticator app on your phone and enter its code.',
   'login.totp': 'Verification code (6 digits)',
   'login.totp.hint': 'The code changes every 30 seconds.',
-  'login.recovery.intro': 'Not holding your phone? Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.',
+  'login.recovery.intro':
+    'Not holding your phone? Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.',
   'login.recovery': 'Recovery code',
   'login.useRecovery': 'Use a recovery code',
   'login.useTotp': 'Use a code from the app',
@@ -118,7 +120,8 @@ export const en: Record<MessageKey, string> = {
   'login.claim': 'Activate your account with a code from the kecamatan office',
 
   'claim.title': 'Activate your account',
-  'claim.intro': 'Was your business registered at the kecamatan (district) office? The mentor gave you an activation code. Enter the mobile number you registered, that code, and a new password. The same kind of code gets you back in if you forget your password.',
+  'claim.intro':
+    'Was your business registered at the kecamatan (district) office? The mentor gave you an activation code. Enter the mobile number you registered, that code, and a new password. The same kind of code gets you back in if you forget your password.',
   'claim.login': 'Mobile number',
   'claim.login.hint': 'The number you gave when registering, e.g. 0812…',
   'claim.code': 'Activation code',
@@ -130,7 +133,8 @@ export const en: Record<MessageKey, string> = {
   'forgot.title': 'Forgot password',
   'forgot.intro': 'Enter your account’s email or mobile number. We will send a link to choose a new password.',
   'forgot.submit': 'Send the link',
-  'forgot.owner': 'Business owners without email can ask the mentor at the kecamatan office for a new code; bring your KTP.',
+  'forgot.owner':
+    'Business owners without email can ask the mentor at the kecamatan office for a new code; bring your KTP.',
   'forgot.back': 'Back to log in',
 
   'reset.title': 'Choose a new password',
@@ -151,7 +155,8 @@ export const en: Record<MessageKey, string> = {
   'dash.roles': 'Your roles: {roles}.',
   'dash.noRoles': 'This account has no role yet. Contact the Dinas PPKUKM administrator.',
   'dash.security': 'Account security',
-  'dash.security.text': 'Protect your account with two-step verification: besides the password, logging in needs a code from your phone.',
+  'dash.security.text':
+    'Protect your account with two-step verification: besides the password, logging in needs a code from your phone.',
 
   'role.platform_admin': 'Dinas PPKUKM administrator',
   'role.pengampu_officer': 'Fostering agency officer',
@@ -177,9 +182,11 @@ export const en: Record<MessageKey, string> = {
   'scope.lender': 'Lender',
 
   'totp.title': 'Two-step verification',
-  'totp.required': 'Your role handles money or rules, so two-step verification is required. Turn it on before you continue.',
+  'totp.required':
+    'Your role handles money or rules, so two-step verification is required. Turn it on before you continue.',
   'totp.already': 'Two-step verification is already on for this account.',
-  'totp.step1': 'Install an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or Aegis).',
+  'totp.step1':
+    'Install an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or Aegis).',
   'totp.step2': 'Add an account in that app with this secret key (type it exactly; spaces do not matter):',
   'totp.secret': 'Secret key',
   'totp.openApp': 'Or open it directly in your authenticator app',
@@ -187,13 +194,15 @@ export const en: Record<MessageKey, string> = {
   'totp.code.invalid': 'Enter 6 digits.',
   'totp.confirm': 'Turn on',
   'totp.recovery.heading': 'Save your recovery codes',
-  'totp.recovery.text': 'Two-step verification is on. If you lose your phone, log in with one of the codes below (each works once). They are shown only now: write them down or store them somewhere safe.',
+  'totp.recovery.text':
+    'Two-step verification is on. If you lose your phone, log in with one of the codes below (each works once). They are shown only now: write them down or store them somewhere safe.',
   'totp.recovery.copy': 'Copy all codes',
   'totp.recovery.saved': 'I have saved my recovery codes',
   'totp.recovery.continue': 'Continue to my dashboard',
 
   'desk.title': 'Kecamatan desk',
-  'desk.intro': 'Check the owner’s KTP first. Then make a one-time activation code and give it to the owner: with it they activate the account, or get back in after forgetting the password.',
+  'desk.intro':
+    'Check the owner’s KTP first. Then make a one-time activation code and give it to the owner: with it they activate the account, or get back in after forgetting the password.',
   'desk.umkmId': 'UMKM number',
   'desk.umkmId.hint': 'The number after “UMKM #” in the queue.',
   'desk.umkmId.invalid': 'Enter the UMKM number (digits).',
@@ -201,9 +210,11 @@ export const en: Record<MessageKey, string> = {
   'desk.issueFor': 'Make a code for {name}',
   'desk.issued': 'Activation code for {name}',
   'desk.expires': 'Valid until {time}, once.',
-  'desk.handover': 'Ask the owner to open the “Activate your account” page and enter the registered mobile number, this code and a new password.',
+  'desk.handover':
+    'Ask the owner to open the “Activate your account” page and enter the registered mobile number, this code and a new password.',
   'desk.whatsapp': 'Send by WhatsApp',
-  'desk.whatsapp.text': 'Your Pasar Lokal activation code: {code} (valid until {time}, once). Open {url}, enter your mobile number, this code and a new password. Do not share this code with anyone.',
+  'desk.whatsapp.text':
+    'Your Pasar Lokal activation code: {code} (valid until {time}, once). Open {url}, enter your mobile number, this code and a new password. Do not share this code with anyone.',
   'desk.done': 'Done',
   'desk.registerNew': 'Register a new UMKM',
   'desk.queue': 'Owners who have not activated their account',

@@ -18,19 +18,26 @@ const areaFiles = fs
   .filter((f) => path.basename(f) === 'i18n.ts')
   .map((f) => path.join(webSrc, 'pages', f));
 const areas = await Promise.all(
-  areaFiles.map(async (file) => ({ file, dir: path.dirname(file), messages: ((await import(file)) as { messages: AreaMessages<string> }).messages })),
+  areaFiles.map(async (file) => ({
+    file,
+    dir: path.dirname(file),
+    messages: ((await import(file)) as { messages: AreaMessages<string> }).messages,
+  })),
 );
 const areaOfKey = (key: string) => areas.find((a) => key.startsWith(`${a.messages.area}.`));
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => path.join(dir, f));
 }
 
 /** `<context>.<rule>` strings are abilities the pages ask `can()` about (web/src/app/session.ts), not message keys. */
 const policies = { access: accessPolicy, registry: registryPolicy, catalog: productPolicy, curation: curationPolicy };
-const abilities = new Set(Object.entries(policies).flatMap(([context, policy]) => Object.keys(policy).map((rule) => `${context}.${rule}`)));
+const abilities = new Set(
+  Object.entries(policies).flatMap(([context, policy]) => Object.keys(policy).map((rule) => `${context}.${rule}`)),
+);
 
 /**
  * The shared dictionary's namespaces (`app`, `nav`, `login`, …), read from its keys in both languages, so a key
@@ -45,8 +52,14 @@ describe('translations', () => {
   it('has the same keys in Indonesian and English', () => {
     const idKeys = Object.keys(id).sort();
     const enKeys = Object.keys(en).sort();
-    expect(enKeys.filter((k) => !(k in id)), 'keys only in en.ts').toEqual([]);
-    expect(idKeys.filter((k) => !(k in en)), 'keys missing from en.ts').toEqual([]);
+    expect(
+      enKeys.filter((k) => !(k in id)),
+      'keys only in en.ts',
+    ).toEqual([]);
+    expect(
+      idKeys.filter((k) => !(k in en)),
+      'keys missing from en.ts',
+    ).toEqual([]);
   });
 
   it('has no empty text and the same {placeholders} in both languages', () => {
@@ -86,10 +99,22 @@ describe('translations', () => {
     it('has the same keys in Indonesian and English, all under its own prefix and none shared with the shell', () => {
       const idKeys = Object.keys(a.messages.id);
       const enKeys = Object.keys(a.messages.en);
-      expect(enKeys.filter((k) => !(k in a.messages.id)), 'keys only in English').toEqual([]);
-      expect(idKeys.filter((k) => !(k in a.messages.en)), 'keys missing from English').toEqual([]);
-      expect(idKeys.filter((k) => !k.startsWith(`${area}.`)), `keys not starting with "${area}."`).toEqual([]);
-      expect(idKeys.filter((k) => k in id), 'keys also in the shared dictionary').toEqual([]);
+      expect(
+        enKeys.filter((k) => !(k in a.messages.id)),
+        'keys only in English',
+      ).toEqual([]);
+      expect(
+        idKeys.filter((k) => !(k in a.messages.en)),
+        'keys missing from English',
+      ).toEqual([]);
+      expect(
+        idKeys.filter((k) => !k.startsWith(`${area}.`)),
+        `keys not starting with "${area}."`,
+      ).toEqual([]);
+      expect(
+        idKeys.filter((k) => k in id),
+        'keys also in the shared dictionary',
+      ).toEqual([]);
     });
 
     it('has no empty text and the same {placeholders} in both languages', () => {
@@ -114,7 +139,9 @@ describe('translations', () => {
   });
 
   it('fills placeholders and shows a missing key rather than nothing', () => {
-    expect(translate({ a: 'Wilayah: {n} kota, {m} kecamatan' }, 'a', { n: 6, m: '44' })).toBe('Wilayah: 6 kota, 44 kecamatan');
+    expect(translate({ a: 'Wilayah: {n} kota, {m} kecamatan' }, 'a', { n: 6, m: '44' })).toBe(
+      'Wilayah: 6 kota, 44 kecamatan',
+    );
     expect(translate({ a: 'Halo {name}' }, 'a')).toBe('Halo {name}');
     expect(translate({}, 'no.such')).toBe('no.such');
   });

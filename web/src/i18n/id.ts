@@ -104,10 +104,12 @@ export const id = {
   'login.submit': 'Masuk',
   'login.busy': 'Memproses…',
   'login.wait': 'Tunggu sebentar…',
-  'login.totp.intro': 'Akun ini memakai verifikasi dua langkah. Buka aplikasi autentikator di HP Anda dan masukkan kodenya.',
+  'login.totp.intro':
+    'Akun ini memakai verifikasi dua langkah. Buka aplikasi autentikator di HP Anda dan masukkan kodenya.',
   'login.totp': 'Kode verifikasi (6 angka)',
   'login.totp.hint': 'Kode berganti setiap 30 detik.',
-  'login.recovery.intro': 'Tidak memegang HP Anda? Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah. Setiap kode hanya berlaku sekali.',
+  'login.recovery.intro':
+    'Tidak memegang HP Anda? Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan verifikasi dua langkah. Setiap kode hanya berlaku sekali.',
   'login.recovery': 'Kode pemulihan',
   'login.useRecovery': 'Pakai kode pemulihan',
   'login.useTotp': 'Pakai kode dari aplikasi',
@@ -117,7 +119,8 @@ export const id = {
   'login.claim': 'Aktifkan akun dengan kode dari kecamatan',
 
   'claim.title': 'Aktifkan akun',
-  'claim.intro': 'Usaha Anda didaftarkan di kantor kecamatan? Pendamping memberi Anda kode aktivasi. Masukkan nomor HP yang Anda daftarkan, kode itu, dan kata sandi baru. Kode yang sama dipakai bila Anda lupa kata sandi.',
+  'claim.intro':
+    'Usaha Anda didaftarkan di kantor kecamatan? Pendamping memberi Anda kode aktivasi. Masukkan nomor HP yang Anda daftarkan, kode itu, dan kata sandi baru. Kode yang sama dipakai bila Anda lupa kata sandi.',
   'claim.login': 'Nomor HP',
   'claim.login.hint': 'Nomor yang Anda berikan saat mendaftar, misalnya 0812…',
   'claim.code': 'Kode aktivasi',
@@ -129,7 +132,8 @@ export const id = {
   'forgot.title': 'Lupa kata sandi',
   'forgot.intro': 'Masukkan email atau nomor HP akun Anda. Kami kirimkan tautan untuk membuat kata sandi baru.',
   'forgot.submit': 'Kirim tautan',
-  'forgot.owner': 'Pemilik UMKM tanpa email dapat meminta kode baru ke pendamping di kantor kecamatan dengan membawa KTP.',
+  'forgot.owner':
+    'Pemilik UMKM tanpa email dapat meminta kode baru ke pendamping di kantor kecamatan dengan membawa KTP.',
   'forgot.back': 'Kembali ke halaman masuk',
 
   'reset.title': 'Buat kata sandi baru',
@@ -150,7 +154,8 @@ export const id = {
   'dash.roles': 'Peran Anda: {roles}.',
   'dash.noRoles': 'Akun ini belum punya peran. Hubungi admin Dinas PPKUKM.',
   'dash.security': 'Keamanan akun',
-  'dash.security.text': 'Lindungi akun dengan verifikasi dua langkah: selain kata sandi, masuk memerlukan kode dari HP Anda.',
+  'dash.security.text':
+    'Lindungi akun dengan verifikasi dua langkah: selain kata sandi, masuk memerlukan kode dari HP Anda.',
 
   'role.platform_admin': 'Admin Dinas PPKUKM',
   'role.pengampu_officer': 'Petugas pengampu',
@@ -176,9 +181,11 @@ export const id = {
   'scope.lender': 'Lembaga pembiayaan',
 
   'totp.title': 'Verifikasi dua langkah',
-  'totp.required': 'Peran Anda mengurus uang atau aturan, jadi wajib memakai verifikasi dua langkah. Aktifkan dulu sebelum melanjutkan.',
+  'totp.required':
+    'Peran Anda mengurus uang atau aturan, jadi wajib memakai verifikasi dua langkah. Aktifkan dulu sebelum melanjutkan.',
   'totp.already': 'Verifikasi dua langkah sudah aktif untuk akun ini.',
-  'totp.step1': 'Pasang aplikasi autentikator di HP Anda (misalnya Google Authenticator, Microsoft Authenticator, atau Aegis).',
+  'totp.step1':
+    'Pasang aplikasi autentikator di HP Anda (misalnya Google Authenticator, Microsoft Authenticator, atau Aegis).',
   'totp.step2': 'Tambahkan akun di aplikasi itu dengan kunci rahasia berikut (ketik persis, spasi boleh diabaikan):',
   'totp.secret': 'Kunci rahasia',
   'totp.openApp': 'Atau buka langsung di aplikasi autentikator',
@@ -186,13 +193,15 @@ export const id = {
   'totp.code.invalid': 'Masukkan 6 angka.',
   'totp.confirm': 'Aktifkan',
   'totp.recovery.heading': 'Simpan kode pemulihan Anda',
-  'totp.recovery.text': 'Verifikasi dua langkah sudah aktif. Bila HP Anda hilang, masuk dengan salah satu kode di bawah ini (masing-masing sekali pakai). Kode ini hanya ditampilkan sekarang: tulis atau simpan di tempat aman.',
+  'totp.recovery.text':
+    'Verifikasi dua langkah sudah aktif. Bila HP Anda hilang, masuk dengan salah satu kode di bawah ini (masing-masing sekali pakai). Kode ini hanya ditampilkan sekarang: tulis atau simpan di tempat aman.',
   'totp.recovery.copy': 'Salin semua kode',
   'totp.recovery.saved': 'Saya sudah menyimpan kode pemulihan',
   'totp.recovery.continue': 'Lanjut ke beranda saya',
 
   'desk.title': 'Meja kecamatan',
-  'desk.intro': 'Periksa KTP pemilik terlebih dahulu. Lalu buat kode aktivasi sekali pakai dan berikan kepada pemilik: dengan kode itu ia mengaktifkan akun, atau masuk lagi bila lupa kata sandi.',
+  'desk.intro':
+    'Periksa KTP pemilik terlebih dahulu. Lalu buat kode aktivasi sekali pakai dan berikan kepada pemilik: dengan kode itu ia mengaktifkan akun, atau masuk lagi bila lupa kata sandi.',
   'desk.umkmId': 'Nomor UMKM',
   'desk.umkmId.hint': 'Angka setelah “UMKM #” di daftar antrean.',
   'desk.umkmId.invalid': 'Masukkan nomor UMKM (angka).',
@@ -200,9 +209,11 @@ export const id = {
   'desk.issueFor': 'Buat kode untuk {name}',
   'desk.issued': 'Kode aktivasi untuk {name}',
   'desk.expires': 'Berlaku sampai {time}, sekali pakai.',
-  'desk.handover': 'Minta pemilik membuka halaman “Aktifkan akun”, memasukkan nomor HP yang terdaftar, kode ini, dan kata sandi baru.',
+  'desk.handover':
+    'Minta pemilik membuka halaman “Aktifkan akun”, memasukkan nomor HP yang terdaftar, kode ini, dan kata sandi baru.',
   'desk.whatsapp': 'Kirim lewat WhatsApp',
-  'desk.whatsapp.text': 'Kode aktivasi akun Pasar Lokal Anda: {code} (berlaku sampai {time}, sekali pakai). Buka {url}, masukkan nomor HP Anda, kode ini, dan kata sandi baru. Jangan berikan kode ini kepada siapa pun.',
+  'desk.whatsapp.text':
+    'Kode aktivasi akun Pasar Lokal Anda: {code} (berlaku sampai {time}, sekali pakai). Buka {url}, masukkan nomor HP Anda, kode ini, dan kata sandi baru. Jangan berikan kode ini kepada siapa pun.',
   'desk.done': 'Selesai',
   'desk.registerNew': 'Daftarkan UMKM baru',
   'desk.queue': 'Pemilik yang belum mengaktifkan akun',

@@ -22,11 +22,21 @@ export type InputProps = Omit<ComponentPropsWithRef<'input'>, 'name' | 'children
 
 function useDescription(name: string, p: Pick<FieldCommon, 'hint' | 'error' | 'describedBy'>) {
   const id = `${name.replace(/\W/g, '-')}-${useId().replace(/:/g, '')}`;
-  const describedBy = [p.hint && `${id}-hint`, p.error && `${id}-error`, p.describedBy].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [p.hint && `${id}-hint`, p.error && `${id}-error`, p.describedBy].filter(Boolean).join(' ') || undefined;
   return { id, describedBy };
 }
 
-function Frame({ id, label, hint, error, invalid, optional, children, control }: Omit<FieldCommon, 'name'> & { id: string; control: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  error,
+  invalid,
+  optional,
+  children,
+  control,
+}: Omit<FieldCommon, 'name'> & { id: string; control: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className={`field${error || invalid ? ' has-error' : ''}`}>
@@ -50,9 +60,27 @@ function Frame({ id, label, hint, error, invalid, optional, children, control }:
   );
 }
 
-export function TextField({ name, label, hint, error, invalid, describedBy, optional, children, ...input }: FieldCommon & InputProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  invalid,
+  describedBy,
+  optional,
+  children,
+  ...input
+}: FieldCommon & InputProps) {
   const d = useDescription(name, { hint, error, describedBy });
-  const control = <input id={d.id} name={name} aria-invalid={error || invalid ? true : undefined} aria-describedby={d.describedBy} {...input} />;
+  const control = (
+    <input
+      id={d.id}
+      name={name}
+      aria-invalid={error || invalid ? true : undefined}
+      aria-describedby={d.describedBy}
+      {...input}
+    />
+  );
   return (
     <Frame id={d.id} label={label} hint={hint} error={error} invalid={invalid} optional={optional} control={control}>
       {children}
@@ -60,9 +88,27 @@ export function TextField({ name, label, hint, error, invalid, describedBy, opti
   );
 }
 
-export function TextAreaField({ name, label, hint, error, describedBy, optional, children, ...area }: FieldCommon & Omit<ComponentPropsWithoutRef<'textarea'>, 'name' | 'children'>) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  describedBy,
+  optional,
+  children,
+  ...area
+}: FieldCommon & Omit<ComponentPropsWithoutRef<'textarea'>, 'name' | 'children'>) {
   const d = useDescription(name, { hint, error, describedBy });
-  const control = <textarea id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} rows={3} {...area} />;
+  const control = (
+    <textarea
+      id={d.id}
+      name={name}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={d.describedBy}
+      rows={3}
+      {...area}
+    />
+  );
   return (
     <Frame id={d.id} label={label} hint={hint} error={error} optional={optional} control={control}>
       {children}
@@ -71,7 +117,17 @@ export function TextAreaField({ name, label, hint, error, describedBy, optional,
 }
 
 /** `options`: the select's options; `children`: shown under it, as for the other fields. */
-export function SelectField({ name, label, hint, error, describedBy, optional, children, options, ...select }: FieldCommon & Omit<ComponentPropsWithoutRef<'select'>, 'name' | 'children'> & { options: ReactNode }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  describedBy,
+  optional,
+  children,
+  options,
+  ...select
+}: FieldCommon & Omit<ComponentPropsWithoutRef<'select'>, 'name' | 'children'> & { options: ReactNode }) {
   const d = useDescription(name, { hint, error, describedBy });
   const control = (
     <select id={d.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={d.describedBy} {...select}>

@@ -28,7 +28,13 @@ export function Field({ name, label, hint, error, id, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {error && (
         <p id={`${fieldId}-error`} className="field-error">
           {error}
@@ -70,7 +76,6 @@ export function SubmitButton({ busy, children, busyText }: { busy: boolean; chil
     </button>
   );
 }
-
 
 /** The form-level sentence for a failure: our own words for the connection and rate limits, else the server's. */
 export function problemText(e: unknown, i18n: I18n): string {
@@ -124,4 +129,5 @@ export function useSubmit(form: RefObject<HTMLFormElement | null>) {
 /** A message kept as data (a key of ours, or the server's two languages) so a language switch re-renders it. */
 export type Msg = Bilingual | { key: MessageKey };
 export type FieldErrors = Record<string, Msg>;
-export const msgText = (m: Msg | undefined, i18n: I18n): string | undefined => (m === undefined ? undefined : 'key' in m ? i18n.t(m.key) : m[i18n.lang]);
+export const msgText = (m: Msg | undefined, i18n: I18n): string | undefined =>
+  m === undefined ? undefined : 'key' in m ? i18n.t(m.key) : m[i18n.lang];

@@ -16,7 +16,8 @@ export type KbliFound = { status: 'idle' | 'loading' | 'error' } | { status: 're
 export function useKbliSearch(q: string, limit: number): KbliFound {
   const term = q.trim();
   const { state } = useResource(
-    (signal) => pause(300, signal).then(() => api<{ items: Kbli[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=${limit}`)),
+    (signal) =>
+      pause(300, signal).then(() => api<{ items: Kbli[] }>(`/api/kbli?q=${encodeURIComponent(term)}&limit=${limit}`)),
     [term, limit],
     { known: () => (term.length < 2 ? { idle: true, items: [] } : undefined) },
   );

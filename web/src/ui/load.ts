@@ -1,8 +1,19 @@
-import { type DependencyList, type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type DependencyList,
+  type Dispatch,
+  type SetStateAction,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useLatest } from './latest.ts';
 
 /** What a page loads: the fields of its answer sit on the 'ready' state itself (`state.items`). */
-export type Resource<T extends object> = { status: 'loading' } | { status: 'error'; error: unknown } | ({ status: 'ready' } & T);
+export type Resource<T extends object> =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | ({ status: 'ready' } & T);
 
 export interface LoadOptions<T> {
   /**
@@ -45,11 +56,17 @@ interface Kept<T extends object> {
  * they change, the page sees 'loading' (or, with `keep`, the last answer with `loading: true`), never the old
  * answer as if it were the new one.
  */
-export function useResource<T extends object>(load: (signal: AbortSignal) => Promise<T> | undefined, deps: DependencyList, options: LoadOptions<T> = {}): Loaded<T> {
+export function useResource<T extends object>(
+  load: (signal: AbortSignal) => Promise<T> | undefined,
+  deps: DependencyList,
+  options: LoadOptions<T> = {},
+): Loaded<T> {
   const key = useDepsKey(deps);
   const [kept, setKept] = useState<Kept<T>>(() => {
     const known = options.known?.();
-    return known ? { key, state: ready(known), loading: false } : { key: undefined, state: { status: 'loading' }, loading: true };
+    return known
+      ? { key, state: ready(known), loading: false }
+      : { key: undefined, state: { status: 'loading' }, loading: true };
   });
   const begin = useLatest();
   const inFlight = useRef<AbortController>(undefined);
@@ -66,7 +83,11 @@ export function useResource<T extends object>(load: (signal: AbortSignal) => Pro
     const loading = load(controller.signal);
     if (!loading) return setKept((k) => ({ ...k, key, loading: false }));
     inFlight.current = controller;
-    setKept((k) => ({ key, state: keeps(opts.current.keep, k.key === key) && k.state.status === 'ready' ? k.state : { status: 'loading' }, loading: true }));
+    setKept((k) => ({
+      key,
+      state: keeps(opts.current.keep, k.key === key) && k.state.status === 'ready' ? k.state : { status: 'loading' },
+      loading: true,
+    }));
     loading.then(
       (data) => isLatest() && setKept({ key, state: ready(data), loading: false }),
       (error: unknown) => isLatest() && setKept({ key, state: { status: 'error', error }, loading: false }),
@@ -77,13 +98,18 @@ export function useResource<T extends object>(load: (signal: AbortSignal) => Pro
     return () => inFlight.current?.abort(); // new deps, or the page is gone: work not yet sent stops
   }, [reload]);
   const setState = useCallback(
-    (action: SetStateAction<Resource<T>>) => setKept((k) => (k.key !== key ? k : { ...k, state: typeof action === 'function' ? action(k.state) : action })),
+    (action: SetStateAction<Resource<T>>) =>
+      setKept((k) => (k.key !== key ? k : { ...k, state: typeof action === 'function' ? action(k.state) : action })),
     [key],
   );
   if (kept.key === key) return { state: kept.state, loading: kept.loading, setState, reload };
   // The render in which `deps` changed, before the request starts.
   const known = options.known?.();
-  const state: Resource<T> = known ? ready(known) : keeps(options.keep, false) && kept.state.status === 'ready' ? kept.state : { status: 'loading' };
+  const state: Resource<T> = known
+    ? ready(known)
+    : keeps(options.keep, false) && kept.state.status === 'ready'
+      ? kept.state
+      : { status: 'loading' };
   return { state, loading: !known, setState, reload };
 }
 
@@ -94,6 +120,11 @@ const ready = <T extends object>(data: T): Resource<T> => ({ ...data, status: 'r
 /** A new object whenever one of `deps` changes (Object.is), the same one otherwise: the identity of a request's inputs. */
 function useDepsKey(deps: DependencyList): object {
   const last = useRef<{ deps: DependencyList; key: object }>(undefined);
-  if (!last.current || last.current.deps.length !== deps.length || last.current.deps.some((d, i) => !Object.is(d, deps[i]))) last.current = { deps, key: {} };
+  if (
+    !last.current ||
+    last.current.deps.length !== deps.length ||
+    last.current.deps.some((d, i) => !Object.is(d, deps[i]))
+  )
+    last.current = { deps, key: {} };
   return last.current.key;
 }

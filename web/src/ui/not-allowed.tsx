@@ -22,6 +22,20 @@ export function NotAllowedPage({ title, message }: { title: string; message: str
  * A page for those with an ability only: a visitor logs in first (RequireSession), an account without `ability`
  * gets the not-allowed page with `title` and `message`, the others `children`.
  */
-export function RequireAbility({ ability, title, message, children }: { ability: Ability; title: string; message: string; children: (me: Me) => ReactNode }) {
-  return <RequireSession>{(me) => (can(me, ability) ? children(me) : <NotAllowedPage title={title} message={message} />)}</RequireSession>;
+export function RequireAbility({
+  ability,
+  title,
+  message,
+  children,
+}: {
+  ability: Ability;
+  title: string;
+  message: string;
+  children: (me: Me) => ReactNode;
+}) {
+  return (
+    <RequireSession>
+      {(me) => (can(me, ability) ? children(me) : <NotAllowedPage title={title} message={message} />)}
+    </RequireSession>
+  );
 }

@@ -10,7 +10,9 @@ const answered = new Map<string, unknown>();
  * shows at once); `null` path = nothing to load yet (a kecamatan before its kota), an empty list. Use as
  * `useResource(...referenceList<Region>(path))`.
  */
-export function referenceList<T>(path: string | null): [() => Promise<{ items: T[] }>, [string | null], LoadOptions<{ items: T[] }>] {
+export function referenceList<T>(
+  path: string | null,
+): [() => Promise<{ items: T[] }>, [string | null], LoadOptions<{ items: T[] }>] {
   const load = () => {
     if (path === null) return Promise.resolve({ items: [] });
     let p = asked.get(path) as Promise<{ items: T[] }> | undefined;

@@ -17,7 +17,17 @@ export function Loading() {
  * The failure, in the reader's words unless the page has its own `message`, with a retry button (a secondary one
  * where the page has its own actions).
  */
-export function LoadError({ error, onRetry, secondary, message }: { error: unknown; onRetry: () => void; secondary?: boolean; message?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  secondary,
+  message,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  secondary?: boolean;
+  message?: string;
+}) {
   const i18n = useI18n();
   return (
     <div role="alert" className="notice error">
@@ -30,14 +40,34 @@ export function LoadError({ error, onRetry, secondary, message }: { error: unkno
 }
 
 /** What a loading resource shows until it is ready: the loading line, or the failure with its retry; else nothing. */
-export function LoadStatus({ state, onRetry, secondary }: { state: { status: string; error?: unknown }; onRetry: () => void; secondary?: boolean }) {
+export function LoadStatus({
+  state,
+  onRetry,
+  secondary,
+}: {
+  state: { status: string; error?: unknown };
+  onRetry: () => void;
+  secondary?: boolean;
+}) {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={onRetry} secondary={secondary} />;
   return null;
 }
 
 /** "Muat lagi" under a keyset-paginated list, with the error of the last attempt above it. */
-export function LoadMore({ more, busy, error, label, onLoad }: { more: boolean; busy: boolean; error: unknown; label: string; onLoad: () => void }) {
+export function LoadMore({
+  more,
+  busy,
+  error,
+  label,
+  onLoad,
+}: {
+  more: boolean;
+  busy: boolean;
+  error: unknown;
+  label: string;
+  onLoad: () => void;
+}) {
   const i18n = useI18n();
   return (
     <>

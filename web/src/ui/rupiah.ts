@@ -6,7 +6,10 @@ const MINUS = /^[^\d]*[-\u2212\u2013]/;
 
 /** What was typed, as the value a rupiah field keeps: digits, with a leading '-' when a minus came first. */
 export function typedRupiah(text: string, maxDigits: number): string {
-  const digits = text.replace(/\D/g, '').replace(/^0+(?=\d)/, '').slice(0, maxDigits);
+  const digits = text
+    .replace(/\D/g, '')
+    .replace(/^0+(?=\d)/, '')
+    .slice(0, maxDigits);
   return MINUS.test(text) ? `-${digits}` : digits;
 }
 

@@ -33,7 +33,15 @@ function AuditLog({ me }: { me: Me }) {
   const { t } = i18n;
   const allowed = can(me, 'access.readsAuditLog');
   const { state, setState, reload } = useResource<Loaded>(
-    () => (allowed ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then((r) => ({ items: r.items, total: r.total, more: r.items.length === PAGE, loadingMore: false })) : undefined),
+    () =>
+      allowed
+        ? api<{ items: Entry[]; total: number }>(`/api/audit-log?limit=${PAGE}`).then((r) => ({
+            items: r.items,
+            total: r.total,
+            more: r.items.length === PAGE,
+            loadingMore: false,
+          }))
+        : undefined,
     [allowed],
   );
 
@@ -41,13 +49,17 @@ function AuditLog({ me }: { me: Me }) {
     if (state.status !== 'ready') return;
     setState({ ...state, loadingMore: true, moreError: undefined });
     api<{ items: Entry[] }>(`/api/audit-log?limit=${PAGE}&before=${state.items.at(-1)?.id ?? ''}`).then(
-      (r) => setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false } : s)),
+      (r) =>
+        setState((s) =>
+          s.status === 'ready'
+            ? { ...s, items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false }
+            : s,
+        ),
       (error: unknown) => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s)),
     );
   }
 
-  if (!allowed)
-    return <NotAllowedPage title={t('registry.audit.title')} message={t('registry.audit.notAllowed')} />;
+  if (!allowed) return <NotAllowedPage title={t('registry.audit.title')} message={t('registry.audit.notAllowed')} />;
   return (
     <Page title={t('registry.audit.title')}>
       <p>{t('registry.audit.intro')}</p>
@@ -71,7 +83,13 @@ function AuditLog({ me }: { me: Me }) {
               </li>
             ))}
           </ol>
-          <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
+          <LoadMore
+            more={state.more}
+            busy={state.loadingMore}
+            error={state.moreError}
+            label={t('registry.loadMore')}
+            onLoad={loadMore}
+          />
         </>
       )}
     </Page>

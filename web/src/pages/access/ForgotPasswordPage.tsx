@@ -24,7 +24,10 @@ export default function ForgotPasswordPage() {
       return focusFirstError(form.current);
     }
     await send(async () => {
-      const res = await api<{ message: Bilingual }>('/api/auth/password-reset', { method: 'POST', body: { login: login.trim() } });
+      const res = await api<{ message: Bilingual }>('/api/auth/password-reset', {
+        method: 'POST',
+        body: { login: login.trim() },
+      });
       setSent(res.message);
     });
   }
@@ -40,7 +43,17 @@ export default function ForgotPasswordPage() {
           <p>{t('forgot.intro')}</p>
           <form ref={form} className="form" noValidate onSubmit={submit} aria-busy={busy}>
             <FormAlert>{failure !== undefined && problemText(failure, i18n)}</FormAlert>
-            <Field name="login" label={t('login.login')} hint={t('login.login.hint')} autoComplete="username" autoCapitalize="none" spellCheck={false} value={login} onChange={(e) => setLogin(e.target.value)} error={msgText(errors.login, i18n)} />
+            <Field
+              name="login"
+              label={t('login.login')}
+              hint={t('login.login.hint')}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              error={msgText(errors.login, i18n)}
+            />
             <SubmitButton busy={busy} busyText={t('login.busy')}>
               {t('forgot.submit')}
             </SubmitButton>

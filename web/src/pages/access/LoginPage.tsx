@@ -5,7 +5,16 @@ import { nextPath } from '../../app/RequireSession.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { type Me, signedIn, takeFlash, useSession } from '../../app/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton } from '../../ui/form.tsx';
+import {
+  Field,
+  FormAlert,
+  type FieldErrors,
+  focusFirstError,
+  msgText,
+  PasswordField,
+  problemText,
+  SubmitButton,
+} from '../../ui/form.tsx';
 
 /**
  * Log in with an email or a mobile number and a password; a second step asks for the 6-digit TOTP code only when
@@ -42,7 +51,8 @@ export default function LoginPage() {
     return () => clearTimeout(timer);
   }, [waitUntil]);
 
-  const set = (name: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +65,11 @@ export default function LoginPage() {
     if (Object.keys(missing).length) return focusFirstError(form.current);
     setBusy(true);
     try {
-      const body = { login: values.login.trim(), password: values.password, ...(step === 'totp' ? { totp: values.totp.replace(/\s/g, '') } : {}) };
+      const body = {
+        login: values.login.trim(),
+        password: values.password,
+        ...(step === 'totp' ? { totp: values.totp.replace(/\s/g, '') } : {}),
+      };
       const me = await api<Me>('/api/auth/login', { method: 'POST', body });
       signedIn(me);
       navigate(me.mustEnrolTotp ? '/keamanan/totp' : nextPath(location.search), { replace: true });
@@ -96,7 +110,14 @@ export default function LoginPage() {
               onChange={set('login')}
               error={msgText(errors.login, i18n)}
             />
-            <PasswordField name="password" label={t('login.password')} autoComplete="current-password" value={values.password} onChange={set('password')} error={msgText(errors.password, i18n)} />
+            <PasswordField
+              name="password"
+              label={t('login.password')}
+              autoComplete="current-password"
+              value={values.password}
+              onChange={set('password')}
+              error={msgText(errors.password, i18n)}
+            />
           </>
         ) : (
           <>

@@ -3,7 +3,15 @@ import { api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormAlert, focusFirstError, msgText, PasswordField, problemText, SubmitButton, useSubmit } from '../../ui/form.tsx';
+import {
+  FormAlert,
+  focusFirstError,
+  msgText,
+  PasswordField,
+  problemText,
+  SubmitButton,
+  useSubmit,
+} from '../../ui/form.tsx';
 
 type Bilingual = { id: string; en: string };
 
@@ -25,7 +33,14 @@ export default function ResetPasswordPage() {
       return focusFirstError(form.current);
     }
     await send(async () => {
-      setDone((await api<{ message: Bilingual }>('/api/auth/password-reset/complete', { method: 'POST', body: { token, password } })).message);
+      setDone(
+        (
+          await api<{ message: Bilingual }>('/api/auth/password-reset/complete', {
+            method: 'POST',
+            body: { token, password },
+          })
+        ).message,
+      );
     });
   }
 
@@ -46,7 +61,15 @@ export default function ResetPasswordPage() {
         <form ref={form} className="form" noValidate onSubmit={submit} aria-busy={busy}>
           <FormAlert>{failure !== undefined && problemText(failure, i18n)}</FormAlert>
           {errors.token && <p className="field-error">{msgText(errors.token, i18n)}</p>}
-          <PasswordField name="password" label={t('reset.password')} hint={t('form.passwordHint')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={msgText(errors.password, i18n)} />
+          <PasswordField
+            name="password"
+            label={t('reset.password')}
+            hint={t('form.passwordHint')}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={msgText(errors.password, i18n)}
+          />
           <SubmitButton busy={busy} busyText={t('login.busy')}>
             {t('reset.submit')}
           </SubmitButton>

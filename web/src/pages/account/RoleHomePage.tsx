@@ -35,7 +35,8 @@ function RoleHome({ me }: { me: Me }) {
         </div>
       )}
       {state.status === 'ready' && state.sections.length === 0 && <p className="notice">{t('dash.noRoles')}</p>}
-      {state.status === 'ready' && state.sections.map((s, i) => <Section key={`${s.role}-${s.scope?.id ?? i}`} section={s} index={i} />)}
+      {state.status === 'ready' &&
+        state.sections.map((s, i) => <Section key={`${s.role}-${s.scope?.id ?? i}`} section={s} index={i} />)}
       <section aria-labelledby="security-h" className="role-section">
         <h2 id="security-h">{t('dash.security')}</h2>
         <p>{t('dash.security.text')}</p>
@@ -79,6 +80,7 @@ function Section({ section: s, index }: { section: HomeSection; index: number })
           ) : (
             <ul className="items">
               {s.list.items.map((it, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: entries may repeat; the list is replaced whole, never reordered
                 <li key={`${i}-${it.primary}`}>
                   <span className="primary">{it.primary}</span>
                   <span className="secondary">{it.secondary[lang]}</span>

@@ -5,7 +5,15 @@ import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { type Me, refreshSession } from '../../app/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, problemText, SubmitButton } from '../../ui/form.tsx';
+import {
+  Field,
+  FormAlert,
+  type FieldErrors,
+  focusFirstError,
+  msgText,
+  problemText,
+  SubmitButton,
+} from '../../ui/form.tsx';
 
 /**
  * Two-step verification (TOTP): a secret for the authenticator app, a code to prove it works, then recovery codes
@@ -15,7 +23,12 @@ export default function TotpEnrolPage() {
   return <RequireSession allowDuringTotpEnrolment>{(me) => <Enrol me={me} />}</RequireSession>;
 }
 
-type Step = { kind: 'starting' } | { kind: 'failed'; error: unknown } | { kind: 'enabled' } | { kind: 'code'; secret: string; otpauthUri: string } | { kind: 'recovery'; codes: string[] };
+type Step =
+  | { kind: 'starting' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'enabled' }
+  | { kind: 'code'; secret: string; otpauthUri: string }
+  | { kind: 'recovery'; codes: string[] };
 
 /** `ABCD EFGH IJKL …`: a 32-letter secret is typed by hand more reliably in groups of four. */
 export const groupSecret = (s: string) => s.replace(/(.{4})(?=.)/g, '$1 ');
@@ -30,9 +43,15 @@ function Enrol({ me }: { me: Me }) {
     setStep({ kind: 'starting' });
     api<{ secret: string; otpauthUri: string }>('/api/auth/totp/setup', { method: 'POST' }).then(
       (r) => setStep({ kind: 'code', ...r }),
-      (error: unknown) => setStep(error instanceof ApiProblem && error.code === 'totp_already_enabled' ? { kind: 'enabled' } : { kind: 'failed', error }),
+      (error: unknown) =>
+        setStep(
+          error instanceof ApiProblem && error.code === 'totp_already_enabled'
+            ? { kind: 'enabled' }
+            : { kind: 'failed', error },
+        ),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit (each start makes a new secret)
   useEffect(() => {
     // Each setup call makes a new secret: start once per visit, not on every render.
     if (started.current) return;
@@ -64,13 +83,27 @@ function Enrol({ me }: { me: Me }) {
           </p>
         </>
       )}
-      {step.kind === 'code' && <ConfirmCode secret={step.secret} otpauthUri={step.otpauthUri} onDone={(codes) => setStep({ kind: 'recovery', codes })} />}
+      {step.kind === 'code' && (
+        <ConfirmCode
+          secret={step.secret}
+          otpauthUri={step.otpauthUri}
+          onDone={(codes) => setStep({ kind: 'recovery', codes })}
+        />
+      )}
       {step.kind === 'recovery' && <RecoveryCodes codes={step.codes} />}
     </Page>
   );
 }
 
-function ConfirmCode({ secret, otpauthUri, onDone }: { secret: string; otpauthUri: string; onDone: (codes: string[]) => void }) {
+function ConfirmCode({
+  secret,
+  otpauthUri,
+  onDone,
+}: {
+  secret: string;
+  otpauthUri: string;
+  onDone: (codes: string[]) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [code, setCode] = useState('');
@@ -90,7 +123,10 @@ function ConfirmCode({ secret, otpauthUri, onDone }: { secret: string; otpauthUr
     setErrors({});
     setBusy(true);
     try {
-      onDone((await api<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { method: 'POST', body: { code: clean } })).recoveryCodes);
+      onDone(
+        (await api<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { method: 'POST', body: { code: clean } }))
+          .recoveryCodes,
+      );
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiProblem) setErrors(err.fieldErrors());
@@ -155,7 +191,11 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         ))}
       </ul>
       <p className="actions">
-        <button type="button" className="button secondary" onClick={() => void navigator.clipboard?.writeText(codes.join('\n')).catch(() => undefined)}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => void navigator.clipboard?.writeText(codes.join('\n')).catch(() => undefined)}
+        >
           {t('totp.recovery.copy')}
         </button>
       </p>

@@ -6,7 +6,18 @@ import { Link } from '../../app/router.tsx';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { messages } from './i18n.ts';
 import { nameOf, useRegionNames } from './search-data.ts';
-import { type Channel, choose, chosenFilters, type Filter, type SearchState, searchHref, shortRegion, type SizeClass, without, withoutFilters } from './search-state.ts';
+import {
+  type Channel,
+  choose,
+  chosenFilters,
+  type Filter,
+  type SearchState,
+  searchHref,
+  shortRegion,
+  type SizeClass,
+  without,
+  withoutFilters,
+} from './search-state.ts';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 type Facets = SearchResult['facets'];
@@ -68,7 +79,10 @@ function OptionLink({ o, estimated, i18n }: { o: Option; estimated: boolean; i18
           <>
             {estimated && <span aria-hidden="true">±</span>}
             {i18n.num(o.count)}
-            <span className="sr-only"> {t(estimated ? 'catalog.filters.countEstimated' : 'catalog.filters.count')}</span>
+            <span className="sr-only">
+              {' '}
+              {t(estimated ? 'catalog.filters.countEstimated' : 'catalog.filters.count')}
+            </span>
           </>
         )}
         {o.selected && <span className="sr-only">, {t('catalog.filters.selected')}</span>}
@@ -77,7 +91,17 @@ function OptionLink({ o, estimated, i18n }: { o: Option; estimated: boolean; i18
   );
 }
 
-function Facet({ title, hint, options, estimated }: { title: string; hint?: string; options: Option[]; estimated: boolean }) {
+function Facet({
+  title,
+  hint,
+  options,
+  estimated,
+}: {
+  title: string;
+  hint?: string;
+  options: Option[];
+  estimated: boolean;
+}) {
   const i18n = useAreaI18n(messages);
   const id = useId();
   const [all, setAll] = useState(false);
@@ -97,7 +121,9 @@ function Facet({ title, hint, options, estimated }: { title: string; hint?: stri
       </ul>
       {long && (
         <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? i18n.t('catalog.filters.showFewer') : i18n.t('catalog.filters.showAll', { n: i18n.num(options.length) })}
+          {all
+            ? i18n.t('catalog.filters.showFewer')
+            : i18n.t('catalog.filters.showAll', { n: i18n.num(options.length) })}
         </button>
       )}
     </section>
@@ -108,8 +134,12 @@ function Facet({ title, hint, options, estimated }: { title: string; hint?: stri
 export function FacetList({ state, facets, estimated }: { state: SearchState; facets: Facets; estimated: boolean }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const toggle = (f: Filter, selected: boolean, patch: Partial<SearchState>) => searchHref(selected ? without(state, f) : choose(state, patch));
-  const simple = (f: 'city' | 'district' | 'category' | 'grade' | 'sizeClass', label: (v: string, l: string) => string) =>
+  const toggle = (f: Filter, selected: boolean, patch: Partial<SearchState>) =>
+    searchHref(selected ? without(state, f) : choose(state, patch));
+  const simple = (
+    f: 'city' | 'district' | 'category' | 'grade' | 'sizeClass',
+    label: (v: string, l: string) => string,
+  ) =>
     facets[f].map(({ value, label: l, count }) => {
       const selected = state[f] === value;
       return { key: value, label: label(value, l), count, selected, href: toggle(f, selected, { [f]: value }) };
@@ -117,11 +147,26 @@ export function FacetList({ state, facets, estimated }: { state: SearchState; fa
   const halal = facets.halal.map(({ value, count }) => {
     const v = value === 'true';
     const selected = state.halal === v;
-    return { key: value, label: t(v ? 'catalog.halal.true' : 'catalog.halal.false'), count, selected, href: toggle('halal', selected, { halal: v }) };
+    return {
+      key: value,
+      label: t(v ? 'catalog.halal.true' : 'catalog.halal.false'),
+      count,
+      selected,
+      href: toggle('halal', selected, { halal: v }),
+    };
   });
   const price = facets.price.map(({ min, max, count }) => {
-    const selected = (state.priceMin ?? 0) === min && state.priceMax === (max ?? undefined) && (state.priceMin !== undefined || state.priceMax !== undefined);
-    return { key: String(min), label: priceLabel(i18n, min, max ?? undefined), count, selected, href: toggle('price', selected, { priceMin: min, priceMax: max ?? undefined }) };
+    const selected =
+      (state.priceMin ?? 0) === min &&
+      state.priceMax === (max ?? undefined) &&
+      (state.priceMin !== undefined || state.priceMax !== undefined);
+    return {
+      key: String(min),
+      label: priceLabel(i18n, min, max ?? undefined),
+      count,
+      selected,
+      href: toggle('price', selected, { priceMin: min, priceMax: max ?? undefined }),
+    };
   });
   const channels = CHANNELS.map((c) => {
     const selected = state.channel === c;
@@ -133,14 +178,26 @@ export function FacetList({ state, facets, estimated }: { state: SearchState; fa
       <Facet title={t('catalog.facet.city')} options={simple('city', (_, l) => shortRegion(l))} estimated={estimated} />
       <Facet
         title={t('catalog.facet.district')}
-        hint={!state.city && !state.district && facets.district.length > SHORT + 2 ? t('catalog.filters.districtTop') : undefined}
+        hint={
+          !state.city && !state.district && facets.district.length > SHORT + 2
+            ? t('catalog.filters.districtTop')
+            : undefined
+        }
         options={simple('district', (_, l) => l)}
         estimated={estimated}
       />
       <Facet title={t('catalog.facet.category')} options={simple('category', (_, l) => l)} estimated={estimated} />
-      <Facet title={t('catalog.facet.grade')} options={simple('grade', (v) => t('catalog.grade', { grade: v }))} estimated={estimated} />
+      <Facet
+        title={t('catalog.facet.grade')}
+        options={simple('grade', (v) => t('catalog.grade', { grade: v }))}
+        estimated={estimated}
+      />
       <Facet title={t('catalog.facet.halal')} options={halal} estimated={estimated} />
-      <Facet title={t('catalog.facet.sizeClass')} options={simple('sizeClass', (v) => t(`catalog.size.${v as SizeClass}`))} estimated={estimated} />
+      <Facet
+        title={t('catalog.facet.sizeClass')}
+        options={simple('sizeClass', (v) => t(`catalog.size.${v as SizeClass}`))}
+        estimated={estimated}
+      />
       <Facet title={t('catalog.facet.price')} options={price} estimated={estimated} />
       <Facet title={t('catalog.facet.channel')} options={channels} estimated={false} />
     </>
@@ -172,7 +229,13 @@ export function Chips({ state }: { state: SearchState }) {
           const name = `${t(FACET_TITLE[f])}: ${valueLabel(i18n, state, f)}`;
           return (
             <li key={f}>
-              <Link href={searchHref(without(state, f))} keepScroll aria-current={undefined} className="cat-chip" data-filter={f}>
+              <Link
+                href={searchHref(without(state, f))}
+                keepScroll
+                marksCurrent={false}
+                className="cat-chip"
+                data-filter={f}
+              >
                 <span className="sr-only">{t('catalog.filters.remove', { name })}</span>
                 <span aria-hidden="true">
                   {valueLabel(i18n, state, f)} <span className="cat-chip-x">✕</span>
@@ -183,7 +246,7 @@ export function Chips({ state }: { state: SearchState }) {
         })}
         {chosen.length > 1 && (
           <li>
-            <Link href={searchHref(withoutFilters(state))} keepScroll aria-current={undefined} className="cat-clear">
+            <Link href={searchHref(withoutFilters(state))} keepScroll marksCurrent={false} className="cat-clear">
               {t('catalog.filters.clear')}
             </Link>
           </li>

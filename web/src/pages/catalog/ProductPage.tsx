@@ -23,12 +23,20 @@ export default function ProductPage({ params }: PageProps) {
   const id = params.productId ?? '';
   // A malformed id is a "not found" without asking the server.
   const { state, reload } = useResource(
-    () => (/^[1-9]\d{0,15}$/.test(id) ? api<Product>(`/api/catalog/products/${id}`).then((product) => ({ product })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
+    () =>
+      /^[1-9]\d{0,15}$/.test(id)
+        ? api<Product>(`/api/catalog/products/${id}`).then((product) => ({ product }))
+        : Promise.reject(new ApiProblem(404, 'not_found', undefined)),
     [id],
   );
   const notFound = state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404;
   const back = lastSearchHref();
-  const title = state.status === 'ready' ? state.product.name : notFound ? t('catalog.product.notFound') : t('catalog.product.title');
+  const title =
+    state.status === 'ready'
+      ? state.product.name
+      : notFound
+        ? t('catalog.product.notFound')
+        : t('catalog.product.title');
   return (
     <Page title={title}>
       <p>
@@ -36,7 +44,11 @@ export default function ProductPage({ params }: PageProps) {
           {back ? t('catalog.product.back') : t('catalog.product.toSearch')}
         </Link>
       </p>
-      {notFound ? <p className="notice">{t('catalog.product.notFoundText')}</p> : <LoadStatus state={state} onRetry={reload} />}
+      {notFound ? (
+        <p className="notice">{t('catalog.product.notFoundText')}</p>
+      ) : (
+        <LoadStatus state={state} onRetry={reload} />
+      )}
       {state.status === 'ready' && <Product product={state.product} i18n={i18n} />}
     </Page>
   );
@@ -51,21 +63,33 @@ function Product({ product: p, i18n }: { product: Product; i18n: Msg }) {
       <div className="cat-product">
         <Photos photos={photoList(p.photos)} name={p.name} i18n={i18n} />
         <div>
-          <p className="cat-price cat-price-big">{t('catalog.item.price', { price: i18n.rupiah(p.price), unit: p.unit })}</p>
+          <p className="cat-price cat-price-big">
+            {t('catalog.item.price', { price: i18n.rupiah(p.price), unit: p.unit })}
+          </p>
           <p className="cat-badges">
-            {p.curation.grade && <span className="cat-badge cat-grade">{t('catalog.grade', { grade: p.curation.grade })}</span>}
+            {p.curation.grade && (
+              <span className="cat-badge cat-grade">{t('catalog.grade', { grade: p.curation.grade })}</span>
+            )}
             {p.halal && <span className="cat-badge cat-halal">{t('catalog.halal.true')}</span>}
           </p>
           <h2 className="sr-only">{t('catalog.product.details')}</h2>
           <dl className="facts">
             <Fact label={t('catalog.product.minOrder')}>{qty(p.minOrder)}</Fact>
             <Fact label={t('catalog.product.leadTime')}>
-              {p.leadTimeDays > 0 ? t('catalog.product.leadTimeDays', { n: i18n.num(p.leadTimeDays) }) : t('catalog.product.leadTimeNone')}
+              {p.leadTimeDays > 0
+                ? t('catalog.product.leadTimeDays', { n: i18n.num(p.leadTimeDays) })
+                : t('catalog.product.leadTimeNone')}
             </Fact>
-            <Fact label={t('catalog.product.stock')}>{p.stock > 0 ? qty(p.stock) : t('catalog.product.stockNone')}</Fact>
-            <Fact label={t('catalog.product.halal')}>{t(p.halal ? 'catalog.product.halalYes' : 'catalog.product.halalNo')}</Fact>
+            <Fact label={t('catalog.product.stock')}>
+              {p.stock > 0 ? qty(p.stock) : t('catalog.product.stockNone')}
+            </Fact>
+            <Fact label={t('catalog.product.halal')}>
+              {t(p.halal ? 'catalog.product.halalYes' : 'catalog.product.halalNo')}
+            </Fact>
             <Fact label={t('catalog.product.curation')}>
-              {p.curation.grade ? t('catalog.product.curatedGrade', { grade: p.curation.grade, date: curatedOn }) : t('catalog.product.curated', { date: curatedOn })}
+              {p.curation.grade
+                ? t('catalog.product.curatedGrade', { grade: p.curation.grade, date: curatedOn })
+                : t('catalog.product.curated', { date: curatedOn })}
             </Fact>
             <Fact label={t('catalog.product.category')}>
               <Link href={searchHref({ q: '', category: p.category.code })}>{p.category.name[i18n.lang]}</Link>
@@ -124,7 +148,12 @@ function Photos({ photos, name, i18n }: { photos: Photo[]; name: string; i18n: M
         <ul className="cat-thumbs">
           {photos.map((ph, i) => (
             <li key={ph.displayUrl}>
-              <button type="button" aria-pressed={i === shown} aria-label={t('catalog.product.showPhoto', { n: i + 1 })} onClick={() => setShown(i)}>
+              <button
+                type="button"
+                aria-pressed={i === shown}
+                aria-label={t('catalog.product.showPhoto', { n: i + 1 })}
+                onClick={() => setShown(i)}
+              >
                 <img src={ph.thumbUrl} alt="" loading="lazy" />
               </button>
             </li>
@@ -144,11 +173,19 @@ function Seller({ seller: s, i18n }: { seller: Product['seller']; i18n: Msg }) {
       <p className="cat-seller-name">{s.name}</p>
       <dl className="facts">
         <Fact label={t('catalog.product.kind')}>{t(`catalog.kind.${s.kind}`)}</Fact>
-        <Fact label={t('catalog.product.size')}>{s.sizeClass ? t(`catalog.size.${s.sizeClass}`) : t('catalog.product.none')}</Fact>
-        <Fact label={t('catalog.product.location')}>
-          {t('catalog.product.locationText', { village: s.village.name, district: s.district.name, city: shortRegion(s.city.name) })}
+        <Fact label={t('catalog.product.size')}>
+          {s.sizeClass ? t(`catalog.size.${s.sizeClass}`) : t('catalog.product.none')}
         </Fact>
-        <Fact label={t('catalog.product.pengampu')}>{s.pengampu.length ? s.pengampu.map((a) => a.name).join('; ') : t('catalog.product.none')}</Fact>
+        <Fact label={t('catalog.product.location')}>
+          {t('catalog.product.locationText', {
+            village: s.village.name,
+            district: s.district.name,
+            city: shortRegion(s.city.name),
+          })}
+        </Fact>
+        <Fact label={t('catalog.product.pengampu')}>
+          {s.pengampu.length ? s.pengampu.map((a) => a.name).join('; ') : t('catalog.product.none')}
+        </Fact>
       </dl>
       <p>
         <Link href={searchHref({ q: '', city: s.city.code, district: s.district.code })} className="cat-back">

@@ -6,8 +6,26 @@ import { Field } from '../../ui/form.tsx';
 import { LoadError, Loading, LoadMore, useResource } from '../../ui/resource.tsx';
 import { Chips, FacetList } from './Filters.tsx';
 import { messages } from './i18n.ts';
-import { cachedResults, moreResults, rememberSearch, type SearchItem, searchResults, type View } from './search-data.ts';
-import { apiQuery, chosenFilters, correction, readState, type SearchState, type Sort, searchHref, shortRegion, unknownWords, withoutFilters } from './search-state.ts';
+import {
+  cachedResults,
+  moreResults,
+  rememberSearch,
+  type SearchItem,
+  searchResults,
+  type View,
+} from './search-data.ts';
+import {
+  apiQuery,
+  chosenFilters,
+  correction,
+  readState,
+  type SearchState,
+  type Sort,
+  searchHref,
+  shortRegion,
+  unknownWords,
+  withoutFilters,
+} from './search-state.ts';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 type Ready = Extract<View, { status: 'ready' }>;
@@ -25,7 +43,12 @@ export default function SearchPage() {
   const query = apiQuery(state);
   // While a new query loads, the last results stay on screen marked "updating" (keep); a fresh answer kept from a
   // few minutes ago ("back" from a product page) shows at once (known).
-  const { state: loaded, loading, setState, reload: retry } = useResource(() => searchResults(query), [query], { known: () => cachedResults(query), keep: true });
+  const {
+    state: loaded,
+    loading,
+    setState,
+    reload: retry,
+  } = useResource(() => searchResults(query), [query], { known: () => cachedResults(query), keep: true });
   const view: View = loaded.status === 'ready' ? { ...loaded, updating: loading } : loaded;
   const loadMore = () => {
     if (loaded.status !== 'ready' || loading || !loaded.nextCursor || loaded.loadingMore) return;
@@ -47,23 +70,42 @@ export default function SearchPage() {
   const ready = view.status === 'ready' ? view : null;
   const chosen = chosenFilters(state).length;
   return (
-    <Page title={state.q.trim() ? `${state.q.trim()} · ${t('catalog.search.title')}` : t('catalog.search.title')} heading={t('catalog.search.title')}>
+    <Page
+      title={state.q.trim() ? `${state.q.trim()} · ${t('catalog.search.title')}` : t('catalog.search.title')}
+      heading={t('catalog.search.title')}
+    >
       {!search && <p className="muted">{t('catalog.search.intro')}</p>}
       <SearchForm state={state} i18n={i18n} />
       <div className="cat-layout">
         <div className="cat-side">
-          <button type="button" className="button secondary cat-toggle" aria-expanded={filtersOpen} aria-controls="cat-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
+          <button
+            type="button"
+            className="button secondary cat-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="cat-filters"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
             {chosen ? t('catalog.filters.toggleCount', { n: i18n.num(chosen) }) : t('catalog.filters.toggle')}
           </button>
-          <section id="cat-filters" className={filtersOpen ? 'cat-panel open' : 'cat-panel'} aria-labelledby="cat-filters-h">
+          <section
+            id="cat-filters"
+            className={filtersOpen ? 'cat-panel open' : 'cat-panel'}
+            aria-labelledby="cat-filters-h"
+          >
             <h2 id="cat-filters-h">{t('catalog.filters.heading')}</h2>
-            {ready && <FacetList state={state} facets={ready.result.facets} estimated={ready.result.counts === 'estimated'} />}
+            {ready && (
+              <FacetList state={state} facets={ready.result.facets} estimated={ready.result.counts === 'estimated'} />
+            )}
             <button type="button" className="button cat-done" onClick={showResults}>
               {t('catalog.filters.done')}
             </button>
           </section>
         </div>
-        <section className="cat-results" aria-labelledby="cat-results-h" aria-busy={view.status === 'loading' || ready?.updating}>
+        <section
+          className="cat-results"
+          aria-labelledby="cat-results-h"
+          aria-busy={view.status === 'loading' || ready?.updating}
+        >
           <h2 id="cat-results-h" ref={results} tabIndex={-1}>
             {t('catalog.search.results')}
           </h2>
@@ -88,8 +130,25 @@ function SearchForm({ state, i18n }: { state: SearchState; i18n: Msg }) {
     navigate(searchHref({ ...state, q: typed }), { keepScroll: true });
   };
   return (
-    <form className="form cat-search" role="search" aria-label={t('catalog.search.form')} action="/cari" method="get" onSubmit={submit}>
-      <Field name="q" type="search" label={t('catalog.search.label')} hint={t('catalog.search.hint')} value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={200} autoComplete="off" enterKeyHint="search" />
+    <form
+      className="form cat-search"
+      role="search"
+      aria-label={t('catalog.search.form')}
+      action="/cari"
+      method="get"
+      onSubmit={submit}
+    >
+      <Field
+        name="q"
+        type="search"
+        label={t('catalog.search.label')}
+        hint={t('catalog.search.hint')}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        maxLength={200}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
       <button type="submit" className="button">
         {t('catalog.search.button')}
       </button>
@@ -115,7 +174,17 @@ function totalText(i18n: Msg, r: Ready['result']): string {
   return r.total === 1 ? i18n.t('catalog.search.totalOne') : i18n.t('catalog.search.total', { n: i18n.num(r.total) });
 }
 
-function ResultList({ ready, state, i18n, onMore }: { ready: Ready; state: SearchState; i18n: Msg; onMore: () => void }) {
+function ResultList({
+  ready,
+  state,
+  i18n,
+  onMore,
+}: {
+  ready: Ready;
+  state: SearchState;
+  i18n: Msg;
+  onMore: () => void;
+}) {
   const { t } = i18n;
   const sorts = SORTS.filter((s) => s !== 'relevance' || state.q.trim());
   const sortId = 'cat-sort';
@@ -128,7 +197,11 @@ function ResultList({ ready, state, i18n, onMore }: { ready: Ready; state: Searc
         {ready.items.length > 0 && (
           <div className="field cat-sort">
             <label htmlFor={sortId}>{t('catalog.sort.label')}</label>
-            <select id={sortId} value={ready.result.sort} onChange={(e) => navigate(searchHref({ ...state, sort: e.target.value as Sort }), { keepScroll: true })}>
+            <select
+              id={sortId}
+              value={ready.result.sort}
+              onChange={(e) => navigate(searchHref({ ...state, sort: e.target.value as Sort }), { keepScroll: true })}
+            >
               {sorts.map((s) => (
                 <option key={s} value={s}>
                   {t(`catalog.sort.${s}`)}
@@ -148,9 +221,17 @@ function ResultList({ ready, state, i18n, onMore }: { ready: Ready; state: Searc
             ))}
           </ul>
           {ready.nextCursor && (
-            <p className="muted small">{t('catalog.search.shown', { shown: i18n.num(ready.items.length), total: i18n.num(ready.result.total) })}</p>
+            <p className="muted small">
+              {t('catalog.search.shown', { shown: i18n.num(ready.items.length), total: i18n.num(ready.result.total) })}
+            </p>
           )}
-          <LoadMore more={ready.nextCursor !== null} busy={ready.loadingMore} error={ready.moreError} label={t('catalog.search.loadMore')} onLoad={onMore} />
+          <LoadMore
+            more={ready.nextCursor !== null}
+            busy={ready.loadingMore}
+            error={ready.moreError}
+            label={t('catalog.search.loadMore')}
+            onLoad={onMore}
+          />
         </>
       )}
     </>
@@ -169,7 +250,7 @@ function Empty({ state, i18n }: { state: SearchState; i18n: Msg }) {
       {filtered && (
         <p>
           {t('catalog.search.emptyFilters')}{' '}
-          <Link href={searchHref(withoutFilters(state))} aria-current={undefined}>
+          <Link href={searchHref(withoutFilters(state))} marksCurrent={false}>
             {t('catalog.filters.clear')}
           </Link>
         </p>
@@ -188,7 +269,8 @@ export function ResultItem({ item, i18n }: { item: SearchItem; i18n: Msg }) {
       </h3>
       <p className="cat-price">{t('catalog.item.price', { price: i18n.rupiah(item.price), unit: item.unit })}</p>
       <p className="secondary">
-        {item.seller.name} · {t('catalog.item.place', { district: item.seller.district.name, city: shortRegion(item.seller.city.name) })}
+        {item.seller.name} ·{' '}
+        {t('catalog.item.place', { district: item.seller.district.name, city: shortRegion(item.seller.city.name) })}
       </p>
       {(item.grade || item.halal) && (
         <p className="cat-badges">
@@ -197,7 +279,9 @@ export function ResultItem({ item, i18n }: { item: SearchItem; i18n: Msg }) {
         </p>
       )}
       {item.channels.length > 0 && (
-        <p className="secondary">{t('catalog.item.channels', { list: item.channels.map((c) => t(`catalog.channel.${c}`)).join(', ') })}</p>
+        <p className="secondary">
+          {t('catalog.item.channels', { list: item.channels.map((c) => t(`catalog.channel.${c}`)).join(', ') })}
+        </p>
       )}
     </li>
   );

@@ -6,7 +6,8 @@ export const messages = areaMessages(
   'catalog',
   {
     'catalog.search.title': 'Cari produk',
-    'catalog.search.intro': 'Produk UMKM Jakarta yang sudah lolos kurasi, siap dibeli lewat e-Order, Jumat Beli Lokal dan UMKM Goes To Mall.',
+    'catalog.search.intro':
+      'Produk UMKM Jakarta yang sudah lolos kurasi, siap dibeli lewat e-Order, Jumat Beli Lokal dan UMKM Goes To Mall.',
     'catalog.search.form': 'Cari produk',
     'catalog.search.label': 'Kata pencarian',
     'catalog.search.hint': 'Misalnya: kue lapis, batik tulis, kopi robusta',
@@ -76,7 +77,8 @@ export const messages = areaMessages(
     'catalog.product.back': 'Kembali ke hasil pencarian',
     'catalog.product.toSearch': 'Cari produk lain',
     'catalog.product.notFound': 'Produk tidak ditemukan',
-    'catalog.product.notFoundText': 'Produk ini tidak ada di katalog: mungkin belum lolos kurasi, atau sudah tidak dijual.',
+    'catalog.product.notFoundText':
+      'Produk ini tidak ada di katalog: mungkin belum lolos kurasi, atau sudah tidak dijual.',
     'catalog.product.photos': 'Foto produk',
     'catalog.product.photo': 'Foto {n} dari {total}: {name}',
     'catalog.product.showPhoto': 'Tampilkan foto {n}',
@@ -111,14 +113,17 @@ export const messages = areaMessages(
     'catalog.buy.heading': 'Tempat membeli',
     'catalog.buy.intro': 'Produk ini sudah lolos kurasi dan bisa dibeli lewat saluran berikut.',
     'catalog.buy.none': 'Belum ada saluran penjualan untuk produk ini.',
-    'catalog.buy.e_order': 'Untuk pembeli pemerintah (OPD/SKPD dan BUMD): pejabat pengadaan memesan lewat e-Order BPPBJ dari katalog UMKM terkurasi.',
-    'catalog.buy.jbl': 'Setiap Jumat, untuk masyarakat dan ASN: pesan sebelum Kamis pukul 20.00 WIB, lalu ikuti sesi belanja langsung hari Jumat. Bayar dengan QRIS.',
+    'catalog.buy.e_order':
+      'Untuk pembeli pemerintah (OPD/SKPD dan BUMD): pejabat pengadaan memesan lewat e-Order BPPBJ dari katalog UMKM terkurasi.',
+    'catalog.buy.jbl':
+      'Setiap Jumat, untuk masyarakat dan ASN: pesan sebelum Kamis pukul 20.00 WIB, lalu ikuti sesi belanja langsung hari Jumat. Bayar dengan QRIS.',
     'catalog.buy.mall': 'Di stan dan pameran UMKM di mal mitra di Jakarta.',
     'catalog.buy.soon': 'Halaman saluran ini segera hadir.',
   },
   {
     'catalog.search.title': 'Find products',
-    'catalog.search.intro': 'Products of Jakarta’s small businesses that have passed curation, sold through e-Order, Jumat Beli Lokal and UMKM Goes To Mall.',
+    'catalog.search.intro':
+      'Products of Jakarta’s small businesses that have passed curation, sold through e-Order, Jumat Beli Lokal and UMKM Goes To Mall.',
     'catalog.search.form': 'Find products',
     'catalog.search.label': 'Search words',
     'catalog.search.hint': 'For example: kue lapis, batik tulis, kopi robusta',
@@ -145,7 +150,8 @@ export const messages = areaMessages(
     'catalog.filters.toggle': 'Filters',
     'catalog.filters.toggleCount': 'Filters ({n} chosen)',
     'catalog.filters.heading': 'Narrow the results',
-    'catalog.filters.estimated': 'The counts in the filters are estimates from part of the results, as there are very many.',
+    'catalog.filters.estimated':
+      'The counts in the filters are estimates from part of the results, as there are very many.',
     'catalog.filters.chosen': 'Chosen filters',
     'catalog.filters.remove': 'Remove filter {name}',
     'catalog.filters.clear': 'Clear all filters',
@@ -188,7 +194,8 @@ export const messages = areaMessages(
     'catalog.product.back': 'Back to the search results',
     'catalog.product.toSearch': 'Find other products',
     'catalog.product.notFound': 'Product not found',
-    'catalog.product.notFoundText': 'This product is not in the catalogue: it may not have passed curation yet, or is no longer sold.',
+    'catalog.product.notFoundText':
+      'This product is not in the catalogue: it may not have passed curation yet, or is no longer sold.',
     'catalog.product.photos': 'Product photos',
     'catalog.product.photo': 'Photo {n} of {total}: {name}',
     'catalog.product.showPhoto': 'Show photo {n}',
@@ -223,8 +230,10 @@ export const messages = areaMessages(
     'catalog.buy.heading': 'Where to buy',
     'catalog.buy.intro': 'This product has passed curation and can be bought through these channels.',
     'catalog.buy.none': 'This product is not in a sales channel yet.',
-    'catalog.buy.e_order': 'For government buyers (agencies and BUMD): the procurement officer orders through BPPBJ’s e-Order from the curated catalogue.',
-    'catalog.buy.jbl': 'Every Friday, for the public and civil servants: pre-order before Thursday 20:00 WIB, then join the live shopping session on Friday. Pay with QRIS.',
+    'catalog.buy.e_order':
+      'For government buyers (agencies and BUMD): the procurement officer orders through BPPBJ’s e-Order from the curated catalogue.',
+    'catalog.buy.jbl':
+      'Every Friday, for the public and civil servants: pre-order before Thursday 20:00 WIB, then join the live shopping session on Friday. Pay with QRIS.',
     'catalog.buy.mall': 'At small-business booths and exhibitions in partner malls across Jakarta.',
     'catalog.buy.soon': 'This channel’s page is coming soon.',
   },

@@ -21,7 +21,11 @@ export function photoList(raw: unknown): Photo[] {
     if (!isUrl(displayUrl)) continue;
     const w = size(width);
     const h = size(height);
-    out.push({ displayUrl, thumbUrl: isUrl(thumbUrl) ? thumbUrl : displayUrl, ...(w && h ? { width: w, height: h } : {}) });
+    out.push({
+      displayUrl,
+      thumbUrl: isUrl(thumbUrl) ? thumbUrl : displayUrl,
+      ...(w && h ? { width: w, height: h } : {}),
+    });
   }
   return out;
 }

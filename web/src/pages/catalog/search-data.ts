@@ -37,7 +37,8 @@ export function cachedResults(query: string): Loaded | undefined {
   return hit && Date.now() - hit.at < FRESH_MS ? { loadingMore: false, ...hit.results } : undefined;
 }
 
-const url = (query: string, cursor?: string) => `/api/catalog/search?${[query, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join('&')}`;
+const url = (query: string, cursor?: string) =>
+  `/api/catalog/search?${[query, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join('&')}`;
 
 /** GET /api/catalog/search for `query` (the API's query string); the answer is kept for a few minutes. */
 export async function searchResults(query: string): Promise<Loaded> {
@@ -64,7 +65,8 @@ const names = new Map<string, string>();
 export const nameOf = (kind: 'city' | 'district' | 'category', code: string) => names.get(`${kind}:${code}`);
 
 function learnNames({ result, items }: Results) {
-  for (const kind of ['city', 'district', 'category'] as const) for (const f of result.facets[kind]) names.set(`${kind}:${f.value}`, f.label);
+  for (const kind of ['city', 'district', 'category'] as const)
+    for (const f of result.facets[kind]) names.set(`${kind}:${f.value}`, f.label);
   for (const i of items) {
     names.set(`city:${i.seller.city.code}`, i.seller.city.name);
     names.set(`district:${i.seller.district.code}`, i.seller.district.name);
@@ -76,7 +78,8 @@ let regionsAsked: Promise<void> | undefined;
 /** Re-renders once the names of `codes` are known (asks GET /api/regions at most once per visit). */
 export function useRegionNames(codes: { city?: string; district?: string }): void {
   const [, setLearnt] = useState(0);
-  const missing = (codes.city && !nameOf('city', codes.city)) || (codes.district && !nameOf('district', codes.district));
+  const missing =
+    (codes.city && !nameOf('city', codes.city)) || (codes.district && !nameOf('district', codes.district));
   useEffect(() => {
     if (!missing) return;
     let live = true;

@@ -27,7 +27,12 @@ export interface SearchState {
 export const FILTERS = ['city', 'district', 'category', 'grade', 'halal', 'sizeClass', 'price', 'channel'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-const SORT_WORDS: Record<Sort, string> = { relevance: 'relevan', newest: 'terbaru', price_asc: 'termurah', price_desc: 'termahal' };
+const SORT_WORDS: Record<Sort, string> = {
+  relevance: 'relevan',
+  newest: 'terbaru',
+  price_asc: 'termurah',
+  price_desc: 'termahal',
+};
 const SIZE_WORDS: Record<SizeClass, string> = { micro: 'mikro', small: 'kecil', medium: 'menengah', large: 'besar' };
 const CHANNEL_WORDS: Record<Channel, string> = { e_order: 'e-order', jbl: 'jbl', mall: 'mall' };
 const key = <T extends string>(words: Record<T, string>, word: string | null): T | undefined =>
@@ -57,7 +62,8 @@ export function readState(search: string): SearchState {
   if (price) {
     const min = Number(price[1]);
     const max = price[2] ? Number(price[2]) : undefined;
-    if (max === undefined || max >= min) Object.assign(s, { priceMin: min, ...(max === undefined ? {} : { priceMax: max }) });
+    if (max === undefined || max >= min)
+      Object.assign(s, { priceMin: min, ...(max === undefined ? {} : { priceMax: max }) });
   }
   const channel = key(CHANNEL_WORDS, p.get('saluran'));
   if (channel) s.channel = channel;
@@ -124,7 +130,9 @@ export function without(s: SearchState, filter: Filter): SearchState {
 
 /** The chosen filters, in chip order. */
 export function chosenFilters(s: SearchState): Filter[] {
-  return FILTERS.filter((f) => (f === 'price' ? s.priceMin !== undefined || s.priceMax !== undefined : s[f] !== undefined));
+  return FILTERS.filter((f) =>
+    f === 'price' ? s.priceMin !== undefined || s.priceMax !== undefined : s[f] !== undefined,
+  );
 }
 
 /** Words, sort and no filters: "clear all filters". */
@@ -144,7 +152,8 @@ export function correction(terms: readonly Term[]): { typed: string; searched: s
 }
 
 /** Words no product holds and nothing in the catalogue resembles. */
-export const unknownWords = (terms: readonly Term[]): string[] => terms.filter((t) => t.status === 'unknown').map((t) => t.word);
+export const unknownWords = (terms: readonly Term[]): string[] =>
+  terms.filter((t) => t.status === 'unknown').map((t) => t.word);
 
 /** "Kota Administrasi Jakarta Selatan" → "Jakarta Selatan": the official prefix says nothing to a buyer. */
 export const shortRegion = (name: string): string => name.replace(/^(Kota|Kabupaten) Administrasi\s+/i, '');

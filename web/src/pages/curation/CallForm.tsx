@@ -70,7 +70,8 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
     for (const k of ['title.id', 'title.en', 'description.id', 'description.en', 'criteria.id', 'criteria.en'] as const)
       if (!v[k].trim()) found[k] = i18n.msg('curation.form.required');
     if (!/^\d{1,6}$/.test(v.quota.trim()) || Number(v.quota) < 1) found.quota = i18n.msg('curation.form.quotaRule');
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v.deadlineWib)) found.deadlineWib = i18n.msg('curation.form.deadlineRule');
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v.deadlineWib))
+      found.deadlineWib = i18n.msg('curation.form.deadlineRule');
     return found;
   }
 
@@ -96,7 +97,11 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
     };
     setBusy(true);
     try {
-      onSaved(call ? await api<Call>(`/api/curation/calls/${call.id}`, { method: 'PATCH', body }) : await api<Call>('/api/curation/calls', { method: 'POST', body }));
+      onSaved(
+        call
+          ? await api<Call>(`/api/curation/calls/${call.id}`, { method: 'PATCH', body })
+          : await api<Call>('/api/curation/calls', { method: 'POST', body }),
+      );
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiProblem) {
@@ -114,7 +119,14 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
   }
 
   return (
-    <form ref={form} className="form cur-call-form" noValidate onSubmit={submit} aria-busy={busy} aria-label={call ? t('curation.calls.editTitle') : t('curation.calls.new')}>
+    <form
+      ref={form}
+      className="form cur-call-form"
+      noValidate
+      onSubmit={submit}
+      aria-busy={busy}
+      aria-label={call ? t('curation.calls.editTitle') : t('curation.calls.new')}
+    >
       <FormAlert>{failure !== undefined ? problemText(failure, i18n) : null}</FormAlert>
       {TEXTS.map((k) => (
         <fieldset key={k} className="cur-pair">
@@ -123,9 +135,25 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
             const name = `${k}.${l}` as const;
             const label = t(l === 'id' ? 'curation.form.inId' : 'curation.form.inEn');
             return k === 'title' ? (
-              <Field key={name} name={name} label={label} maxLength={200} value={v[name]} onChange={(e) => set(name)(e.target.value)} error={err(name)} />
+              <Field
+                key={name}
+                name={name}
+                label={label}
+                maxLength={200}
+                value={v[name]}
+                onChange={(e) => set(name)(e.target.value)}
+                error={err(name)}
+              />
             ) : (
-              <TextAreaField key={name} name={name} label={label} maxLength={5000} value={v[name]} onChange={(e) => set(name)(e.target.value)} error={err(name)} />
+              <TextAreaField
+                key={name}
+                name={name}
+                label={label}
+                maxLength={5000}
+                value={v[name]}
+                onChange={(e) => set(name)(e.target.value)}
+                error={err(name)}
+              />
             );
           })}
         </fieldset>
@@ -142,8 +170,26 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
           </option>
         ))}
       />
-      <Field name="quota" label={t('curation.form.quota')} hint={t('curation.form.quotaHint')} inputMode="numeric" autoComplete="off" maxLength={6} value={v.quota} onChange={(e) => set('quota')(e.target.value.replace(/\D/g, ''))} error={err('quota')} />
-      <Field name="deadlineWib" type="datetime-local" label={t('curation.form.deadline')} hint={t('curation.form.deadlineHint')} value={v.deadlineWib} onChange={(e) => set('deadlineWib')(e.target.value)} error={err('deadlineWib')} />
+      <Field
+        name="quota"
+        label={t('curation.form.quota')}
+        hint={t('curation.form.quotaHint')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={6}
+        value={v.quota}
+        onChange={(e) => set('quota')(e.target.value.replace(/\D/g, ''))}
+        error={err('quota')}
+      />
+      <Field
+        name="deadlineWib"
+        type="datetime-local"
+        label={t('curation.form.deadline')}
+        hint={t('curation.form.deadlineHint')}
+        value={v.deadlineWib}
+        onChange={(e) => set('deadlineWib')(e.target.value)}
+        error={err('deadlineWib')}
+      />
       <LoadStatus state={choices.state} onRetry={choices.reload} secondary />
       {choices.state.status === 'ready' && (
         <>
@@ -186,11 +232,21 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
           {t('curation.form.foodOnly')}
         </label>
         <label className="check">
-          <input type="checkbox" name="requirePublished" checked={requirePublished} onChange={(e) => setRequirePublished(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="requirePublished"
+            checked={requirePublished}
+            onChange={(e) => setRequirePublished(e.target.checked)}
+          />
           {t('curation.form.requirePublished')}
         </label>
         <label className="check">
-          <input type="checkbox" name="requiresHalal" checked={requiresHalal} onChange={(e) => setRequiresHalal(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="requiresHalal"
+            checked={requiresHalal}
+            onChange={(e) => setRequiresHalal(e.target.checked)}
+          />
           {t('curation.form.requiresHalal')}
         </label>
       </fieldset>
@@ -201,18 +257,37 @@ export function CallForm({ call, onSaved }: { call?: Call; onSaved: (c: Call) =>
   );
 }
 
-function Checks(p: { name: string; legend: string; hint: string; error?: string; options: { value: string; label: string }[]; chosen: string[]; onChange: (xs: string[]) => void }) {
+function Checks(p: {
+  name: string;
+  legend: string;
+  hint: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  chosen: string[];
+  onChange: (xs: string[]) => void;
+}) {
   const id = `cur-${p.name}`;
-  const toggle = (value: string, on: boolean) => p.onChange(on ? [...p.chosen, value] : p.chosen.filter((x) => x !== value));
+  const toggle = (value: string, on: boolean) =>
+    p.onChange(on ? [...p.chosen, value] : p.chosen.filter((x) => x !== value));
   return (
-    <fieldset className={`cur-checks${p.error ? ' has-error' : ''}`} aria-describedby={[`${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(' ')}>
+    <fieldset
+      className={`cur-checks${p.error ? ' has-error' : ''}`}
+      aria-describedby={[`${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(' ')}
+    >
       <legend>{p.legend}</legend>
       <p id={`${id}-hint`} className="hint">
         {p.hint}
       </p>
       {p.options.map((o) => (
         <label key={o.value} className="check">
-          <input type="checkbox" name={p.name} value={o.value} checked={p.chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} aria-invalid={p.error ? true : undefined} />
+          <input
+            type="checkbox"
+            name={p.name}
+            value={o.value}
+            checked={p.chosen.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+            aria-invalid={p.error ? true : undefined}
+          />
           {o.label}
         </label>
       ))}

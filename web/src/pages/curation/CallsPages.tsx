@@ -16,7 +16,11 @@ import type { Call } from './types.ts';
 export default function CallsPage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility ability="curation.managesCalls" title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+    <RequireAbility
+      ability="curation.managesCalls"
+      title={t('curation.calls.title')}
+      message={t('curation.calls.notAdmin')}
+    >
       {(me) => <CallsView me={me} />}
     </RequireAbility>
   );
@@ -27,7 +31,8 @@ function CallsView({ me }: { me: Me }) {
   const { t, lang } = i18n;
   const [flash] = useState(takeFlash);
   const { state, setState, reload } = useResource(() => api<{ items: Call[] }>('/api/curation/calls?status=all'), []);
-  const replace = (c: Call) => setState((s) => (s.status === 'ready' ? { ...s, items: s.items.map((x) => (x.id === c.id ? c : x)) } : s));
+  const replace = (c: Call) =>
+    setState((s) => (s.status === 'ready' ? { ...s, items: s.items.map((x) => (x.id === c.id ? c : x)) } : s));
   return (
     <Page title={t('curation.calls.title')}>
       <CurationNav me={me} />
@@ -104,7 +109,9 @@ function CallRow({ c, i18n, onChanged }: { c: Call; i18n: CurationI18n; onChange
         </div>
         <div>
           <dt>{t('curation.calls.kurators')}</dt>
-          <dd>{c.kurators?.length ? c.kurators.map((k) => k.displayName).join(', ') : t('curation.calls.noKurators')}</dd>
+          <dd>
+            {c.kurators?.length ? c.kurators.map((k) => k.displayName).join(', ') : t('curation.calls.noKurators')}
+          </dd>
         </div>
       </dl>
       {failure !== undefined && <CallProblem e={failure} i18n={i18n} />}
@@ -115,12 +122,24 @@ function CallRow({ c, i18n, onChanged }: { c: Call; i18n: CurationI18n; onChange
           </Link>
         )}
         {c.status === 'draft' && (
-          <button type="button" className="button" disabled={busy} onClick={() => void act('publish')} aria-describedby={h}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void act('publish')}
+            aria-describedby={h}
+          >
             {t('curation.calls.publish')}
           </button>
         )}
         {c.status === 'open' && !confirmClose && (
-          <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirmClose(true)} aria-describedby={h}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy}
+            onClick={() => setConfirmClose(true)}
+            aria-describedby={h}
+          >
             {t('curation.calls.close')}
           </button>
         )}
@@ -155,7 +174,11 @@ function CallProblem({ e, i18n }: { e: unknown; i18n: CurationI18n }) {
 export function CallFormPage({ params: { callId } }: PageProps) {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility ability="curation.managesCalls" title={t('curation.calls.title')} message={t('curation.calls.notAdmin')}>
+    <RequireAbility
+      ability="curation.managesCalls"
+      title={t('curation.calls.title')}
+      message={t('curation.calls.notAdmin')}
+    >
       {(me) => (callId === undefined ? <NewCall me={me} /> : <EditCall me={me} callId={callId} />)}
     </RequireAbility>
   );
@@ -185,8 +208,12 @@ function EditCall({ me, callId }: { me: Me; callId: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(callId);
-  const { state, reload } = useResource(() => (valid ? api<Call>(`/api/curation/calls/${callId}`).then((c) => ({ c })) : undefined), [callId]);
-  const notFound = !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
+  const { state, reload } = useResource(
+    () => (valid ? api<Call>(`/api/curation/calls/${callId}`).then((c) => ({ c })) : undefined),
+    [callId],
+  );
+  const notFound =
+    !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
   const saved = (c: Call) => {
     setFlash(both(i18n, 'curation.calls.saved', c));
     navigate('/kurasi/panggilan');
@@ -196,7 +223,12 @@ function EditCall({ me, callId }: { me: Me; callId: string }) {
       <CurationNav me={me} />
       {notFound && <p className="notice">{t('curation.calls.notFound')}</p>}
       {!notFound && <LoadStatus state={state} onRetry={reload} />}
-      {state.status === 'ready' && (state.c.status === 'closed' ? <p className="notice">{t('curation.calls.closedNoEdit')}</p> : <CallForm call={state.c} onSaved={saved} />)}
+      {state.status === 'ready' &&
+        (state.c.status === 'closed' ? (
+          <p className="notice">{t('curation.calls.closedNoEdit')}</p>
+        ) : (
+          <CallForm call={state.c} onSaved={saved} />
+        ))}
     </Page>
   );
 }

@@ -105,10 +105,23 @@ function CallCard({ call: c, i18n, onSubmitted }: { call: Call; i18n: CurationI1
 }
 
 /** Pick one of my products: those the call cannot take are shown too, disabled, with the reason. */
-function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: CurationI18n; onSubmitted: () => void; onCancel: () => void }) {
+function SubmitForm({
+  call,
+  i18n,
+  onSubmitted,
+  onCancel,
+}: {
+  call: Call;
+  i18n: CurationI18n;
+  onSubmitted: () => void;
+  onCancel: () => void;
+}) {
   const { t, lang } = i18n;
   const form = useRef<HTMLFormElement>(null);
-  const { state, reload } = useResource(() => api<{ items: EligibleProduct[] }>(`/api/curation/eligible-products?callId=${call.id}`), [call.id]);
+  const { state, reload } = useResource(
+    () => api<{ items: EligibleProduct[] }>(`/api/curation/eligible-products?callId=${call.id}`),
+    [call.id],
+  );
   const [chosen, setChosen] = useState<number | null>(null);
   const [notes, setNotes] = useState('');
   const [done, setDone] = useState<StepResult | null>(null);
@@ -116,14 +129,19 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
   const { errors, failure, busy, submit } = useSubmit(form);
   const legend = useId();
   const said = useRef<HTMLParagraphElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when `done` changes; the ref is stable
   useEffect(() => said.current?.focus(), [done]); // the form is gone: the keyboard goes to what happened
 
   async function send(e: FormEvent) {
     e.preventDefault();
     setMissing(chosen === null);
-    if (chosen === null) return form.current?.querySelector<HTMLInputElement>('input[type=radio]:not(:disabled)')?.focus();
+    if (chosen === null)
+      return form.current?.querySelector<HTMLInputElement>('input[type=radio]:not(:disabled)')?.focus();
     await submit(async () => {
-      const r = await api<StepResult>(`/api/curation/calls/${call.id}/submissions`, { method: 'POST', body: notes.trim() ? { productId: chosen, notes: notes.trim() } : { productId: chosen } });
+      const r = await api<StepResult>(`/api/curation/calls/${call.id}/submissions`, {
+        method: 'POST',
+        body: notes.trim() ? { productId: chosen, notes: notes.trim() } : { productId: chosen },
+      });
       setDone(r);
       onSubmitted();
     });
@@ -133,7 +151,10 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
     return (
       <div className="cur-done">
         <p ref={said} tabIndex={-1} role="status" className="notice">
-          {t('curation.owner.submitted', { product: done.submission.product.name, date: done.submission.dueText?.[lang] ?? '—' })}
+          {t('curation.owner.submitted', {
+            product: done.submission.product.name,
+            date: done.submission.dueText?.[lang] ?? '—',
+          })}
         </p>
         <WhatsappLinks links={done.whatsapp} />
         <p>
@@ -143,7 +164,13 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
     );
   const productError = missing ? t('curation.owner.pickProduct') : msgText(errors.productId, i18n);
   return (
-    <form ref={form} className="form cur-submit" noValidate onSubmit={send} aria-label={t('curation.owner.submitTo', { call: call.title[lang] })}>
+    <form
+      ref={form}
+      className="form cur-submit"
+      noValidate
+      onSubmit={send}
+      aria-label={t('curation.owner.submitTo', { call: call.title[lang] })}
+    >
       <LoadStatus state={state} onRetry={reload} secondary />
       {state.status === 'ready' && state.items.length === 0 && (
         <div className="notice">
@@ -156,10 +183,23 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
       {state.status === 'ready' && state.items.length > 0 && (
         <>
           <FormAlert>{failure !== undefined && !productError ? problemText(failure, i18n) : null}</FormAlert>
-          <fieldset className={`cur-choices${productError ? ' has-error' : ''}`} aria-describedby={productError ? `${legend}-error` : undefined}>
+          <fieldset
+            className={`cur-choices${productError ? ' has-error' : ''}`}
+            aria-describedby={productError ? `${legend}-error` : undefined}
+          >
             <legend id={legend}>{t('curation.owner.product')}</legend>
             {state.items.map((p) => (
-              <ProductChoice key={p.productId} p={p} chosen={chosen === p.productId} invalid={!!productError} onChoose={() => { setChosen(p.productId); setMissing(false); }} i18n={i18n} />
+              <ProductChoice
+                key={p.productId}
+                p={p}
+                chosen={chosen === p.productId}
+                invalid={!!productError}
+                onChoose={() => {
+                  setChosen(p.productId);
+                  setMissing(false);
+                }}
+                i18n={i18n}
+              />
             ))}
             {productError && (
               <p id={`${legend}-error`} className="field-error">
@@ -167,7 +207,14 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
               </p>
             )}
           </fieldset>
-          <TextAreaField name="notes" label={t('curation.owner.notes')} hint={t('curation.owner.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <TextAreaField
+            name="notes"
+            label={t('curation.owner.notes')}
+            hint={t('curation.owner.notesHint')}
+            maxLength={2000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
           <p className="actions">
             <SubmitButton busy={busy} busyText={t('curation.sending')}>
               {t('curation.owner.submit')}
@@ -182,12 +229,34 @@ function SubmitForm({ call, i18n, onSubmitted, onCancel }: { call: Call; i18n: C
   );
 }
 
-function ProductChoice({ p, chosen, invalid, onChoose, i18n }: { p: EligibleProduct; chosen: boolean; invalid: boolean; onChoose: () => void; i18n: CurationI18n }) {
+function ProductChoice({
+  p,
+  chosen,
+  invalid,
+  onChoose,
+  i18n,
+}: {
+  p: EligibleProduct;
+  chosen: boolean;
+  invalid: boolean;
+  onChoose: () => void;
+  i18n: CurationI18n;
+}) {
   const { t, lang } = i18n;
   const id = `cur-p-${p.productId}`;
   return (
     <div className={p.eligible ? 'cur-choice' : 'cur-choice is-disabled'} data-product={p.productId}>
-      <input type="radio" id={id} name="productId" value={p.productId} checked={chosen} disabled={!p.eligible} onChange={onChoose} aria-invalid={invalid || undefined} aria-describedby={p.reason ? `${id}-why` : undefined} />
+      <input
+        type="radio"
+        id={id}
+        name="productId"
+        value={p.productId}
+        checked={chosen}
+        disabled={!p.eligible}
+        onChange={onChoose}
+        aria-invalid={invalid || undefined}
+        aria-describedby={p.reason ? `${id}-why` : undefined}
+      />
       <label htmlFor={id}>
         <span className="primary">{p.name}</span>
         <span className="secondary">{p.umkmName}</span>
@@ -211,13 +280,20 @@ type Mine = ReturnType<typeof useMine>;
 /** My submissions, newest first, a page at a time. */
 function useMine() {
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: undefined });
-  const r = useResource(() => api<{ items: SubmissionSummary[]; nextCursor: string | null }>('/api/curation/submissions?limit=20'), []);
+  const r = useResource(
+    () => api<{ items: SubmissionSummary[]; nextCursor: string | null }>('/api/curation/submissions?limit=20'),
+    [],
+  );
   async function loadMore() {
     if (r.state.status !== 'ready' || !r.state.nextCursor) return;
     setMore({ busy: true, error: undefined });
     try {
-      const next = await api<{ items: SubmissionSummary[]; nextCursor: string | null }>(`/api/curation/submissions?limit=20&cursor=${encodeURIComponent(r.state.nextCursor)}`);
-      r.setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...next.items], nextCursor: next.nextCursor } : s));
+      const next = await api<{ items: SubmissionSummary[]; nextCursor: string | null }>(
+        `/api/curation/submissions?limit=20&cursor=${encodeURIComponent(r.state.nextCursor)}`,
+      );
+      r.setState((s) =>
+        s.status === 'ready' ? { ...s, items: [...s.items, ...next.items], nextCursor: next.nextCursor } : s,
+      );
       setMore({ busy: false, error: undefined });
     } catch (error) {
       setMore({ busy: false, error });
@@ -237,11 +313,30 @@ function MySubmissions({ mine, i18n }: { mine: Mine; i18n: CurationI18n }) {
       {state.status === 'ready' && state.items.length > 0 && (
         <ul className="items cur-list">
           {state.items.map((s) => (
-            <SubmissionItem key={s.id} s={s} i18n={i18n} action={s.status === 'returned' || s.status === 'not_passed' ? t('curation.owner.improve') : s.status === 'passed' ? t('curation.owner.seeResult') : undefined} />
+            <SubmissionItem
+              key={s.id}
+              s={s}
+              i18n={i18n}
+              action={
+                s.status === 'returned' || s.status === 'not_passed'
+                  ? t('curation.owner.improve')
+                  : s.status === 'passed'
+                    ? t('curation.owner.seeResult')
+                    : undefined
+              }
+            />
           ))}
         </ul>
       )}
-      {state.status === 'ready' && <LoadMore more={!!state.nextCursor} busy={more.busy} error={more.error} label={t('curation.loadMore')} onLoad={() => void loadMore()} />}
+      {state.status === 'ready' && (
+        <LoadMore
+          more={!!state.nextCursor}
+          busy={more.busy}
+          error={more.error}
+          label={t('curation.loadMore')}
+          onLoad={() => void loadMore()}
+        />
+      )}
     </section>
   );
 }

@@ -11,13 +11,21 @@ import type { StepResult, Submission } from './types.ts';
  * The pendamping's verification and the kasatpel's validation: approve, or return to the owner with notes saying
  * what to improve (the server requires them; we ask before sending).
  */
-export function ReviewForm({ kind, s, onDone }: { kind: 'verify' | 'validate'; s: Submission; onDone: (r: StepResult) => void }) {
+export function ReviewForm({
+  kind,
+  s,
+  onDone,
+}: {
+  kind: 'verify' | 'validate';
+  s: Submission;
+  onDone: (r: StepResult) => void;
+}) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const form = useRef<HTMLFormElement>(null);
   const [notes, setNotes] = useState('');
   const { errors, setErrors, failure, busy, submit } = useSubmit(form);
-  const key = (k: 'title' | 'intro' | 'approve') => (`curation.review.${kind}.${k}`) as const;
+  const key = (k: 'title' | 'intro' | 'approve') => `curation.review.${kind}.${k}` as const;
 
   async function send(decision: 'approve' | 'return') {
     if (decision === 'return' && !notes.trim()) {
@@ -25,7 +33,10 @@ export function ReviewForm({ kind, s, onDone }: { kind: 'verify' | 'validate'; s
       return focusFirstError(form.current);
     }
     await submit(async () => {
-      const body = { decision: decision === 'approve' ? kind : 'return', ...(notes.trim() ? { notes: notes.trim() } : {}) };
+      const body = {
+        decision: decision === 'approve' ? kind : 'return',
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      };
       onDone(await api<StepResult>(`/api/curation/submissions/${s.id}/${kind}`, { method: 'POST', body }));
     });
   }
@@ -38,9 +49,24 @@ export function ReviewForm({ kind, s, onDone }: { kind: 'verify' | 'validate'; s
     <section aria-labelledby={`cur-${kind}-h`} className="cur-section cur-action">
       <h2 id={`cur-${kind}-h`}>{t(key('title'))}</h2>
       <p className="hint">{t(key('intro'))}</p>
-      <form ref={form} className="form" noValidate onSubmit={onSubmit} aria-labelledby={`cur-${kind}-h`} aria-busy={busy}>
+      <form
+        ref={form}
+        className="form"
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby={`cur-${kind}-h`}
+        aria-busy={busy}
+      >
         <FormAlert>{failure !== undefined && !notesError ? problemText(failure, i18n) : null}</FormAlert>
-        <TextAreaField name="notes" label={t('curation.review.notes')} hint={t('curation.review.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} error={notesError} />
+        <TextAreaField
+          name="notes"
+          label={t('curation.review.notes')}
+          hint={t('curation.review.notesHint')}
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          error={notesError}
+        />
         <p className="actions">
           <SubmitButton busy={busy} busyText={t('curation.sending')}>
             {t(key('approve'))}
@@ -64,7 +90,12 @@ export function ResubmitForm({ s, onDone }: { s: Submission; onDone: (r: StepRes
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit(async () => {
-      onDone(await api<StepResult>(`/api/curation/submissions/${s.id}/resubmit`, { method: 'POST', body: notes.trim() ? { notes: notes.trim() } : {} }));
+      onDone(
+        await api<StepResult>(`/api/curation/submissions/${s.id}/resubmit`, {
+          method: 'POST',
+          body: notes.trim() ? { notes: notes.trim() } : {},
+        }),
+      );
     });
   };
   return (
@@ -76,9 +107,23 @@ export function ResubmitForm({ s, onDone }: { s: Submission; onDone: (r: StepRes
           {t('curation.resubmit.edit')}
         </Link>
       </p>
-      <form ref={form} className="form" noValidate onSubmit={onSubmit} aria-labelledby="cur-resubmit-h" aria-busy={busy}>
+      <form
+        ref={form}
+        className="form"
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby="cur-resubmit-h"
+        aria-busy={busy}
+      >
         <FormAlert>{failure !== undefined ? problemText(failure, i18n) : null}</FormAlert>
-        <TextAreaField name="notes" label={t('curation.resubmit.notes')} hint={t('curation.resubmit.notesHint')} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <TextAreaField
+          name="notes"
+          label={t('curation.resubmit.notes')}
+          hint={t('curation.resubmit.notesHint')}
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
         <p className="actions">
           <SubmitButton busy={busy} busyText={t('curation.sending')}>
             {t('curation.resubmit.send')}

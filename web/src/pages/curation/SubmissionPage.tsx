@@ -30,12 +30,17 @@ function Detail({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(id);
-  const { state, setState, reload } = useResource(() => (valid ? api<Submission>(`/api/curation/submissions/${id}`).then((s) => ({ s })) : undefined), [id]);
+  const { state, setState, reload } = useResource(
+    () => (valid ? api<Submission>(`/api/curation/submissions/${id}`).then((s) => ({ s })) : undefined),
+    [id],
+  );
   const [step, setStep] = useState<{ result: StepResult; said: string } | null>(null);
   const said = useRef<HTMLParagraphElement>(null);
   // The form just used is gone (the step moved on): the keyboard goes to what happened instead of the page top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when the step changes; the ref is stable
   useEffect(() => said.current?.focus(), [step]);
-  const notFound = !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
+  const notFound =
+    !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
   const s = state.status === 'ready' ? state.s : null;
 
   const acted = (said: string) => (r: StepResult) => {
@@ -60,7 +65,9 @@ function Detail({ me, id }: { me: Me; id: string }) {
             </div>
           )}
           {s.abilities.verify && <ReviewForm kind="verify" s={s} onDone={acted(t('curation.review.verify.done'))} />}
-          {s.abilities.validate && <ReviewForm kind="validate" s={s} onDone={acted(t('curation.review.validate.done'))} />}
+          {s.abilities.validate && (
+            <ReviewForm kind="validate" s={s} onDone={acted(t('curation.review.validate.done'))} />
+          )}
           {s.abilities.score && <ScoreForm s={s} onDone={acted(t('curation.score.done'))} />}
           {s.abilities.resubmit && <ResubmitForm s={s} onDone={acted(t('curation.resubmit.done'))} />}
           <Result s={s} i18n={i18n} />
@@ -131,7 +138,10 @@ function Result({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
           ? r.grade
             ? t('curation.result.passedGrade', { grade: r.grade, percent: percentText(r.percent, lang) })
             : t('curation.result.passed', { percent: percentText(r.percent, lang) })
-          : t('curation.result.notPassed', { percent: percentText(r.percent, lang), pass: percentText(s.rubric.passPercent, lang) })}
+          : t('curation.result.notPassed', {
+              percent: percentText(r.percent, lang),
+              pass: percentText(s.rubric.passPercent, lang),
+            })}
       </p>
       <ul className="items cur-scores">
         {r.scores.map((x) => (
@@ -149,7 +159,9 @@ function Result({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
           <strong>{t('curation.result.notes')}:</strong> {r.notes}
         </p>
       )}
-      <p className="muted small">{t('curation.result.by', { name: r.kuratorName, at: i18n.dateTime(new Date(r.scoredAt)) })}</p>
+      <p className="muted small">
+        {t('curation.result.by', { name: r.kuratorName, at: i18n.dateTime(new Date(r.scoredAt)) })}
+      </p>
     </section>
   );
 }
@@ -180,7 +192,10 @@ function Certificate({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
 /** What the officers check: the product as the owner manages it, photos included. */
 function ProductInfo({ productId, i18n }: { productId: number; i18n: CurationI18n }) {
   const { t } = i18n;
-  const { state, reload } = useResource(() => api<Product>(`/api/catalog/manage/products/${productId}`).then((p) => ({ p })), [productId]);
+  const { state, reload } = useResource(
+    () => api<Product>(`/api/catalog/manage/products/${productId}`).then((p) => ({ p })),
+    [productId],
+  );
   return (
     <section aria-labelledby="cur-product-h" className="cur-section">
       <h2 id="cur-product-h">{t('curation.product.title')}</h2>
@@ -192,7 +207,13 @@ function ProductInfo({ productId, i18n }: { productId: number; i18n: CurationI18
               {state.p.photos.map((ph, i) => (
                 <li key={ph.id}>
                   <a href={ph.displayUrl} target="_blank" rel="noopener noreferrer">
-                    <img src={ph.thumbUrl} alt={t('curation.product.photo', { n: i18n.num(i + 1), name: state.p.name })} width={160} height={Math.round((160 * ph.height) / Math.max(1, ph.width))} loading="lazy" />
+                    <img
+                      src={ph.thumbUrl}
+                      alt={t('curation.product.photo', { n: i18n.num(i + 1), name: state.p.name })}
+                      width={160}
+                      height={Math.round((160 * ph.height) / Math.max(1, ph.width))}
+                      loading="lazy"
+                    />
                   </a>
                 </li>
               ))}
@@ -231,7 +252,15 @@ function ProductInfo({ productId, i18n }: { productId: number; i18n: CurationI18
             )}
           </dl>
           {state.p.description && <p className="cur-description">{state.p.description}</p>}
-          {state.p.category.food && <p className="muted small">{t(state.p.business.halalCertificate === 'valid' ? 'curation.product.halalCertValid' : 'curation.product.halalCertMissing')}</p>}
+          {state.p.category.food && (
+            <p className="muted small">
+              {t(
+                state.p.business.halalCertificate === 'valid'
+                  ? 'curation.product.halalCertValid'
+                  : 'curation.product.halalCertMissing',
+              )}
+            </p>
+          )}
           {state.p.canEdit && (
             <p>
               <Link href={`/usaha-saya/produk/${productId}`}>{t('curation.owner.editProduct')}</Link>
@@ -260,6 +289,7 @@ function History({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
       <h2 id="cur-history-h">{t('curation.history.title')}</h2>
       <ol className="cur-history">
         {s.history.map((h, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: entries may repeat; the list is replaced whole, never reordered
           <li key={`${h.at}-${i}`} data-decision={h.decision}>
             <span className="primary">
               {t(DECISION_KEY[h.decision])}
@@ -276,7 +306,10 @@ function History({ s, i18n }: { s: Submission; i18n: CurationI18n }) {
   );
 }
 
-const ROLE_KEY: Record<string, 'role.umkm_owner' | 'role.pendamping' | 'role.kasatpel' | 'role.kurator' | 'role.platform_admin'> = {
+const ROLE_KEY: Record<
+  string,
+  'role.umkm_owner' | 'role.pendamping' | 'role.kasatpel' | 'role.kurator' | 'role.platform_admin'
+> = {
   umkm_owner: 'role.umkm_owner',
   pendamping: 'role.pendamping',
   kasatpel: 'role.kasatpel',

@@ -18,7 +18,10 @@ export default function VerifyPage({ params }: PageProps) {
   const { t, lang } = i18n;
   const code = (params.code ?? '').trim();
   const { state, reload } = useResource<{ c: PublicCertificate | null }>(
-    () => (CODE.test(code) ? api<PublicCertificate>(`/api/curation/certificates/${encodeURIComponent(code)}`).then((c) => ({ c })) : Promise.resolve({ c: null })),
+    () =>
+      CODE.test(code)
+        ? api<PublicCertificate>(`/api/curation/certificates/${encodeURIComponent(code)}`).then((c) => ({ c }))
+        : Promise.resolve({ c: null }),
     [code],
   );
   const c = state.status === 'ready' ? state.c : null;

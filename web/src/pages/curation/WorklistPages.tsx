@@ -15,7 +15,11 @@ import type { SubmissionSummary } from './types.ts';
 export default function QueuePage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility ability="curation.worksQueue" title={t('curation.queue.title')} message={t('curation.queue.notOfficer')}>
+    <RequireAbility
+      ability="curation.worksQueue"
+      title={t('curation.queue.title')}
+      message={t('curation.queue.notOfficer')}
+    >
       {(me) => <QueueView me={me} />}
     </RequireAbility>
   );
@@ -34,11 +38,24 @@ function QueueView({ me }: { me: Me }) {
       {state.status === 'ready' && (
         <>
           <p role="status" className="cur-counts">
-            {state.items.length === 0 ? t('curation.queue.empty') : t('curation.queue.counts', { n: i18n.num(state.items.length), overdue: i18n.num(overdue) })}
+            {state.items.length === 0
+              ? t('curation.queue.empty')
+              : t('curation.queue.counts', { n: i18n.num(state.items.length), overdue: i18n.num(overdue) })}
           </p>
           <ul className="items cur-list">
             {state.items.map((s) => (
-              <SubmissionItem key={s.id} s={s} i18n={i18n} action={t(s.step === 'score' ? 'curation.queue.score' : s.step === 'validate' ? 'curation.queue.validate' : 'curation.queue.verify')} />
+              <SubmissionItem
+                key={s.id}
+                s={s}
+                i18n={i18n}
+                action={t(
+                  s.step === 'score'
+                    ? 'curation.queue.score'
+                    : s.step === 'validate'
+                      ? 'curation.queue.validate'
+                      : 'curation.queue.verify',
+                )}
+              />
             ))}
           </ul>
         </>
@@ -51,7 +68,11 @@ function QueueView({ me }: { me: Me }) {
 export function OverduePage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility ability="curation.watchesOverdue" title={t('curation.overdue.title')} message={t('curation.overdue.notAllowed')}>
+    <RequireAbility
+      ability="curation.watchesOverdue"
+      title={t('curation.overdue.title')}
+      message={t('curation.overdue.notAllowed')}
+    >
       {(me) => <OverdueView me={me} />}
     </RequireAbility>
   );
@@ -60,7 +81,10 @@ export function OverduePage() {
 function OverdueView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const { state, reload } = useResource(() => api<{ today: string; items: SubmissionSummary[] }>('/api/curation/overdue'), []);
+  const { state, reload } = useResource(
+    () => api<{ today: string; items: SubmissionSummary[] }>('/api/curation/overdue'),
+    [],
+  );
   return (
     <Page title={t('curation.overdue.title')}>
       <CurationNav me={me} />

@@ -39,9 +39,15 @@ describe('the grade a kurator sees before submitting', () => {
     for (const rubric of [food, general])
       for (const set of sets) {
         const scores = Object.fromEntries(rubric.criteria.map((c, i) => [c.code, set[i]!]));
-        const server = scoreResult({ ...rubric, grades: [...rubric.grades].sort((a, b) => b.minPercent - a.minPercent) }, new Map(Object.entries(scores)));
+        const server = scoreResult(
+          { ...rubric, grades: [...rubric.grades].sort((a, b) => b.minPercent - a.minPercent) },
+          new Map(Object.entries(scores)),
+        );
         const web = previewGrade(rubric, scores);
-        expect({ percent: web.percent, passed: web.passed, grade: web.grade }, `${rubric.code} ${set.join(',')}`).toEqual(server);
+        expect(
+          { percent: web.percent, passed: web.passed, grade: web.grade },
+          `${rubric.code} ${set.join(',')}`,
+        ).toEqual(server);
         expect(web.complete).toBe(true);
       }
   });

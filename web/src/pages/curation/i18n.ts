@@ -39,13 +39,15 @@ export const messages = areaMessages(
     'curation.call.passedOf': '{passed} dari {quota}',
     'curation.call.rubric': 'Rubrik penilaian',
     'curation.call.criteria': 'Kriteria',
-    'curation.call.requiresHalal': 'Wajib halal: produk harus berlabel halal dan usaha memiliki sertifikat halal yang masih berlaku.',
+    'curation.call.requiresHalal':
+      'Wajib halal: produk harus berlabel halal dan usaha memiliki sertifikat halal yang masih berlaku.',
     'curation.call.halal': 'Halal',
     'curation.call.halalRequired': 'Wajib (label halal + sertifikat berlaku)',
     'curation.call.halalNotRequired': 'Tidak diwajibkan',
 
     'curation.owner.title': 'Kurasi produk',
-    'curation.owner.intro': 'Ajukan produk Anda ke panggilan kurasi. Produk yang lolos kurasi mendapat sertifikat dan bisa dijual lewat saluran panggilan itu.',
+    'curation.owner.intro':
+      'Ajukan produk Anda ke panggilan kurasi. Produk yang lolos kurasi mendapat sertifikat dan bisa dijual lewat saluran panggilan itu.',
     'curation.owner.notOwner': 'Halaman ini untuk pemilik UMKM yang mengajukan produknya.',
     'curation.owner.calls': 'Panggilan kurasi yang dibuka',
     'curation.owner.noCalls': 'Belum ada panggilan kurasi yang dibuka. Notifikasi akan memberi tahu Anda.',
@@ -62,7 +64,8 @@ export const messages = areaMessages(
     'curation.owner.notes': 'Catatan untuk pendamping',
     'curation.owner.notesHint': 'Boleh dikosongkan.',
     'curation.owner.submit': 'Ajukan',
-    'curation.owner.submitted': '«{product}» sudah diajukan. Pendamping kecamatan memverifikasinya paling lambat {date}.',
+    'curation.owner.submitted':
+      '«{product}» sudah diajukan. Pendamping kecamatan memverifikasinya paling lambat {date}.',
     'curation.owner.mine': 'Pengajuan saya',
     'curation.owner.noneYet': 'Anda belum pernah mengajukan produk.',
     'curation.owner.improve': 'Perbaiki dan ajukan ulang',
@@ -86,11 +89,13 @@ export const messages = areaMessages(
     'curation.review.notesRequired': 'Tulis catatan untuk pemilik: apa yang perlu diperbaiki.',
     'curation.review.return': 'Kembalikan ke pemilik',
     'curation.review.verify.title': 'Verifikasi pendamping',
-    'curation.review.verify.intro': 'Periksa produk, foto dan kelengkapan usaha. Verifikasi bila sesuai; kembalikan dengan catatan bila perlu perbaikan.',
+    'curation.review.verify.intro':
+      'Periksa produk, foto dan kelengkapan usaha. Verifikasi bila sesuai; kembalikan dengan catatan bila perlu perbaikan.',
     'curation.review.verify.approve': 'Verifikasi',
     'curation.review.verify.done': 'Pengajuan sudah diverifikasi dan diteruskan ke kasatpel.',
     'curation.review.validate.title': 'Validasi kasatpel',
-    'curation.review.validate.intro': 'Periksa hasil verifikasi pendamping. Validasi bila sesuai; kembalikan dengan catatan bila perlu perbaikan.',
+    'curation.review.validate.intro':
+      'Periksa hasil verifikasi pendamping. Validasi bila sesuai; kembalikan dengan catatan bila perlu perbaikan.',
     'curation.review.validate.approve': 'Validasi',
     'curation.review.validate.done': 'Pengajuan sudah divalidasi dan diteruskan ke kurator.',
 
@@ -111,8 +116,10 @@ export const messages = areaMessages(
     'curation.score.done': 'Penilaian sudah dikirim. Pemilik diberi tahu hasilnya.',
 
     'curation.resubmit.title': 'Perbaiki dan ajukan ulang',
-    'curation.resubmit.introReturned': 'Pengajuan ini dikembalikan. Baca catatannya di riwayat, perbaiki produk, lalu ajukan ulang.',
-    'curation.resubmit.introNotPassed': 'Produk ini belum lolos. Baca nilai dan catatan kurator, perbaiki produk, lalu ajukan ulang.',
+    'curation.resubmit.introReturned':
+      'Pengajuan ini dikembalikan. Baca catatannya di riwayat, perbaiki produk, lalu ajukan ulang.',
+    'curation.resubmit.introNotPassed':
+      'Produk ini belum lolos. Baca nilai dan catatan kurator, perbaiki produk, lalu ajukan ulang.',
     'curation.resubmit.edit': 'Ubah produk',
     'curation.resubmit.notes': 'Apa yang sudah diperbaiki',
     'curation.resubmit.notesHint': 'Boleh dikosongkan. Membantu pendamping memeriksa ulang.',
@@ -164,7 +171,8 @@ export const messages = areaMessages(
     'curation.queue.score': 'Nilai produk',
 
     'curation.overdue.title': 'Pengajuan terlambat',
-    'curation.overdue.intro': 'Pengajuan yang melewati tenggat langkahnya (hari kerja, WIB) di wilayah Anda, yang paling lama terlambat lebih dulu.',
+    'curation.overdue.intro':
+      'Pengajuan yang melewati tenggat langkahnya (hari kerja, WIB) di wilayah Anda, yang paling lama terlambat lebih dulu.',
     'curation.overdue.notAllowed': 'Daftar ini untuk Dinas, pendamping, kasatpel dan kurator.',
     'curation.overdue.empty': 'Tidak ada pengajuan yang terlambat per {today}.',
     'curation.overdue.counts': '{n} pengajuan terlambat per {today}.',
@@ -184,7 +192,8 @@ export const messages = areaMessages(
     'curation.calls.edit': 'Ubah',
     'curation.calls.publish': 'Terbitkan',
     'curation.calls.close': 'Tutup panggilan',
-    'curation.calls.closeConfirm': 'Setelah ditutup, pemilik tidak bisa mengajukan produk lagi. Pengajuan yang sedang berjalan tetap diproses.',
+    'curation.calls.closeConfirm':
+      'Setelah ditutup, pemilik tidak bisa mengajukan produk lagi. Pengajuan yang sedang berjalan tetap diproses.',
     'curation.calls.closeYes': 'Ya, tutup',
     'curation.calls.created': 'Panggilan «{title}» dibuat sebagai draf. Terbitkan bila sudah siap.',
     'curation.calls.saved': 'Perubahan panggilan «{title}» disimpan.',
@@ -208,7 +217,8 @@ export const messages = areaMessages(
     'curation.form.rules': 'Syarat lain',
     'curation.form.foodOnly': 'Khusus makanan dan minuman',
     'curation.form.requirePublished': 'Produk harus sudah diterbitkan',
-    'curation.form.requiresHalal': 'Wajib halal: produk berlabel halal dengan sertifikat halal usaha yang masih berlaku',
+    'curation.form.requiresHalal':
+      'Wajib halal: produk berlabel halal dengan sertifikat halal usaha yang masih berlaku',
     'curation.form.create': 'Simpan sebagai draf',
     'curation.form.save': 'Simpan perubahan',
 
@@ -229,7 +239,8 @@ export const messages = areaMessages(
     'curation.verify.revoked': 'Sertifikat dicabut',
     'curation.verify.revoked.explain': 'Sertifikat ini pernah diterbitkan tetapi sudah dicabut: tidak berlaku lagi.',
     'curation.verify.unknown': 'Kode tidak dikenal',
-    'curation.verify.unknown.explain': 'Tidak ada sertifikat dengan kode ini. Periksa kodenya, atau pindai ulang QR-nya.',
+    'curation.verify.unknown.explain':
+      'Tidak ada sertifikat dengan kode ini. Periksa kodenya, atau pindai ulang QR-nya.',
     'curation.verify.product': 'Produk',
     'curation.verify.business': 'Usaha',
     'curation.verify.issued': 'Diterbitkan',
@@ -270,17 +281,20 @@ export const messages = areaMessages(
     'curation.call.passedOf': '{passed} of {quota}',
     'curation.call.rubric': 'Scoring rubric',
     'curation.call.criteria': 'Criteria',
-    'curation.call.requiresHalal': 'Halal required: the product must be labelled halal and the business hold a valid halal certificate.',
+    'curation.call.requiresHalal':
+      'Halal required: the product must be labelled halal and the business hold a valid halal certificate.',
     'curation.call.halal': 'Halal',
     'curation.call.halalRequired': 'Required (halal label + valid certificate)',
     'curation.call.halalNotRequired': 'Not required',
 
     'curation.owner.title': 'Product curation',
-    'curation.owner.intro': 'Submit your products to a curation call. A product that passes gets a certificate and can be sold through that call’s channel.',
+    'curation.owner.intro':
+      'Submit your products to a curation call. A product that passes gets a certificate and can be sold through that call’s channel.',
     'curation.owner.notOwner': 'This page is for UMKM owners who submit their products.',
     'curation.owner.calls': 'Open curation calls',
     'curation.owner.noCalls': 'No curation call is open yet. A notification will tell you.',
-    'curation.owner.notAccepting': 'This call takes no more submissions (the deadline has passed or the quota is full).',
+    'curation.owner.notAccepting':
+      'This call takes no more submissions (the deadline has passed or the quota is full).',
     'curation.owner.submitOpen': 'Submit a product',
     'curation.owner.submitTo': 'Submit a product to {call}',
     'curation.owner.product': 'Choose a product',
@@ -317,11 +331,13 @@ export const messages = areaMessages(
     'curation.review.notesRequired': 'Write a note for the owner: what should be improved.',
     'curation.review.return': 'Return to the owner',
     'curation.review.verify.title': 'Pendamping’s verification',
-    'curation.review.verify.intro': 'Check the product, its photos and the business’s papers. Verify if it is in order; return it with notes if it needs improving.',
+    'curation.review.verify.intro':
+      'Check the product, its photos and the business’s papers. Verify if it is in order; return it with notes if it needs improving.',
     'curation.review.verify.approve': 'Verify',
     'curation.review.verify.done': 'The submission is verified and passed on to the kasatpel.',
     'curation.review.validate.title': 'Kasatpel’s validation',
-    'curation.review.validate.intro': 'Check the pendamping’s verification. Validate if it is in order; return it with notes if it needs improving.',
+    'curation.review.validate.intro':
+      'Check the pendamping’s verification. Validate if it is in order; return it with notes if it needs improving.',
     'curation.review.validate.approve': 'Validate',
     'curation.review.validate.done': 'The submission is validated and passed on to the kurator.',
 
@@ -342,8 +358,10 @@ export const messages = areaMessages(
     'curation.score.done': 'The scores are sent. The owner is told the result.',
 
     'curation.resubmit.title': 'Improve and resubmit',
-    'curation.resubmit.introReturned': 'This submission was returned. Read the notes in the history, improve the product, then resubmit.',
-    'curation.resubmit.introNotPassed': 'This product did not pass. Read the kurator’s scores and notes, improve the product, then resubmit.',
+    'curation.resubmit.introReturned':
+      'This submission was returned. Read the notes in the history, improve the product, then resubmit.',
+    'curation.resubmit.introNotPassed':
+      'This product did not pass. Read the kurator’s scores and notes, improve the product, then resubmit.',
     'curation.resubmit.edit': 'Edit product',
     'curation.resubmit.notes': 'What you improved',
     'curation.resubmit.notesHint': 'Optional. Helps the pendamping check again.',
@@ -395,7 +413,8 @@ export const messages = areaMessages(
     'curation.queue.score': 'Score the product',
 
     'curation.overdue.title': 'Overdue submissions',
-    'curation.overdue.intro': 'Submissions past their step’s due date (working days, WIB) in your area, the longest overdue first.',
+    'curation.overdue.intro':
+      'Submissions past their step’s due date (working days, WIB) in your area, the longest overdue first.',
     'curation.overdue.notAllowed': 'This list is for the Dinas, pendamping, kasatpel and kurators.',
     'curation.overdue.empty': 'No submission is overdue as of {today}.',
     'curation.overdue.counts': '{n} submissions overdue as of {today}.',
@@ -415,7 +434,8 @@ export const messages = areaMessages(
     'curation.calls.edit': 'Edit',
     'curation.calls.publish': 'Publish',
     'curation.calls.close': 'Close the call',
-    'curation.calls.closeConfirm': 'Once closed, owners can no longer submit products. Submissions in progress still get a result.',
+    'curation.calls.closeConfirm':
+      'Once closed, owners can no longer submit products. Submissions in progress still get a result.',
     'curation.calls.closeYes': 'Yes, close it',
     'curation.calls.created': 'The call “{title}” was created as a draft. Publish it when it is ready.',
     'curation.calls.saved': 'The changes to “{title}” are saved.',
@@ -439,7 +459,8 @@ export const messages = areaMessages(
     'curation.form.rules': 'Other conditions',
     'curation.form.foodOnly': 'Food and drink only',
     'curation.form.requirePublished': 'The product must be published',
-    'curation.form.requiresHalal': 'Halal required: the product labelled halal, with a valid halal certificate for the business',
+    'curation.form.requiresHalal':
+      'Halal required: the product labelled halal, with a valid halal certificate for the business',
     'curation.form.create': 'Save as draft',
     'curation.form.save': 'Save changes',
 

@@ -10,7 +10,6 @@ import type { Channel, SubmissionStatus, SubmissionSummary, WhatsappLink } from 
 
 export type CurationI18n = AreaI18n<keyof typeof messages.id>;
 
-
 /** The curation pages this account may open, as a short menu at the top of each. */
 export function CurationNav({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
@@ -49,9 +48,10 @@ export function StatusBadge({ status, label }: { status: SubmissionStatus; label
 }
 
 /** "86,5%" / "86.5%": the weighted result, one decimal as the server rounds it. */
-export const percentText = (n: number, lang: 'id' | 'en') => `${lang === 'id' ? n.toFixed(1).replace('.', ',') : n.toFixed(1)}%`;
+export const percentText = (n: number, lang: 'id' | 'en') =>
+  `${lang === 'id' ? n.toFixed(1).replace('.', ',') : n.toFixed(1)}%`;
 
-export const channelKey = (c: Channel) => (`curation.channel.${c}`) as const;
+export const channelKey = (c: Channel) => `curation.channel.${c}` as const;
 
 /** "Tenggat 6 Mei 2026", or, past it, "Terlambat 2 hari kerja (tenggat 6 Mei 2026)" in the warning style. */
 export function Due({ s, i18n }: { s: Pick<SubmissionSummary, 'dueText' | 'overdueDays'>; i18n: CurationI18n }) {
@@ -70,9 +70,14 @@ export function Due({ s, i18n }: { s: Pick<SubmissionSummary, 'dueText' | 'overd
 export function SubmissionItem({ s, i18n, action }: { s: SubmissionSummary; i18n: CurationI18n; action?: string }) {
   const { t, lang } = i18n;
   return (
-    <li data-submission={s.id} data-due={s.dueDate ?? undefined} className={s.overdueDays > 0 ? 'cur-item is-overdue' : 'cur-item'}>
+    <li
+      data-submission={s.id}
+      data-due={s.dueDate ?? undefined}
+      className={s.overdueDays > 0 ? 'cur-item is-overdue' : 'cur-item'}
+    >
       <span className="primary">
-        <Link href={`/kurasi/pengajuan/${s.id}`}>{s.product.name}</Link> <StatusBadge status={s.status} label={s.statusLabel} />
+        <Link href={`/kurasi/pengajuan/${s.id}`}>{s.product.name}</Link>{' '}
+        <StatusBadge status={s.status} label={s.statusLabel} />
       </span>
       <span className="secondary">
         {s.umkm.name} · {t('curation.item.district', { name: s.umkm.district.name })}

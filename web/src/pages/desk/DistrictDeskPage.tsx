@@ -52,7 +52,10 @@ function Desk({ me }: { me: Me }) {
   const { t } = i18n;
   const allowed = me.abilities.includes('access.issuesAssistedReset');
   // A failure shows an empty queue: the desk's own form still works.
-  const { state: home } = useResource(() => (allowed ? api<{ sections: HomeSection[] }>('/api/me/home') : undefined), [allowed]);
+  const { state: home } = useResource(
+    () => (allowed ? api<{ sections: HomeSection[] }>('/api/me/home') : undefined),
+    [allowed],
+  );
   const queue = home.status === 'ready' ? queueOf(home.sections) : home.status === 'error' ? [] : undefined;
   const [umkmId, setUmkmId] = useState('');
   const [issued, setIssued] = useState<Issued>();
@@ -66,7 +69,10 @@ function Desk({ me }: { me: Me }) {
 
   async function issue(id: number, name: string) {
     await send(async () => {
-      const r = await api<{ accountId: number; code: string; expiresAt: string }>('/api/access/assisted-resets', { method: 'POST', body: { umkmId: id } });
+      const r = await api<{ accountId: number; code: string; expiresAt: string }>('/api/access/assisted-resets', {
+        method: 'POST',
+        body: { umkmId: id },
+      });
       setIssued({ umkmId: id, name, ...r });
     });
   }
@@ -81,8 +87,7 @@ function Desk({ me }: { me: Me }) {
     void issue(n, queue?.find((q) => q.umkmId === n)?.name ?? `UMKM #${n}`);
   }
 
-  if (!allowed)
-    return <NotAllowedPage title={t('desk.title')} message={t('desk.notAllowed')} />;
+  if (!allowed) return <NotAllowedPage title={t('desk.title')} message={t('desk.notAllowed')} />;
 
   return (
     <Page title={t('desk.title')}>
@@ -115,7 +120,16 @@ function Desk({ me }: { me: Me }) {
       )}
       <form ref={form} className="form" noValidate onSubmit={submit} aria-busy={busy}>
         <FormAlert>{failure !== undefined && problemText(failure, i18n)}</FormAlert>
-        <Field name="umkmId" label={t('desk.umkmId')} hint={t('desk.umkmId.hint')} inputMode="numeric" autoComplete="off" value={umkmId} onChange={(e) => setUmkmId(e.target.value)} error={msgText(errors.umkmId, i18n)} />
+        <Field
+          name="umkmId"
+          label={t('desk.umkmId')}
+          hint={t('desk.umkmId.hint')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={umkmId}
+          onChange={(e) => setUmkmId(e.target.value)}
+          error={msgText(errors.umkmId, i18n)}
+        />
         <SubmitButton busy={busy} busyText={t('login.busy')}>
           {t('desk.issue')}
         </SubmitButton>
@@ -134,7 +148,13 @@ function Desk({ me }: { me: Me }) {
               <li key={q.umkmId} className="queue-item" data-umkm={q.umkmId}>
                 <span className="primary">{q.name}</span>
                 <span className="secondary">{q.secondary[i18n.lang]}</span>
-                <button type="button" className="button secondary" disabled={busy} onClick={() => void issue(q.umkmId, q.name)} aria-label={t('desk.issueFor', { name: q.name })}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={busy}
+                  onClick={() => void issue(q.umkmId, q.name)}
+                  aria-label={t('desk.issueFor', { name: q.name })}
+                >
                   {t('desk.issue')}
                 </button>
               </li>

@@ -21,7 +21,17 @@ export function ProductSearch() {
         {t('home.search.hint')}
       </p>
       <div className="home-search-row">
-        <input id={`${id}-q`} name="q" type="search" aria-describedby={`${id}-hint`} value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} autoComplete="off" enterKeyHint="search" />
+        <input
+          id={`${id}-q`}
+          name="q"
+          type="search"
+          aria-describedby={`${id}-hint`}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={200}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
         <button type="submit" className="button">
           {t('home.search.button')}
         </button>

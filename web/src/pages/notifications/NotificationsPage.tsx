@@ -29,7 +29,10 @@ interface Lists {
 }
 
 async function loadLists(): Promise<Lists> {
-  const [unread, all] = await Promise.all([api<NotificationList>('/api/notifications?unread=true&limit=100'), api<NotificationList>('/api/notifications?limit=30')]);
+  const [unread, all] = await Promise.all([
+    api<NotificationList>('/api/notifications?unread=true&limit=100'),
+    api<NotificationList>('/api/notifications?limit=30'),
+  ]);
   return { unread: unread.items, earlier: all.items.filter((n) => n.readAt !== null), nextCursor: all.nextCursor };
 }
 
@@ -45,7 +48,11 @@ function Notifications() {
     setState((s) => {
       if (s.status !== 'ready') return s;
       const moved = s.unread.filter((n) => ids.includes(n.id)).map((n) => ({ ...n, readAt: at }));
-      return { ...s, unread: s.unread.filter((n) => !ids.includes(n.id)), earlier: [...moved, ...s.earlier].sort((a, b) => b.id - a.id) };
+      return {
+        ...s,
+        unread: s.unread.filter((n) => !ids.includes(n.id)),
+        earlier: [...moved, ...s.earlier].sort((a, b) => b.id - a.id),
+      };
     });
     changed();
   };
@@ -72,8 +79,21 @@ function Notifications() {
     if (state.status !== 'ready' || !state.nextCursor) return;
     setMore({ busy: true, error: undefined });
     try {
-      const next = await api<NotificationList>(`/api/notifications?limit=30&cursor=${encodeURIComponent(state.nextCursor)}`);
-      setState((s) => (s.status === 'ready' ? { ...s, earlier: [...s.earlier, ...next.items.filter((n) => n.readAt !== null && !s.earlier.some((x) => x.id === n.id))], nextCursor: next.nextCursor } : s));
+      const next = await api<NotificationList>(
+        `/api/notifications?limit=30&cursor=${encodeURIComponent(state.nextCursor)}`,
+      );
+      setState((s) =>
+        s.status === 'ready'
+          ? {
+              ...s,
+              earlier: [
+                ...s.earlier,
+                ...next.items.filter((n) => n.readAt !== null && !s.earlier.some((x) => x.id === n.id)),
+              ],
+              nextCursor: next.nextCursor,
+            }
+          : s,
+      );
       setMore({ busy: false, error: undefined });
     } catch (error) {
       setMore({ busy: false, error });
@@ -120,7 +140,13 @@ function Notifications() {
                 ))}
               </ul>
             )}
-            <LoadMore more={!!state.nextCursor} busy={more.busy} error={more.error} label={t('curation.loadMore')} onLoad={() => void loadMore()} />
+            <LoadMore
+              more={!!state.nextCursor}
+              busy={more.busy}
+              error={more.error}
+              label={t('curation.loadMore')}
+              onLoad={() => void loadMore()}
+            />
           </section>
         </>
       )}

@@ -46,9 +46,17 @@ export function PhotoPicker({ product, onChange }: { product: ManagedProduct; on
       const form = new FormData();
       form.append('photo', small.blob, small.name);
       try {
-        const saved = await uploadWithProgress<ProductSaved>(`/api/catalog/manage/products/${product.id}/photos`, form, (fraction) => setJob({ phase: 'uploading', name: file.name, fraction }));
+        const saved = await uploadWithProgress<ProductSaved>(
+          `/api/catalog/manage/products/${product.id}/photos`,
+          form,
+          (fraction) => setJob({ phase: 'uploading', name: file.name, fraction }),
+        );
         onChange(saved);
-        setDone(small.compressed ? t('products.photos.saved', { from: fileSize(file.size, lang), to: fileSize(small.blob.size, lang) }) : t('products.photos.savedOriginal', { to: fileSize(small.blob.size, lang) }));
+        setDone(
+          small.compressed
+            ? t('products.photos.saved', { from: fileSize(file.size, lang), to: fileSize(small.blob.size, lang) })
+            : t('products.photos.savedOriginal', { to: fileSize(small.blob.size, lang) }),
+        );
       } catch (error) {
         setFailure(error);
         break;
@@ -75,9 +83,20 @@ export function PhotoPicker({ product, onChange }: { product: ManagedProduct; on
     const ids = photos.map((p) => p.id);
     const [id] = ids.splice(from, 1);
     ids.splice(to, 0, id!);
-    return act(() => api<ProductSaved>(`/api/catalog/manage/products/${product.id}/photos/order`, { method: 'PUT', body: { photoIds: ids } }), t('products.photos.moved'));
+    return act(
+      () =>
+        api<ProductSaved>(`/api/catalog/manage/products/${product.id}/photos/order`, {
+          method: 'PUT',
+          body: { photoIds: ids },
+        }),
+      t('products.photos.moved'),
+    );
   };
-  const remove = (photoId: number) => act(() => api<ProductSaved>(`/api/catalog/manage/products/${product.id}/photos/${photoId}`, { method: 'DELETE' }), t('products.photos.deleted'));
+  const remove = (photoId: number) =>
+    act(
+      () => api<ProductSaved>(`/api/catalog/manage/products/${product.id}/photos/${photoId}`, { method: 'DELETE' }),
+      t('products.photos.deleted'),
+    );
 
   return (
     <section aria-labelledby="photos-h" className="pp-photos-section">
@@ -99,17 +118,35 @@ export function PhotoPicker({ product, onChange }: { product: ManagedProduct; on
               {editable && (
                 <span className="pp-photo-actions">
                   {i > 0 && (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => move(i, i - 1)} aria-label={t('products.photos.earlierLabel', { n: i + 1 })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => move(i, i - 1)}
+                      aria-label={t('products.photos.earlierLabel', { n: i + 1 })}
+                    >
                       {t('products.photos.earlier')}
                     </button>
                   )}
                   {i < photos.length - 1 && (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => move(i, i + 1)} aria-label={t('products.photos.laterLabel', { n: i + 1 })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => move(i, i + 1)}
+                      aria-label={t('products.photos.laterLabel', { n: i + 1 })}
+                    >
                       {t('products.photos.later')}
                     </button>
                   )}
                   {canChangeSet && (
-                    <button type="button" className="link-button" disabled={busy} onClick={() => remove(p.id)} aria-label={t('products.photos.deleteLabel', { n: i + 1 })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => remove(p.id)}
+                      aria-label={t('products.photos.deleteLabel', { n: i + 1 })}
+                    >
                       {t('products.photos.delete')}
                     </button>
                   )}
@@ -147,7 +184,11 @@ export function PhotoPicker({ product, onChange }: { product: ManagedProduct; on
       {canChangeSet && room === 0 && <p className="muted">{t('products.photos.full', { max: MAX_PHOTOS })}</p>}
       {job && (
         <div className="pp-progress" role="status">
-          <label htmlFor={progressId}>{job.phase === 'compressing' ? t('products.photos.compressing', { name: job.name }) : t('products.photos.uploading', { name: job.name })}</label>
+          <label htmlFor={progressId}>
+            {job.phase === 'compressing'
+              ? t('products.photos.compressing', { name: job.name })
+              : t('products.photos.uploading', { name: job.name })}
+          </label>
           <progress id={progressId} max={1} value={job.phase === 'compressing' ? undefined : job.fraction} />
         </div>
       )}

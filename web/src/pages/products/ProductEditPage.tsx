@@ -38,7 +38,10 @@ function NewProduct({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const owner = isOwner(me);
   const wanted = Number(new URLSearchParams(useSearch()).get('usaha')) || null;
-  const { state, reload } = useResource<MyBusinesses>(() => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined), [owner]);
+  const { state, reload } = useResource<MyBusinesses>(
+    () => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined),
+    [owner],
+  );
   const [chosen, setChosen] = useState<number | null>(null);
   const key = useRef(newKey());
   if (!owner) return <NotAllowedPage title={t('products.new.title')} message={t('products.notAllowed')} />;
@@ -72,7 +75,11 @@ function NewProduct({ me }: { me: Me }) {
           submitLabel={t('products.saveNew')}
           renderProblem={(e) => <HalalLink error={e} umkmId={umkmId} />}
           onSave={async (body) => {
-            const p = await api<ManagedProduct>(`/api/catalog/members/${umkmId}/products`, { method: 'POST', body, headers: { 'idempotency-key': key.current } });
+            const p = await api<ManagedProduct>(`/api/catalog/members/${umkmId}/products`, {
+              method: 'POST',
+              body,
+              headers: { 'idempotency-key': key.current },
+            });
             navigate(`/usaha-saya/produk/${p.id}?baru=1`, { replace: true });
           }}
         />
@@ -92,13 +99,15 @@ function EditProduct({ me, id }: { me: Me; id: string }) {
   const valid = /^\d{1,15}$/.test(id) && mayRead(me);
   const justCreated = new URLSearchParams(useSearch()).get('baru') === '1';
   const { state, setState, reload } = useResource<{ product: ManagedProduct }>(
-    () => (valid ? api<ManagedProduct>(`/api/catalog/manage/products/${id}`).then((product) => ({ product })) : undefined),
+    () =>
+      valid ? api<ManagedProduct>(`/api/catalog/manage/products/${id}`).then((product) => ({ product })) : undefined,
     [id, valid],
   );
   const [saved, setSaved] = useState<string>();
   const [version, setVersion] = useState(0); // a fresh form after each save, filled from the saved product
   if (!mayRead(me)) return <NotAllowedPage title={t('products.edit.title')} message={t('products.notAllowed')} />;
-  const notFound = !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
+  const notFound =
+    !valid || (state.status === 'error' && state.error instanceof ApiProblem && state.error.status === 404);
   const update = (p: ManagedProduct) => setState({ status: 'ready', product: p });
   const title = state.status === 'ready' ? state.product.name : t('products.edit.title');
   return (
@@ -142,7 +151,10 @@ function EditProduct({ me, id }: { me: Me; id: string }) {
               submitLabel={t('products.save')}
               renderProblem={(e) => <HalalLink error={e} umkmId={state.product.business.id} />}
               onSave={async (body) => {
-                const p = await api<ProductSaved>(`/api/catalog/manage/products/${state.product.id}`, { method: 'PATCH', body });
+                const p = await api<ProductSaved>(`/api/catalog/manage/products/${state.product.id}`, {
+                  method: 'PATCH',
+                  body,
+                });
                 update(p);
                 setVersion((v) => v + 1);
                 setSaved(p.curationReset ? t('products.curationReset') : t('products.saved'));
@@ -155,9 +167,18 @@ function EditProduct({ me, id }: { me: Me; id: string }) {
   );
 }
 
-const ACTIONS: Record<Status, { to: Status; label: 'products.publish' | 'products.unpublish' | 'products.archive' | 'products.restore' }[]> = {
-  draft: [{ to: 'published', label: 'products.publish' }, { to: 'archived', label: 'products.archive' }],
-  published: [{ to: 'draft', label: 'products.unpublish' }, { to: 'archived', label: 'products.archive' }],
+const ACTIONS: Record<
+  Status,
+  { to: Status; label: 'products.publish' | 'products.unpublish' | 'products.archive' | 'products.restore' }[]
+> = {
+  draft: [
+    { to: 'published', label: 'products.publish' },
+    { to: 'archived', label: 'products.archive' },
+  ],
+  published: [
+    { to: 'draft', label: 'products.unpublish' },
+    { to: 'archived', label: 'products.archive' },
+  ],
   archived: [{ to: 'draft', label: 'products.restore' }],
 };
 
@@ -174,7 +195,10 @@ function StatePanel({ product: p, onChange }: { product: ManagedProduct; onChang
     setFailure(undefined);
     setDone(undefined);
     try {
-      const next = await api<ManagedProduct>(`/api/catalog/manage/products/${p.id}/status`, { method: 'POST', body: { status: to } });
+      const next = await api<ManagedProduct>(`/api/catalog/manage/products/${p.id}/status`, {
+        method: 'POST',
+        body: { status: to },
+      });
       onChange(next);
       setDone(t('products.statusChanged', { status: t(`products.status.${next.status}`) }));
     } catch (error) {
@@ -230,7 +254,13 @@ function StatePanel({ product: p, onChange }: { product: ManagedProduct; onChang
       {p.canEdit && (
         <p className="actions">
           {ACTIONS[p.status].map((a, i) => (
-            <button key={a.to} type="button" className={i === 0 ? 'button' : 'button secondary'} disabled={busy} onClick={() => change(a.to)}>
+            <button
+              key={a.to}
+              type="button"
+              className={i === 0 ? 'button' : 'button secondary'}
+              disabled={busy}
+              onClick={() => change(a.to)}
+            >
               {t(a.label)}
             </button>
           ))}

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { Categories, ManagedProduct } from '../../../../src/catalog/products/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
@@ -23,10 +23,32 @@ export interface Draft {
   leadTimeDays: string;
   halal: boolean;
 }
-type Body = { name: string; description: string; categoryCode: string; kbliCode: string | null; price: number; unit: string; stock: number; minOrder: number; leadTimeDays: number; halal: boolean };
+type Body = {
+  name: string;
+  description: string;
+  categoryCode: string;
+  kbliCode: string | null;
+  price: number;
+  unit: string;
+  stock: number;
+  minOrder: number;
+  leadTimeDays: number;
+  halal: boolean;
+};
 type Bi = { id: string; en: string };
 
-export const EMPTY: Draft = { name: '', description: '', categoryCode: '', kbli: null, price: '', unit: '', stock: '0', minOrder: '1', leadTimeDays: '1', halal: false };
+export const EMPTY: Draft = {
+  name: '',
+  description: '',
+  categoryCode: '',
+  kbli: null,
+  price: '',
+  unit: '',
+  stock: '0',
+  minOrder: '1',
+  leadTimeDays: '1',
+  halal: false,
+};
 
 export const draftOf = (p: ManagedProduct): Draft => ({
   name: p.name,
@@ -51,7 +73,8 @@ function bodyOf(d: Draft, i18n: ProductsI18n): { body: Body; errors: Record<stri
     else if (!/^\d{1,13}$/.test(v)) errors[k] = i18n.msg('products.err.number');
     return Number(v);
   };
-  for (const k of ['name', 'categoryCode', 'unit'] as const) if (!d[k].trim()) errors[k] = i18n.msg('products.err.required');
+  for (const k of ['name', 'categoryCode', 'unit'] as const)
+    if (!d[k].trim()) errors[k] = i18n.msg('products.err.required');
   const body = {
     name: d.name.trim(),
     description: d.description.trim(),
@@ -68,7 +91,8 @@ function bodyOf(d: Draft, i18n: ProductsI18n): { body: Body; errors: Record<stri
 }
 
 /** The fields a change of which un-curates a curated product (the server's `resetsCuration`). */
-const judgedOf = (changed: Partial<Body>, resets: readonly string[]) => Object.keys(changed).filter((k) => resets.includes(k));
+const judgedOf = (changed: Partial<Body>, resets: readonly string[]) =>
+  Object.keys(changed).filter((k) => resets.includes(k));
 
 interface Props {
   initial: Draft;
@@ -95,15 +119,17 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
   const categories = categoriesState.status === 'ready' ? categoriesState.items : [];
   const locked = product?.lockedForReview ?? false;
   const curated = product?.curation.curated ?? false;
-  const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => {
-    setD((x) => ({ ...x, [k]: v }));
-    setConfirming(false);
-    setNote(undefined);
-    setErrors((e) => {
-      const { [k === 'kbli' ? 'kbliCode' : k]: _, ...rest } = e;
-      return rest;
-    });
-  };
+  const set =
+    <K extends keyof Draft>(k: K) =>
+    (v: Draft[K]) => {
+      setD((x) => ({ ...x, [k]: v }));
+      setConfirming(false);
+      setNote(undefined);
+      setErrors((e) => {
+        const { [k === 'kbli' ? 'kbliCode' : k]: _, ...rest } = e;
+        return rest;
+      });
+    };
   const err = (k: string) => errors[k]?.[lang];
 
   async function submit(e: FormEvent) {
@@ -137,7 +163,14 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
   const food = categories.filter((c) => c.food);
   const other = categories.filter((c) => !c.food);
   return (
-    <form ref={form} className="form pp-form" noValidate onSubmit={submit} aria-busy={busy} aria-labelledby="product-form-h">
+    <form
+      ref={form}
+      className="form pp-form"
+      noValidate
+      onSubmit={submit}
+      aria-busy={busy}
+      aria-labelledby="product-form-h"
+    >
       <h2 id="product-form-h">{t('products.details')}</h2>
       {curated && <p className="notice pp-warning">{t('products.curationWarning')}</p>}
       {locked && <p className="notice">{t('products.locked')}</p>}
@@ -148,8 +181,29 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
           </>
         ) : null}
       </FormAlert>
-      <TextField name="name" label={t('products.field.name')} hint={t('products.field.name.hint')} maxLength={200} autoComplete="off" disabled={locked} value={d.name} onChange={(e) => set('name')(e.target.value)} error={err('name')} />
-      <TextAreaField name="description" label={t('products.field.description')} hint={t('products.field.description.hint')} optional maxLength={5000} rows={4} disabled={locked} value={d.description} onChange={(e) => set('description')(e.target.value)} error={err('description')} />
+      <TextField
+        name="name"
+        label={t('products.field.name')}
+        hint={t('products.field.name.hint')}
+        maxLength={200}
+        autoComplete="off"
+        disabled={locked}
+        value={d.name}
+        onChange={(e) => set('name')(e.target.value)}
+        error={err('name')}
+      />
+      <TextAreaField
+        name="description"
+        label={t('products.field.description')}
+        hint={t('products.field.description.hint')}
+        optional
+        maxLength={5000}
+        rows={4}
+        disabled={locked}
+        value={d.description}
+        onChange={(e) => set('description')(e.target.value)}
+        error={err('description')}
+      />
       <SelectField
         name="categoryCode"
         label={t('products.field.category')}
@@ -179,13 +233,54 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
       />
       <KbliField value={d.kbli} onChange={set('kbli')} error={err('kbliCode')} />
       <PriceField value={d.price} onDigits={set('price')} error={err('price')} i18n={i18n} />
-      <TextField name="unit" label={t('products.field.unit')} hint={t('products.field.unit.hint')} maxLength={30} autoComplete="off" value={d.unit} onChange={(e) => set('unit')(e.target.value)} error={err('unit')} />
-      <TextField name="stock" label={t('products.field.stock')} inputMode="numeric" autoComplete="off" value={d.stock} onChange={(e) => set('stock')(e.target.value)} error={err('stock')} />
-      <TextField name="minOrder" label={t('products.field.minOrder')} inputMode="numeric" autoComplete="off" value={d.minOrder} onChange={(e) => set('minOrder')(e.target.value)} error={err('minOrder')} />
-      <TextField name="leadTimeDays" label={t('products.field.leadTime')} hint={t('products.field.leadTime.hint')} inputMode="numeric" autoComplete="off" value={d.leadTimeDays} onChange={(e) => set('leadTimeDays')(e.target.value)} error={err('leadTimeDays')} />
+      <TextField
+        name="unit"
+        label={t('products.field.unit')}
+        hint={t('products.field.unit.hint')}
+        maxLength={30}
+        autoComplete="off"
+        value={d.unit}
+        onChange={(e) => set('unit')(e.target.value)}
+        error={err('unit')}
+      />
+      <TextField
+        name="stock"
+        label={t('products.field.stock')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={d.stock}
+        onChange={(e) => set('stock')(e.target.value)}
+        error={err('stock')}
+      />
+      <TextField
+        name="minOrder"
+        label={t('products.field.minOrder')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={d.minOrder}
+        onChange={(e) => set('minOrder')(e.target.value)}
+        error={err('minOrder')}
+      />
+      <TextField
+        name="leadTimeDays"
+        label={t('products.field.leadTime')}
+        hint={t('products.field.leadTime.hint')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={d.leadTimeDays}
+        onChange={(e) => set('leadTimeDays')(e.target.value)}
+        error={err('leadTimeDays')}
+      />
       <div className={`field${err('halal') ? ' has-error' : ''}`}>
         <label className="check">
-          <input type="checkbox" name="halal" checked={d.halal} disabled={locked} onChange={(e) => set('halal')(e.target.checked)} aria-invalid={err('halal') ? true : undefined} />
+          <input
+            type="checkbox"
+            name="halal"
+            checked={d.halal}
+            disabled={locked}
+            onChange={(e) => set('halal')(e.target.checked)}
+            aria-invalid={err('halal') ? true : undefined}
+          />
           {t('products.field.halal')}
         </label>
         {err('halal') && <p className="field-error">{err('halal')}</p>}
@@ -218,7 +313,17 @@ export function ProductForm({ initial, product, onSave, submitLabel, renderProbl
  * Rupiah on a phone's number pad, grouped as typed (`1.250.000`), with the price as buyers will read it. A minus
  * typed first is shown and refused at once, next to the field (never read as the price without it).
  */
-function PriceField({ value, onDigits, error, i18n }: { value: string; onDigits: (v: string) => void; error?: string; i18n: ProductsI18n }) {
+function PriceField({
+  value,
+  onDigits,
+  error,
+  i18n,
+}: {
+  value: string;
+  onDigits: (v: string) => void;
+  error?: string;
+  i18n: ProductsI18n;
+}) {
   const { t, lang } = i18n;
   const shownId = useId();
   const negative = isNegative(value);
@@ -254,7 +359,15 @@ const loadCategories = () =>
   });
 
 /** One optional KBLI 2020 subclass, found by word or code (`/api/kbli?q=`). */
-function KbliField({ value, onChange, error }: { value: Kbli | null; onChange: (v: Kbli | null) => void; error?: string }) {
+function KbliField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Kbli | null;
+  onChange: (v: Kbli | null) => void;
+  error?: string;
+}) {
   const { t } = useAreaI18n(messages);
   const [q, setQ] = useState('');
   const found = useKbliSearch(q, 6);

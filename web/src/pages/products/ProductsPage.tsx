@@ -21,7 +21,10 @@ export default function ProductsPage() {
 function Products({ me }: { me: Me }) {
   const { t } = useAreaI18n(messages);
   const owner = isOwner(me);
-  const { state, reload } = useResource<MyBusinesses>(() => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined), [owner]);
+  const { state, reload } = useResource<MyBusinesses>(
+    () => (owner ? api<MyBusinesses>('/api/catalog/my-businesses') : undefined),
+    [owner],
+  );
   if (!owner) return <NotAllowedPage title={t('products.title')} message={t('products.notAllowed')} />;
   return (
     <Page title={t('products.title')}>
@@ -51,7 +54,10 @@ function BusinessProducts({ business: b }: { business: Business }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: undefined });
-  const { state, setState, reload } = useResource<ProductList>(() => api<ProductList>(`/api/catalog/members/${b.id}/products`), [b.id]);
+  const { state, setState, reload } = useResource<ProductList>(
+    () => api<ProductList>(`/api/catalog/members/${b.id}/products`),
+    [b.id],
+  );
   const h = `business-${b.id}-h`;
 
   function loadMore() {
@@ -59,7 +65,9 @@ function BusinessProducts({ business: b }: { business: Business }) {
     setMore({ busy: true, error: undefined });
     api<ProductList>(`/api/catalog/members/${b.id}/products?cursor=${state.nextCursor}`).then(
       (next) => {
-        setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...next.items], nextCursor: next.nextCursor } : s));
+        setState((s) =>
+          s.status === 'ready' ? { ...s, items: [...s.items, ...next.items], nextCursor: next.nextCursor } : s,
+        );
         setMore({ busy: false, error: undefined });
       },
       (error: unknown) => setMore({ busy: false, error }),
@@ -69,7 +77,13 @@ function BusinessProducts({ business: b }: { business: Business }) {
   return (
     <section aria-labelledby={h} className="role-section pp-business" data-business={b.id}>
       <h2 id={h}>{b.name}</h2>
-      <p className="muted">{t('products.counts', { published: i18n.num(b.products.published), draft: i18n.num(b.products.draft), archived: i18n.num(b.products.archived) })}</p>
+      <p className="muted">
+        {t('products.counts', {
+          published: i18n.num(b.products.published),
+          draft: i18n.num(b.products.draft),
+          archived: i18n.num(b.products.archived),
+        })}
+      </p>
       {b.halalCertificate === 'missing' && (
         <div className="notice pp-halal">
           <p>{t('products.halalMissing')}</p>
@@ -89,13 +103,18 @@ function BusinessProducts({ business: b }: { business: Business }) {
         <ul className="pp-list" aria-label={t('products.listOf', { name: b.name })}>
           {state.items.map((p) => (
             <li key={p.id} data-product={p.id}>
-              {p.cover ? <img src={p.cover.thumbUrl} alt="" width={64} height={64} loading="lazy" className="pp-thumb" /> : <span className="pp-thumb pp-nophoto" aria-hidden="true" />}
+              {p.cover ? (
+                <img src={p.cover.thumbUrl} alt="" width={64} height={64} loading="lazy" className="pp-thumb" />
+              ) : (
+                <span className="pp-thumb pp-nophoto" aria-hidden="true" />
+              )}
               <span className="pp-item">
                 <Link href={`/usaha-saya/produk/${p.id}`} className="pp-name">
                   {p.name}
                 </Link>
                 <span className="secondary">
-                  {t('products.perUnit', { price: i18n.rupiah(p.price), unit: p.unit })} · {p.photoCount ? t('products.photoCount', { n: i18n.num(p.photoCount) }) : t('products.noPhoto')}
+                  {t('products.perUnit', { price: i18n.rupiah(p.price), unit: p.unit })} ·{' '}
+                  {p.photoCount ? t('products.photoCount', { n: i18n.num(p.photoCount) }) : t('products.noPhoto')}
                 </span>
                 <span className="pp-badges">
                   <StatusBadge status={p.status} /> <CurationBadge curation={p.curation} />
@@ -106,7 +125,15 @@ function BusinessProducts({ business: b }: { business: Business }) {
           ))}
         </ul>
       )}
-      {state.status === 'ready' && <LoadMore more={state.nextCursor !== null} busy={more.busy} error={more.error} label={t('products.loadMore')} onLoad={loadMore} />}
+      {state.status === 'ready' && (
+        <LoadMore
+          more={state.nextCursor !== null}
+          busy={more.busy}
+          error={more.error}
+          label={t('products.loadMore')}
+          onLoad={loadMore}
+        />
+      )}
     </section>
   );
 }

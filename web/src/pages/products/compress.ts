@@ -44,7 +44,7 @@ export async function compressPhoto(file: File): Promise<Compressed> {
   bitmap.close();
   let blob = await toBlob(canvas, 'image/webp');
   // A browser that cannot write WebP hands back PNG instead (large): JPEG then.
-  if (!blob || blob.type !== 'image/webp') blob = await toBlob(canvas, 'image/jpeg');
+  if (blob?.type !== 'image/webp') blob = await toBlob(canvas, 'image/jpeg');
   if (!blob) return original;
   // A small photo that was already compressed may only grow by being redrawn.
   if (scale === 1 && ACCEPTED.includes(file.type) && file.size <= blob.size) return { ...original, width, height };

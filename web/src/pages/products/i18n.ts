@@ -6,7 +6,8 @@ export const messages = areaMessages(
   'products',
   {
     'products.title': 'Produk saya',
-    'products.intro': 'Tambah dan ubah produk usaha Anda, beri foto, lalu terbitkan. Produk yang terbit dan lolos kurasi tampil di katalog.',
+    'products.intro':
+      'Tambah dan ubah produk usaha Anda, beri foto, lalu terbitkan. Produk yang terbit dan lolos kurasi tampil di katalog.',
     'products.back': 'Kembali ke Usaha saya',
     'products.backToList': 'Kembali ke Produk saya',
     'products.add': 'Tambah produk',
@@ -15,7 +16,8 @@ export const messages = areaMessages(
     'products.register': 'Daftar UMKM',
     'products.notAllowed': 'Halaman ini untuk pemilik UMKM.',
     'products.loadMore': 'Muat lagi',
-    'products.halalMissing': 'Usaha ini belum punya sertifikat halal yang berlaku, jadi produk makanan dan minuman belum dapat diterbitkan.',
+    'products.halalMissing':
+      'Usaha ini belum punya sertifikat halal yang berlaku, jadi produk makanan dan minuman belum dapat diterbitkan.',
     'products.halalAdd': 'Tambah sertifikat halal',
     'products.counts': '{published} terbit · {draft} draf · {archived} diarsipkan',
     'products.listOf': 'Produk {name}',
@@ -70,11 +72,14 @@ export const messages = areaMessages(
     'products.err.required': 'Wajib diisi.',
     'products.err.number': 'Isi dengan bilangan bulat.',
     'products.err.negative': 'Tidak boleh kurang dari nol. Hapus tanda minus.',
-    'products.curationWarning': 'Produk ini sudah lolos kurasi. Mengubah nama, deskripsi, kategori, label halal atau foto membuatnya kembali belum dikurasi dan keluar dari katalog sampai dikurasi lagi. Harga, stok dan waktu siap boleh diubah tanpa kehilangan kurasi.',
-    'products.curationConfirm': 'Perubahan ini membuat produk kembali belum dikurasi dan keluar dari katalog. Tetap simpan?',
+    'products.curationWarning':
+      'Produk ini sudah lolos kurasi. Mengubah nama, deskripsi, kategori, label halal atau foto membuatnya kembali belum dikurasi dan keluar dari katalog sampai dikurasi lagi. Harga, stok dan waktu siap boleh diubah tanpa kehilangan kurasi.',
+    'products.curationConfirm':
+      'Perubahan ini membuat produk kembali belum dikurasi dan keluar dari katalog. Tetap simpan?',
     'products.curationConfirmYes': 'Ya, simpan',
     'products.curationReset': 'Tersimpan. Produk kembali belum dikurasi; ajukan lagi ke kurasi agar tampil di katalog.',
-    'products.locked': 'Sedang dikurasi: nama, deskripsi, kategori, label halal dan foto terkunci sampai hasil kurasi keluar.',
+    'products.locked':
+      'Sedang dikurasi: nama, deskripsi, kategori, label halal dan foto terkunci sampai hasil kurasi keluar.',
 
     'products.state.title': 'Status dan kurasi',
     'products.state.status': 'Status',
@@ -82,7 +87,8 @@ export const messages = areaMessages(
     'products.state.submission': 'Lihat pengajuan kurasi',
     'products.state.catalogue': 'Katalog',
     'products.state.notListed': 'Belum tampil di katalog',
-    'products.state.hint.draft': 'Draf hanya terlihat oleh Anda dan petugas kecamatan. Terbitkan agar dapat diajukan ke kurasi.',
+    'products.state.hint.draft':
+      'Draf hanya terlihat oleh Anda dan petugas kecamatan. Terbitkan agar dapat diajukan ke kurasi.',
     'products.state.hint.published': 'Terbit: dapat diajukan ke kurasi, dan tampil di katalog setelah lolos kurasi.',
     'products.state.hint.archived': 'Diarsipkan: tidak dijual lagi. Pulihkan sebagai draf untuk menjualnya kembali.',
     'products.publish': 'Terbitkan',
@@ -93,7 +99,8 @@ export const messages = areaMessages(
     'products.halalError.link': 'Tambah sertifikat halal di halaman Izin usaha',
 
     'products.photos.title': 'Foto produk',
-    'products.photos.intro': 'Sampai {max} foto; foto pertama menjadi sampul. Foto dikecilkan di HP Anda sebelum dikirim, jadi hemat kuota.',
+    'products.photos.intro':
+      'Sampai {max} foto; foto pertama menjadi sampul. Foto dikecilkan di HP Anda sebelum dikirim, jadi hemat kuota.',
     'products.photos.none': 'Belum ada foto.',
     'products.photos.pick': 'Tambah foto',
     'products.photos.pick.hint': 'JPEG, PNG atau WebP, paling besar 5 MB setelah dikecilkan.',
@@ -116,7 +123,8 @@ export const messages = areaMessages(
   },
   {
     'products.title': 'My products',
-    'products.intro': 'Add and edit your business’s products, give them photos, then publish them. Published products that pass curation appear in the catalogue.',
+    'products.intro':
+      'Add and edit your business’s products, give them photos, then publish them. Published products that pass curation appear in the catalogue.',
     'products.back': 'Back to My business',
     'products.backToList': 'Back to My products',
     'products.add': 'Add a product',
@@ -125,7 +133,8 @@ export const messages = areaMessages(
     'products.register': 'Register a UMKM',
     'products.notAllowed': 'This page is for UMKM owners.',
     'products.loadMore': 'Load more',
-    'products.halalMissing': 'This business has no valid halal certificate, so its food and drink products cannot be published yet.',
+    'products.halalMissing':
+      'This business has no valid halal certificate, so its food and drink products cannot be published yet.',
     'products.halalAdd': 'Add a halal certificate',
     'products.counts': '{published} published · {draft} drafts · {archived} archived',
     'products.listOf': 'Products of {name}',
@@ -180,11 +189,15 @@ export const messages = areaMessages(
     'products.err.required': 'Required.',
     'products.err.number': 'Enter a whole number.',
     'products.err.negative': 'Cannot be less than zero. Remove the minus sign.',
-    'products.curationWarning': 'This product has passed curation. Changing its name, description, category, halal label or photos returns it to “not curated” and takes it out of the catalogue until it is curated again. Price, stock and lead time can change without losing the curation.',
-    'products.curationConfirm': 'This change returns the product to “not curated” and takes it out of the catalogue. Save anyway?',
+    'products.curationWarning':
+      'This product has passed curation. Changing its name, description, category, halal label or photos returns it to “not curated” and takes it out of the catalogue until it is curated again. Price, stock and lead time can change without losing the curation.',
+    'products.curationConfirm':
+      'This change returns the product to “not curated” and takes it out of the catalogue. Save anyway?',
     'products.curationConfirmYes': 'Yes, save',
-    'products.curationReset': 'Saved. The product is no longer curated; submit it for curation again to appear in the catalogue.',
-    'products.locked': 'Being curated: the name, description, category, halal label and photos are locked until the result is out.',
+    'products.curationReset':
+      'Saved. The product is no longer curated; submit it for curation again to appear in the catalogue.',
+    'products.locked':
+      'Being curated: the name, description, category, halal label and photos are locked until the result is out.',
 
     'products.state.title': 'Status and curation',
     'products.state.status': 'Status',
@@ -192,8 +205,10 @@ export const messages = areaMessages(
     'products.state.submission': 'See the curation submission',
     'products.state.catalogue': 'Catalogue',
     'products.state.notListed': 'Not in the catalogue yet',
-    'products.state.hint.draft': 'A draft is seen only by you and the kecamatan staff. Publish it so it can be submitted for curation.',
-    'products.state.hint.published': 'Published: it can be submitted for curation, and appears in the catalogue once curated.',
+    'products.state.hint.draft':
+      'A draft is seen only by you and the kecamatan staff. Publish it so it can be submitted for curation.',
+    'products.state.hint.published':
+      'Published: it can be submitted for curation, and appears in the catalogue once curated.',
     'products.state.hint.archived': 'Archived: no longer sold. Restore it as a draft to sell it again.',
     'products.publish': 'Publish',
     'products.unpublish': 'Back to draft',
@@ -203,7 +218,8 @@ export const messages = areaMessages(
     'products.halalError.link': 'Add the halal certificate on the Permits page',
 
     'products.photos.title': 'Product photos',
-    'products.photos.intro': 'Up to {max} photos; the first is the cover. Photos are made smaller on your phone before they are sent, saving data.',
+    'products.photos.intro':
+      'Up to {max} photos; the first is the cover. Photos are made smaller on your phone before they are sent, saving data.',
     'products.photos.none': 'No photos yet.',
     'products.photos.pick': 'Add a photo',
     'products.photos.pick.hint': 'JPEG, PNG or WebP, at most 5 MB after shrinking.',

@@ -6,7 +6,11 @@ import { csrfToken } from '../../app/session.ts';
  * A multipart upload that reports its progress (fetch cannot report an upload's progress; XMLHttpRequest can).
  * Failures become the same ApiProblem as `api()` and `upload()` give, so field errors land next to the field.
  */
-export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

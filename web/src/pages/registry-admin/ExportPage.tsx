@@ -34,7 +34,14 @@ function ExportView({ me }: { me: Me }) {
   const allowed = can(me, 'registry.exports');
   const [f, setF] = useSearchState(KEYS);
   const since = /^\d{4}-\d{2}-\d{2}$/.test(f.registeredSince) ? f.registeredSince : '';
-  const query = queryOf({ kota: f.kecamatan ? '' : f.kota, kecamatan: f.kecamatan, pengampu: f.pengampu, sizeClass: f.sizeClass, kind: f.kind, registeredSince: since });
+  const query = queryOf({
+    kota: f.kecamatan ? '' : f.kota,
+    kecamatan: f.kecamatan,
+    pengampu: f.pengampu,
+    sizeClass: f.sizeClass,
+    kind: f.kind,
+    registeredSince: since,
+  });
   const summary = flat(useResource(...getData<Summary>(allowed ? `/api/registry/export/summary${query}` : null)));
   if (!allowed)
     return (
@@ -49,7 +56,12 @@ function ExportView({ me }: { me: Me }) {
       <p className="lead">{t('regadmin.export.intro')}</p>
       <form className="form ra-filters" aria-label={t('regadmin.filters')} onSubmit={(e) => e.preventDefault()}>
         <SliceFields value={f} onChange={setF} region={!districtOnly} />
-        <SelectField name="sizeClass" label={t('regadmin.export.sizeClass')} value={f.sizeClass} onChange={(e) => setF({ sizeClass: e.target.value })}>
+        <SelectField
+          name="sizeClass"
+          label={t('regadmin.export.sizeClass')}
+          value={f.sizeClass}
+          onChange={(e) => setF({ sizeClass: e.target.value })}
+        >
           <option value="">{t('regadmin.all')}</option>
           {SIZES.map((s) => (
             <option key={s} value={s}>
@@ -57,7 +69,12 @@ function ExportView({ me }: { me: Me }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="kind" label={t('regadmin.export.kind')} value={f.kind} onChange={(e) => setF({ kind: e.target.value })}>
+        <SelectField
+          name="kind"
+          label={t('regadmin.export.kind')}
+          value={f.kind}
+          onChange={(e) => setF({ kind: e.target.value })}
+        >
           <option value="">{t('regadmin.all')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -65,11 +82,19 @@ function ExportView({ me }: { me: Me }) {
             </option>
           ))}
         </SelectField>
-        <Field name="registeredSince" type="date" label={t('regadmin.export.since')} value={f.registeredSince} onChange={(e) => setF({ registeredSince: e.target.value })} />
+        <Field
+          name="registeredSince"
+          type="date"
+          label={t('regadmin.export.since')}
+          value={f.registeredSince}
+          onChange={(e) => setF({ registeredSince: e.target.value })}
+        />
       </form>
       <section aria-labelledby="export-summary" className="ra-export">
         <h2 id="export-summary" aria-live="polite">
-          {summary.status === 'ready' ? t('regadmin.export.rows', { n: i18n.num(summary.data.rows) }) : t('regadmin.export.counting')}
+          {summary.status === 'ready'
+            ? t('regadmin.export.rows', { n: i18n.num(summary.data.rows) })
+            : t('regadmin.export.counting')}
         </h2>
         <LoadStatus state={summary} onRetry={summary.reload} secondary />
         {summary.status === 'ready' &&
@@ -90,7 +115,9 @@ function ExportView({ me }: { me: Me }) {
                   </a>
                 )}
               </p>
-              {!summary.data.xlsxAllowed && <p className="muted">{t('regadmin.export.xlsxTooMany', { max: i18n.num(summary.data.xlsxMaxRows) })}</p>}
+              {!summary.data.xlsxAllowed && (
+                <p className="muted">{t('regadmin.export.xlsxTooMany', { max: i18n.num(summary.data.xlsxMaxRows) })}</p>
+              )}
             </>
           ))}
       </section>

@@ -8,7 +8,17 @@ import { barWidth, percent, queryOf } from './format.ts';
 import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
-import { can, flat, getData, holdsScope, NotAllowed, scopeIdsOf, ScrollBox, SelectField, useSearchState } from './shared.tsx';
+import {
+  can,
+  flat,
+  getData,
+  holdsScope,
+  NotAllowed,
+  scopeIdsOf,
+  ScrollBox,
+  SelectField,
+  useSearchState,
+} from './shared.tsx';
 
 export interface StageCount {
   stage: number;
@@ -50,7 +60,9 @@ function FunnelView({ me }: { me: Me }) {
   const allowed = can(me, 'registry.seesFunnels');
   // A kecamatan desk names its own kecamatan: the server only fills it in when no other filter is given.
   const region = district ? (scopeIdsOf(me, 'district')[0] ?? '') : f.kecamatan || f.kota;
-  const path = allowed ? `/api/registry/funnel${queryOf({ agencyId: officer ? '' : f.pengampu, region, groupBy: groupBy === 'none' ? '' : groupBy })}` : null;
+  const path = allowed
+    ? `/api/registry/funnel${queryOf({ agencyId: officer ? '' : f.pengampu, region, groupBy: groupBy === 'none' ? '' : groupBy })}`
+    : null;
   const funnel = flat(useResource(...getData<Funnel>(path)));
 
   if (!allowed)
@@ -60,13 +72,20 @@ function FunnelView({ me }: { me: Me }) {
       </Page>
     );
   // A pendamping's slice is one kecamatan: comparing its kelurahan is what makes sense there.
-  const groupChoices: GroupBy[] = district ? ['none', 'agency', 'village'] : ['none', 'agency', 'city', 'district', ...(f.kecamatan ? (['village'] as const) : [])];
+  const groupChoices: GroupBy[] = district
+    ? ['none', 'agency', 'village']
+    : ['none', 'agency', 'city', 'district', ...(f.kecamatan ? (['village'] as const) : [])];
   return (
     <Page title={t('regadmin.funnel.title')}>
       <p className="lead">{t('regadmin.funnel.intro')}</p>
       <form className="form ra-filters" aria-label={t('regadmin.filters')} onSubmit={(e) => e.preventDefault()}>
         <SliceFields value={f} onChange={setF} agency={!officer} region={!district} />
-        <SelectField name="banding" label={t('regadmin.funnel.groupBy')} value={groupBy} onChange={(e) => setF({ banding: e.target.value === 'none' ? '' : e.target.value })}>
+        <SelectField
+          name="banding"
+          label={t('regadmin.funnel.groupBy')}
+          value={groupBy}
+          onChange={(e) => setF({ banding: e.target.value === 'none' ? '' : e.target.value })}
+        >
           {groupChoices.map((g) => (
             <option key={g} value={g}>
               {t(`regadmin.funnel.groupBy.${g}`)}
@@ -117,7 +136,8 @@ function FunnelResult({ data, i18n }: { data: Funnel; i18n: Msg }) {
                     </span>
                     {s.stage > 1 && (
                       <span className="ra-rates">
-                        {t('regadmin.funnel.fromPrevious', { rate: percent(s.rateFromPrevious, lang) })} · {t('regadmin.funnel.fromP1', { rate: percent(s.rateFromP1, lang) })}
+                        {t('regadmin.funnel.fromPrevious', { rate: percent(s.rateFromPrevious, lang) })} ·{' '}
+                        {t('regadmin.funnel.fromP1', { rate: percent(s.rateFromP1, lang) })}
                       </span>
                     )}
                   </li>

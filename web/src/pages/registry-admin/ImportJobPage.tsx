@@ -41,7 +41,14 @@ function JobView({ me, id }: { me: Me; id: string }) {
 function Job({ id, i18n }: { id: string; i18n: Msg }) {
   const { t } = i18n;
   // keep: a poll's answer replaces the job on screen without a "Memuat…" in between.
-  const { state: job, loading, setState, reload } = useResource(() => api<JobOut>(`/api/registry/import-jobs/${id}`).then((data) => ({ data })), [id], { keep: true });
+  const {
+    state: job,
+    loading,
+    setState,
+    reload,
+  } = useResource(() => api<JobOut>(`/api/registry/import-jobs/${id}`).then((data) => ({ data })), [id], {
+    keep: true,
+  });
   useEffect(() => {
     if (job.status !== 'ready' || loading || !running(job.data)) return;
     const timer = setTimeout(reload, POLL_MS);
@@ -72,16 +79,30 @@ function JobBody({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: 
   return (
     <div className="ra-job" data-phase={job.phase}>
       <p>
-        {t('regadmin.import.fileOf', { file: job.fileName, agency: job.fosteringAgency ? `${job.fosteringAgency.code} — ${job.fosteringAgency.name}` : '—' })}
+        {t('regadmin.import.fileOf', {
+          file: job.fileName,
+          agency: job.fosteringAgency ? `${job.fosteringAgency.code} — ${job.fosteringAgency.name}` : '—',
+        })}
       </p>
       <p role="status" className="ra-phase">
         <PhaseBadge phase={job.phase} />
       </p>
       {job.phase === 'checking' && (
-        <Progress job={job} text={job.rowsTotal ? t('regadmin.import.checking', { done: i18n.num(job.rowsDone), total }) : t('regadmin.import.checkingStart')} />
+        <Progress
+          job={job}
+          text={
+            job.rowsTotal
+              ? t('regadmin.import.checking', { done: i18n.num(job.rowsDone), total })
+              : t('regadmin.import.checkingStart')
+          }
+        />
       )}
-      {job.phase === 'importing' && <Progress job={job} text={t('regadmin.import.importing', { done: i18n.num(job.rowsDone), total })} />}
-      {job.phase === 'reverting' && <Progress job={job} text={t('regadmin.import.reverting', { done: i18n.num(job.rowsDone) })} />}
+      {job.phase === 'importing' && (
+        <Progress job={job} text={t('regadmin.import.importing', { done: i18n.num(job.rowsDone), total })} />
+      )}
+      {job.phase === 'reverting' && (
+        <Progress job={job} text={t('regadmin.import.reverting', { done: i18n.num(job.rowsDone) })} />
+      )}
       {job.phase === 'reverted' && <p className="notice">{t('regadmin.import.reverted')}</p>}
       {job.canRevert && <Revert job={job} i18n={i18n} onStarted={onStarted} />}
       {job.phase === 'has_errors' && (
@@ -116,7 +137,11 @@ function JobBody({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: 
           <div role="alert" className="notice error">
             <p>{t('regadmin.import.failed', { message: job.message ? job.message[lang] : t('error.unknown') })}</p>
           </div>
-          {job.canImport ? <Confirm job={job} i18n={i18n} onStarted={onStarted} retry /> : <UploadForm heading={t('regadmin.import.uploadFixed')} agencyId={job.fosteringAgency?.id} />}
+          {job.canImport ? (
+            <Confirm job={job} i18n={i18n} onStarted={onStarted} retry />
+          ) : (
+            <UploadForm heading={t('regadmin.import.uploadFixed')} agencyId={job.fosteringAgency?.id} />
+          )}
         </>
       )}
     </div>
@@ -129,7 +154,16 @@ function Progress({ job, text }: { job: JobOut; text: string }) {
   return (
     <div className="ra-progress">
       <label htmlFor={`progress-${job.id}`}>{t('regadmin.import.progress')}</label>
-      {job.rowsTotal ? <progress id={`progress-${job.id}`} max={job.rowsTotal} value={job.rowsDone} aria-describedby={`progress-text-${job.id}`} /> : <progress id={`progress-${job.id}`} aria-describedby={`progress-text-${job.id}`} />}
+      {job.rowsTotal ? (
+        <progress
+          id={`progress-${job.id}`}
+          max={job.rowsTotal}
+          value={job.rowsDone}
+          aria-describedby={`progress-text-${job.id}`}
+        />
+      ) : (
+        <progress id={`progress-${job.id}`} aria-describedby={`progress-text-${job.id}`} />
+      )}
       <p id={`progress-text-${job.id}`} className="muted">
         {text}
       </p>
@@ -145,7 +179,9 @@ function RowErrors({ job, i18n }: { job: JobOut; i18n: Msg }) {
   const load = useCallback(
     (after: number) => {
       setState({ busy: true });
-      api<{ items: RowError[]; nextAfterRow: number | null }>(`/api/registry/import-jobs/${job.id}/errors?afterRow=${after}&limit=100`).then(
+      api<{ items: RowError[]; nextAfterRow: number | null }>(
+        `/api/registry/import-jobs/${job.id}/errors?afterRow=${after}&limit=100`,
+      ).then(
         (r) => {
           setItems((xs) => (after === 0 ? r.items : [...xs, ...r.items]));
           setNext(r.nextAfterRow);
@@ -183,6 +219,7 @@ function RowErrors({ job, i18n }: { job: JobOut; i18n: Msg }) {
             </thead>
             <tbody>
               {items.map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: entries may repeat; the list is replaced whole, never reordered
                 <tr key={`${e.row}-${e.column}-${i}`} data-row={e.row} data-column={e.column}>
                   <td className="num">{i18n.num(e.row)}</td>
                   <td>
@@ -233,7 +270,17 @@ function Revert({ job, i18n, onStarted }: { job: JobOut; i18n: Msg; onStarted: (
   );
 }
 
-function Confirm({ job, i18n, onStarted, retry = false }: { job: JobOut; i18n: Msg; onStarted: (job: JobOut) => void; retry?: boolean }) {
+function Confirm({
+  job,
+  i18n,
+  onStarted,
+  retry = false,
+}: {
+  job: JobOut;
+  i18n: Msg;
+  onStarted: (job: JobOut) => void;
+  retry?: boolean;
+}) {
   const { t } = i18n;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -241,7 +288,12 @@ function Confirm({ job, i18n, onStarted, retry = false }: { job: JobOut; i18n: M
     setBusy(true);
     setError(null);
     try {
-      onStarted(await api<JobOut>(`/api/registry/import-jobs/${job.id}/import`, { method: 'POST', body: { rowsTotal: job.rowsTotal } }));
+      onStarted(
+        await api<JobOut>(`/api/registry/import-jobs/${job.id}/import`, {
+          method: 'POST',
+          body: { rowsTotal: job.rowsTotal },
+        }),
+      );
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -269,7 +321,11 @@ function Confirm({ job, i18n, onStarted, retry = false }: { job: JobOut; i18n: M
       <p className="muted">{t('regadmin.import.confirmHint')}</p>
       <FormAlert>{error ? problemText(error, i18n) : null}</FormAlert>
       <button type="button" className="button" disabled={busy} onClick={start}>
-        {busy ? t('regadmin.import.starting') : retry ? t('regadmin.import.retryImport') : t('regadmin.import.confirm', { total: i18n.num(job.rowsTotal) })}
+        {busy
+          ? t('regadmin.import.starting')
+          : retry
+            ? t('regadmin.import.retryImport')
+            : t('regadmin.import.confirm', { total: i18n.num(job.rowsTotal) })}
       </button>
     </section>
   );

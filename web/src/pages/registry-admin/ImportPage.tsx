@@ -19,7 +19,9 @@ function ImportHome({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const allowed = can(me, 'registry.imports');
-  const jobs = flat(useResource(...getData<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null)));
+  const jobs = flat(
+    useResource(...getData<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null)),
+  );
   if (!allowed)
     return (
       <Page title={t('regadmin.import.title')}>
@@ -53,7 +55,11 @@ function ImportHome({ me }: { me: Me }) {
                   {t('regadmin.import.job', { id: j.id })}: {j.fileName}
                 </Link>
                 <span className="secondary">
-                  {j.fosteringAgency?.code ?? '—'} · <PhaseBadge phase={j.phase} /> · {t('regadmin.import.jobLine', { rows: i18n.num(j.rowsTotal), time: i18n.dateTime(new Date(j.createdAt)) })}
+                  {j.fosteringAgency?.code ?? '—'} · <PhaseBadge phase={j.phase} /> ·{' '}
+                  {t('regadmin.import.jobLine', {
+                    rows: i18n.num(j.rowsTotal),
+                    time: i18n.dateTime(new Date(j.createdAt)),
+                  })}
                 </span>
               </li>
             ))}

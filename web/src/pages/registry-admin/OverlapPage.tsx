@@ -39,7 +39,15 @@ function OverlapView({ me }: { me: Me }) {
   const regionFree = can(me, 'registry.readsAll') || holdsScope(me, 'fostering_agency');
   const [f, setF] = useSearchState(['kota', 'kecamatan', 'perKota'] as const);
   const byCity = f.perKota === '1' && regionFree && !f.kecamatan;
-  const data = flat(useResource(...getData<Overlap>(allowed ? `/api/registry/pengampu-overlap${queryOf({ region: regionFree ? f.kecamatan || f.kota : '', byCity: byCity ? 'true' : '' })}` : null)));
+  const data = flat(
+    useResource(
+      ...getData<Overlap>(
+        allowed
+          ? `/api/registry/pengampu-overlap${queryOf({ region: regionFree ? f.kecamatan || f.kota : '', byCity: byCity ? 'true' : '' })}`
+          : null,
+      ),
+    ),
+  );
   if (!allowed)
     return (
       <Page title={t('regadmin.overlap.title')}>
@@ -54,7 +62,11 @@ function OverlapView({ me }: { me: Me }) {
           <SliceFields value={{ pengampu: '', ...f }} onChange={setF} agency={false} />
           {!f.kecamatan && (
             <label className="check">
-              <input type="checkbox" checked={f.perKota === '1'} onChange={(e) => setF({ perKota: e.target.checked ? '1' : '' })} />
+              <input
+                type="checkbox"
+                checked={f.perKota === '1'}
+                onChange={(e) => setF({ perKota: e.target.checked ? '1' : '' })}
+              />
               {t('regadmin.overlap.byCity')}
             </label>
           )}

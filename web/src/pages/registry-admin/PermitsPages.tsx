@@ -53,13 +53,19 @@ export function StatusBadge({ status }: { status: Status }) {
 function PermitFacts({ p, i18n }: { p: Permit; i18n: Msg }) {
   const { t } = i18n;
   const days =
-    p.daysLeft === null ? null : p.daysLeft >= 0 ? t('regadmin.permits.daysLeft', { n: i18n.num(p.daysLeft) }) : t('regadmin.permits.daysAgo', { n: i18n.num(-p.daysLeft) });
+    p.daysLeft === null
+      ? null
+      : p.daysLeft >= 0
+        ? t('regadmin.permits.daysLeft', { n: i18n.num(p.daysLeft) })
+        : t('regadmin.permits.daysAgo', { n: i18n.num(-p.daysLeft) });
   return (
     <span className="secondary">
       {t('regadmin.permits.number')}: <span className="ra-number">{p.number}</span>
       {p.issuedOn && ` · ${t('regadmin.permits.issuedOn')} ${i18n.date(p.issuedOn)}`}
       {' · '}
-      {p.expiresOn ? `${t('regadmin.permits.expiresOn')} ${i18n.date(p.expiresOn)}${days ? ` (${days})` : ''}` : t('regadmin.permits.noExpiry')}
+      {p.expiresOn
+        ? `${t('regadmin.permits.expiresOn')} ${i18n.date(p.expiresOn)}${days ? ` (${days})` : ''}`
+        : t('regadmin.permits.noExpiry')}
     </span>
   );
 }
@@ -76,7 +82,8 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
   const data = flat(useResource(...getData<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null)));
   const owner = can(me, 'registry.ownsData') && !can(me, 'registry.readsAll') && !can(me, 'registry.registersAtDesk');
   const notFound = !valid || (data.status === 'error' && data.error instanceof ApiProblem && data.error.status === 404);
-  const title = data.status === 'ready' ? t('regadmin.permits.of', { name: data.data.name }) : t('regadmin.permits.title');
+  const title =
+    data.status === 'ready' ? t('regadmin.permits.of', { name: data.data.name }) : t('regadmin.permits.title');
   return (
     <Page title={title}>
       <ul className="link-list ra-links">
@@ -129,7 +136,11 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
               ))}
             </ul>
           )}
-          {can(me, 'registry.managesPermits') ? <PermitForm umkmId={data.data.umkmId} onSaved={data.reload} /> : <p className="muted">{t('regadmin.permits.cannotAdd')}</p>}
+          {can(me, 'registry.managesPermits') ? (
+            <PermitForm umkmId={data.data.umkmId} onSaved={data.reload} />
+          ) : (
+            <p className="muted">{t('regadmin.permits.cannotAdd')}</p>
+          )}
         </>
       )}
     </Page>
@@ -195,10 +206,30 @@ function PermitForm({ umkmId, onSaved }: { umkmId: number; onSaved: () => void }
             </option>
           ))}
         </SelectField>
-        <Field name="number" label={t('regadmin.permits.numberField')} error={err('number')} autoComplete="off" maxLength={100} required />
+        <Field
+          name="number"
+          label={t('regadmin.permits.numberField')}
+          error={err('number')}
+          autoComplete="off"
+          maxLength={100}
+          required
+        />
         <Field name="issuedOn" type="date" label={t('regadmin.permits.issuedOnField')} error={err('issuedOn')} />
-        <Field name="expiresOn" type="date" label={t('regadmin.permits.expiresOnField')} hint={t('regadmin.permits.expiresOnHint')} error={err('expiresOn')} />
-        <Field name="document" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" label={t('regadmin.permits.file')} hint={t('regadmin.permits.fileHint')} error={err('document')} />
+        <Field
+          name="expiresOn"
+          type="date"
+          label={t('regadmin.permits.expiresOnField')}
+          hint={t('regadmin.permits.expiresOnHint')}
+          error={err('expiresOn')}
+        />
+        <Field
+          name="document"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          label={t('regadmin.permits.file')}
+          hint={t('regadmin.permits.fileHint')}
+          error={err('document')}
+        />
         <SubmitButton busy={busy} busyText={t('regadmin.permits.saving')}>
           {t('regadmin.permits.save')}
         </SubmitButton>
@@ -220,7 +251,9 @@ function ExpiringView({ me }: { me: Me }) {
   const days = ['30', '60', '90'].includes(f.hari) ? f.hari : '30';
   const data = flat(useResource(...getData<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null)));
   const isOwner = can(me, 'registry.ownsData');
-  const mine = flat(useResource(...getData<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null)));
+  const mine = flat(
+    useResource(...getData<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null)),
+  );
   if (!allowed)
     return (
       <Page title={t('regadmin.expiring.title')}>
@@ -238,7 +271,12 @@ function ExpiringView({ me }: { me: Me }) {
         </p>
       )}
       <form className="form ra-filters" aria-label={t('regadmin.filters')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField name="hari" label={t('regadmin.expiring.days')} value={days} onChange={(e) => setF({ hari: e.target.value === '30' ? '' : e.target.value })}>
+        <SelectField
+          name="hari"
+          label={t('regadmin.expiring.days')}
+          value={days}
+          onChange={(e) => setF({ hari: e.target.value === '30' ? '' : e.target.value })}
+        >
           {['30', '60', '90'].map((d) => (
             <option key={d} value={d}>
               {t('regadmin.expiring.daysOption', { n: d })}
@@ -251,7 +289,10 @@ function ExpiringView({ me }: { me: Me }) {
       {data.status === 'ready' && (
         <>
           <p role="status" className="ra-counts">
-            {t('regadmin.expiring.counts', { expiring: i18n.num(data.data.counts.expiring), expired: i18n.num(data.data.counts.expired) })}
+            {t('regadmin.expiring.counts', {
+              expiring: i18n.num(data.data.counts.expiring),
+              expired: i18n.num(data.data.counts.expired),
+            })}
           </p>
           {data.data.items.length === 0 ? (
             <p className="notice">{t('regadmin.expiring.empty')}</p>
@@ -260,10 +301,7 @@ function ExpiringView({ me }: { me: Me }) {
               {data.data.items.map((p) => (
                 <li key={p.id} data-permit={p.id}>
                   <span className="primary">
-                    <Link href={`/anggota/${p.umkmId}/izin`}>
-                      {p.umkmName}
-                    </Link>{' '}
-                    <StatusBadge status={p.status} />
+                    <Link href={`/anggota/${p.umkmId}/izin`}>{p.umkmName}</Link> <StatusBadge status={p.status} />
                   </span>
                   <span className="secondary">
                     {p.kindLabel[i18n.lang]} · {p.village}

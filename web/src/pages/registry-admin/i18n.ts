@@ -22,7 +22,8 @@ export const messages = areaMessages(
     'regadmin.fixedScope': 'Cakupan Anda: {name}',
 
     'regadmin.funnel.title': 'Corong 7P',
-    'regadmin.funnel.intro': 'Berapa anggota yang sudah mencapai tiap tahap Jakpreneur, dan berapa persen yang berlanjut. Tahap boleh dilewati, jadi persentase dari tahap sebelumnya bisa lebih dari 100%.',
+    'regadmin.funnel.intro':
+      'Berapa anggota yang sudah mencapai tiap tahap Jakpreneur, dan berapa persen yang berlanjut. Tahap boleh dilewati, jadi persentase dari tahap sebelumnya bisa lebih dari 100%.',
     'regadmin.funnel.groupBy': 'Bandingkan per',
     'regadmin.funnel.groupBy.none': 'Tidak dibandingkan',
     'regadmin.funnel.groupBy.agency': 'Pengampu',
@@ -46,12 +47,14 @@ export const messages = areaMessages(
     'regadmin.funnel.sliceAll': 'seluruh wilayah, semua pengampu',
 
     'regadmin.overlap.title': 'Irisan daftar pengampu',
-    'regadmin.overlap.intro': 'Satu usaha bisa dibina lebih dari satu pengampu. Tabel ini menunjukkan berapa anggota yang dibina dua pengampu sekaligus; angka diagonal adalah jumlah binaan pengampu itu sendiri.',
+    'regadmin.overlap.intro':
+      'Satu usaha bisa dibina lebih dari satu pengampu. Tabel ini menunjukkan berapa anggota yang dibina dua pengampu sekaligus; angka diagonal adalah jumlah binaan pengampu itu sendiri.',
     'regadmin.overlap.distinct': 'Anggota (dihitung sekali)',
     'regadmin.overlap.sum': 'Jumlah binaan semua pengampu',
     'regadmin.overlap.twice': 'Terhitung lebih dari sekali',
     'regadmin.overlap.matrix': 'Matriks irisan',
-    'regadmin.overlap.matrixCaption': 'Anggota yang dibina pengampu baris dan pengampu kolom; diagonal = binaan sendiri',
+    'regadmin.overlap.matrixCaption':
+      'Anggota yang dibina pengampu baris dan pengampu kolom; diagonal = binaan sendiri',
     'regadmin.overlap.agencies': 'Pengampu',
     'regadmin.overlap.ownCount': '{n} binaan',
     'regadmin.overlap.byCity': 'Tampilkan per kota',
@@ -101,7 +104,8 @@ export const messages = areaMessages(
     'regadmin.permits.notFound': 'Anggota ini tidak ditemukan, atau di luar cakupan Anda.',
 
     'regadmin.expiring.title': 'Izin akan habis',
-    'regadmin.expiring.intro': 'Izin dan sertifikat yang habis dalam {days} hari ke depan, serta yang sudah kedaluwarsa. Yang paling dekat di atas.',
+    'regadmin.expiring.intro':
+      'Izin dan sertifikat yang habis dalam {days} hari ke depan, serta yang sudah kedaluwarsa. Yang paling dekat di atas.',
     'regadmin.expiring.days': 'Dalam',
     'regadmin.expiring.daysOption': '{n} hari',
     'regadmin.expiring.counts': '{expiring} segera habis, {expired} kedaluwarsa',
@@ -109,7 +113,8 @@ export const messages = areaMessages(
     'regadmin.expiring.myPermits': 'Lihat dan tambah izin usaha saya',
 
     'regadmin.import.title': 'Impor daftar anggota',
-    'regadmin.import.intro': 'Unggah daftar anggota dari pengampu (CSV atau XLSX). Berkas diperiksa dulu tanpa mengubah apa pun; setelah Anda setujui, semua baris diimpor sekaligus atau tidak sama sekali. Anggota yang NIK atau NIB-nya sudah ada tidak digandakan: pengampu ditambahkan sebagai pembina berikutnya.',
+    'regadmin.import.intro':
+      'Unggah daftar anggota dari pengampu (CSV atau XLSX). Berkas diperiksa dulu tanpa mengubah apa pun; setelah Anda setujui, semua baris diimpor sekaligus atau tidak sama sekali. Anggota yang NIK atau NIB-nya sudah ada tidak digandakan: pengampu ditambahkan sebagai pembina berikutnya.',
     'regadmin.import.template': 'Unduh templat',
     'regadmin.import.templateXlsx': 'Templat XLSX',
     'regadmin.import.templateCsv': 'Templat CSV',
@@ -139,7 +144,8 @@ export const messages = areaMessages(
     'regadmin.import.checkingStart': 'Membaca berkas…',
     'regadmin.import.importing': 'Mengimpor baris: {done} dari {total}',
     'regadmin.import.progress': 'Kemajuan',
-    'regadmin.import.badRows': '{bad} dari {total} baris bermasalah. Tidak ada yang diimpor. Perbaiki baris berikut, lalu unggah ulang berkasnya.',
+    'regadmin.import.badRows':
+      '{bad} dari {total} baris bermasalah. Tidak ada yang diimpor. Perbaiki baris berikut, lalu unggah ulang berkasnya.',
     'regadmin.import.errors': 'Kesalahan per baris',
     'regadmin.import.col.row': 'Baris',
     'regadmin.import.col.column': 'Kolom',
@@ -162,9 +168,11 @@ export const messages = areaMessages(
     'regadmin.import.failed': 'Impor gagal: {message}',
     'regadmin.import.retryImport': 'Coba impor lagi',
     'regadmin.import.revert': 'Batalkan impor ini',
-    'regadmin.import.revertHint': 'Menghapus {done} anggota yang sudah dibuat impor ini dan tautan pengampu yang ditambahkannya.',
+    'regadmin.import.revertHint':
+      'Menghapus {done} anggota yang sudah dibuat impor ini dan tautan pengampu yang ditambahkannya.',
     'regadmin.import.reverting': 'Membatalkan… {done} baris tersisa',
-    'regadmin.import.reverted': 'Impor dibatalkan: anggota yang dibuatnya sudah dihapus. Data berkas tidak disimpan lagi.',
+    'regadmin.import.reverted':
+      'Impor dibatalkan: anggota yang dibuatnya sudah dihapus. Data berkas tidak disimpan lagi.',
     'regadmin.import.notFound': 'Impor ini tidak ditemukan.',
     'regadmin.import.chooseFile': 'Pilih berkas dulu.',
     'regadmin.import.chooseAgencyFirst': 'Pilih pengampu dulu.',
@@ -183,8 +191,10 @@ export const messages = areaMessages(
     'regadmin.export.kind.cooperative': 'Koperasi',
     'regadmin.export.since': 'Terdaftar sejak',
     'regadmin.export.rows': '{n} anggota',
-    'regadmin.export.nikMasked': 'NIK disamarkan (contoh 3171********0001): peran Anda tidak berhak melihat NIK lengkap.',
-    'regadmin.export.nikClear': 'NIK ditampilkan lengkap. Setiap ekspor tercatat di log audit; simpan berkasnya dengan aman.',
+    'regadmin.export.nikMasked':
+      'NIK disamarkan (contoh 3171********0001): peran Anda tidak berhak melihat NIK lengkap.',
+    'regadmin.export.nikClear':
+      'NIK ditampilkan lengkap. Setiap ekspor tercatat di log audit; simpan berkasnya dengan aman.',
     'regadmin.export.csv': 'Unduh CSV',
     'regadmin.export.xlsx': 'Unduh XLSX',
     'regadmin.export.xlsxTooMany': 'XLSX paling banyak {max} baris: gunakan CSV atau persempit saringan.',
@@ -209,7 +219,8 @@ export const messages = areaMessages(
     'regadmin.fixedScope': 'Your scope: {name}',
 
     'regadmin.funnel.title': '7P funnel',
-    'regadmin.funnel.intro': 'How many members have reached each Jakpreneur stage, and what share moves on. Stages may be skipped, so the share of the previous stage can exceed 100%.',
+    'regadmin.funnel.intro':
+      'How many members have reached each Jakpreneur stage, and what share moves on. Stages may be skipped, so the share of the previous stage can exceed 100%.',
     'regadmin.funnel.groupBy': 'Compare by',
     'regadmin.funnel.groupBy.none': 'No comparison',
     'regadmin.funnel.groupBy.agency': 'Fostering agency',
@@ -233,12 +244,14 @@ export const messages = areaMessages(
     'regadmin.funnel.sliceAll': 'the whole region, every fostering agency',
 
     'regadmin.overlap.title': 'Where fostering lists overlap',
-    'regadmin.overlap.intro': 'One business can be fostered by more than one agency (pengampu). The table shows how many members two agencies foster together; the diagonal is each agency’s own count.',
+    'regadmin.overlap.intro':
+      'One business can be fostered by more than one agency (pengampu). The table shows how many members two agencies foster together; the diagonal is each agency’s own count.',
     'regadmin.overlap.distinct': 'Members (counted once)',
     'regadmin.overlap.sum': 'Sum of every agency’s members',
     'regadmin.overlap.twice': 'Counted more than once',
     'regadmin.overlap.matrix': 'Overlap matrix',
-    'regadmin.overlap.matrixCaption': 'Members fostered by both the row’s and the column’s agency; diagonal = own members',
+    'regadmin.overlap.matrixCaption':
+      'Members fostered by both the row’s and the column’s agency; diagonal = own members',
     'regadmin.overlap.agencies': 'Fostering agencies',
     'regadmin.overlap.ownCount': '{n} members',
     'regadmin.overlap.byCity': 'Show per city',
@@ -288,7 +301,8 @@ export const messages = areaMessages(
     'regadmin.permits.notFound': 'This member was not found, or is outside your scope.',
 
     'regadmin.expiring.title': 'Permits expiring',
-    'regadmin.expiring.intro': 'Permits and certificates that end within the next {days} days, and those already expired. The soonest first.',
+    'regadmin.expiring.intro':
+      'Permits and certificates that end within the next {days} days, and those already expired. The soonest first.',
     'regadmin.expiring.days': 'Within',
     'regadmin.expiring.daysOption': '{n} days',
     'regadmin.expiring.counts': '{expiring} expiring soon, {expired} expired',
@@ -296,7 +310,8 @@ export const messages = areaMessages(
     'regadmin.expiring.myPermits': 'View and add my business’s permits',
 
     'regadmin.import.title': 'Import member lists',
-    'regadmin.import.intro': 'Upload a fostering agency’s member list (CSV or XLSX). The file is checked first without changing anything; once you confirm, every row is imported at once or none is. Members whose NIK or NIB already exists are not duplicated: the agency becomes another fostering link.',
+    'regadmin.import.intro':
+      'Upload a fostering agency’s member list (CSV or XLSX). The file is checked first without changing anything; once you confirm, every row is imported at once or none is. Members whose NIK or NIB already exists are not duplicated: the agency becomes another fostering link.',
     'regadmin.import.template': 'Download the template',
     'regadmin.import.templateXlsx': 'XLSX template',
     'regadmin.import.templateCsv': 'CSV template',
@@ -326,7 +341,8 @@ export const messages = areaMessages(
     'regadmin.import.checkingStart': 'Reading the file…',
     'regadmin.import.importing': 'Importing rows: {done} of {total}',
     'regadmin.import.progress': 'Progress',
-    'regadmin.import.badRows': '{bad} of {total} rows have problems. Nothing was imported. Fix the rows below, then upload the file again.',
+    'regadmin.import.badRows':
+      '{bad} of {total} rows have problems. Nothing was imported. Fix the rows below, then upload the file again.',
     'regadmin.import.errors': 'Problems per row',
     'regadmin.import.col.row': 'Row',
     'regadmin.import.col.column': 'Column',
@@ -351,7 +367,8 @@ export const messages = areaMessages(
     'regadmin.import.revert': 'Revert this import',
     'regadmin.import.revertHint': 'Removes the {done} members this import created and the fostering links it added.',
     'regadmin.import.reverting': 'Reverting… {done} rows left',
-    'regadmin.import.reverted': 'Import reverted: the members it created are removed. The file\'s data is no longer kept.',
+    'regadmin.import.reverted':
+      "Import reverted: the members it created are removed. The file's data is no longer kept.",
     'regadmin.import.notFound': 'This import was not found.',
     'regadmin.import.chooseFile': 'Choose a file first.',
     'regadmin.import.chooseAgencyFirst': 'Choose a fostering agency first.',

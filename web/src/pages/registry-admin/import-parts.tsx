@@ -2,7 +2,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/schema.ts';
 import type { JobOut } from '../../../../src/registry/import/schema.ts';
-import { ApiProblem, api, upload } from '../../app/api.ts';
+import { ApiProblem, upload } from '../../app/api.ts';
 import { navigate } from '../../app/router.tsx';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
@@ -11,7 +11,6 @@ import { referenceList } from '../../ui/reference-list.ts';
 import { messages } from './i18n.ts';
 import { type Agency, itemsOf, SelectField } from './shared.tsx';
 import { AgencyOptions } from './filters.tsx';
-
 
 export type Msg = AreaI18n<keyof typeof messages.id>;
 export interface RowError {
@@ -59,7 +58,8 @@ export function UploadForm({ heading, agencyId }: { heading: string; agencyId?: 
       // The server's refusal of the file (type, size, unreadable) belongs next to the file field.
       const fields = err instanceof ApiProblem ? err.fieldErrors() : {};
       if (fields['querystring.fosteringAgencyId']) setErrors({ agency: fields['querystring.fosteringAgencyId'] });
-      else if (err instanceof ApiProblem && err.bilingual && err.status !== 0 && err.status < 500) setErrors({ file: err.bilingual });
+      else if (err instanceof ApiProblem && err.bilingual && err.status !== 0 && err.status < 500)
+        setErrors({ file: err.bilingual });
       else setAlert(err);
       focusFirstError(form.current);
     } finally {
@@ -72,11 +72,25 @@ export function UploadForm({ heading, agencyId }: { heading: string; agencyId?: 
       <h2 id="import-upload">{heading}</h2>
       <form ref={form} className="form ra-form" noValidate onSubmit={submit} aria-labelledby="import-upload">
         <FormAlert>{alert ? problemText(alert, i18n) : null}</FormAlert>
-        <SelectField name="agency" label={t('regadmin.agency')} hint={t('regadmin.import.agencyHint')} error={errors.agency?.[lang]} defaultValue={agencyId ? String(agencyId) : ''} key={agencies.length}>
+        <SelectField
+          name="agency"
+          label={t('regadmin.agency')}
+          hint={t('regadmin.import.agencyHint')}
+          error={errors.agency?.[lang]}
+          defaultValue={agencyId ? String(agencyId) : ''}
+          key={agencies.length}
+        >
           <option value="">{t('regadmin.import.chooseAgency')}</option>
           <AgencyOptions agencies={agencies} />
         </SelectField>
-        <Field name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" label={t('regadmin.import.file')} hint={t('regadmin.import.fileHint')} error={errors.file?.[lang]} />
+        <Field
+          name="file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          label={t('regadmin.import.file')}
+          hint={t('regadmin.import.fileHint')}
+          error={errors.file?.[lang]}
+        />
         <SubmitButton busy={busy} busyText={t('regadmin.import.uploading')}>
           {t('regadmin.import.check')}
         </SubmitButton>
@@ -84,4 +98,3 @@ export function UploadForm({ heading, agencyId }: { heading: string; agencyId?: 
     </section>
   );
 }
-

@@ -1,6 +1,5 @@
-import { type ComponentPropsWithRef, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ComponentPropsWithRef, type ReactNode, useCallback, useId, useState } from 'react';
 import { api } from '../../app/api.ts';
-import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import type { LoadOptions, Resource } from '../../ui/load.ts';
 import { LoadError as SharedLoadError } from '../../ui/resource.tsx';
@@ -15,15 +14,21 @@ export type Loaded<T> = Resource<{ data: T }>;
  * `path` changes; `reload()` refreshes in place (the data shown stays until the new answer arrives: a form under a
  * list keeps its message). Use as `useResource(...getData<T>(path))`.
  */
-export function getData<T>(path: string | null): [() => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
+export function getData<T>(
+  path: string | null,
+): [() => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
   return [() => (path === null ? undefined : api<T>(path).then((data) => ({ data }))), [path], { keep: 'reload' }];
 }
 
 /** A loaded resource as the pages read it: the state's fields with its `reload`. */
-export const flat = <T extends object>({ state, reload }: { state: Resource<T>; reload: () => void }) => ({ ...state, reload });
+export const flat = <T extends object>({ state, reload }: { state: Resource<T>; reload: () => void }) => ({
+  ...state,
+  reload,
+});
 
 /** The items of a reference list, none until they come (a filter without choices still works: "all"). */
-export const itemsOf = <T,>({ state }: { state: Resource<{ items: T[] }> }): T[] => (state.status === 'ready' ? state.items : []);
+export const itemsOf = <T,>({ state }: { state: Resource<{ items: T[] }> }): T[] =>
+  state.status === 'ready' ? state.items : [];
 
 export interface Region {
   code: string;
@@ -50,7 +55,13 @@ export function NotAllowed() {
   return <p className="notice">{t('regadmin.notAllowed')}</p>;
 }
 
-type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'name' | 'children'> & { name: string; label: string; hint?: string; error?: string; children: ReactNode };
+type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'name' | 'children'> & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+};
 
 /** A labelled select with its hint and error tied to it (aria-describedby), 48 px high. */
 export function SelectField({ name, label, hint, error, children, ...select }: SelectProps) {
@@ -90,8 +101,14 @@ export function ScrollBox({ label, children, hint = true }: { label: string; chi
           {t('regadmin.scrollHint')}
         </p>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <div className="ra-scroll" role="region" aria-label={label} aria-describedby={hint ? hintId : undefined} tabIndex={0}>
+      <div
+        className="ra-scroll"
+        role="region"
+        aria-label={label}
+        aria-describedby={hint ? hintId : undefined}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+      >
         {children}
       </div>
     </>
@@ -99,7 +116,9 @@ export function ScrollBox({ label, children, hint = true }: { label: string; chi
 }
 
 /** Keeps a page's filters in its address (shareable, survives reload) without adding history entries. */
-export function useSearchState<K extends string>(keys: readonly K[]): [Record<K, string>, (next: Partial<Record<K, string>>) => void] {
+export function useSearchState<K extends string>(
+  keys: readonly K[],
+): [Record<K, string>, (next: Partial<Record<K, string>>) => void] {
   const read = () => {
     const p = new URLSearchParams(location.search);
     return Object.fromEntries(keys.map((k) => [k, p.get(k) ?? ''])) as Record<K, string>;

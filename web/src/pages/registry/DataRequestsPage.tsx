@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Bilingual } from '../../../../src/platform/schema.ts';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
@@ -22,7 +22,11 @@ interface DataRequest {
   requestedAt: string;
 }
 
-const STATUS = { open: 'registry.requests.status.open', done: 'registry.requests.status.done', rejected: 'registry.requests.status.rejected' } as const;
+const STATUS = {
+  open: 'registry.requests.status.open',
+  done: 'registry.requests.status.done',
+  rejected: 'registry.requests.status.rejected',
+} as const;
 
 /** `/admin/permintaan-data`: the admin decides owners' deletion requests, each decision with a note. */
 export default function DataRequestsPage() {
@@ -34,7 +38,10 @@ function Requests({ me }: { me: Me }) {
   const { t } = i18n;
   const admin = can(me, 'registry.handlesDataRequests');
   const [decided, setDecided] = useState<Bilingual>();
-  const { state, reload: load } = useResource(() => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined), [admin]);
+  const { state, reload: load } = useResource(
+    () => (admin ? api<{ items: DataRequest[] }>('/api/registry/data-requests') : undefined),
+    [admin],
+  );
 
   if (!admin)
     return <NotAllowedPage title={t('registry.requests.title')} message={t('registry.requests.notAllowed')} />;
@@ -52,10 +59,13 @@ function Requests({ me }: { me: Me }) {
         <ul className="items requests">
           {state.items.map((r) => (
             <li key={r.id} data-request={r.id} data-status={r.status}>
-              <span className="primary">{t('registry.requests.item', { id: r.id, owner: r.ownerName, business: r.businessName ?? '—' })}</span>
+              <span className="primary">
+                {t('registry.requests.item', { id: r.id, owner: r.ownerName, business: r.businessName ?? '—' })}
+              </span>
               {r.reason && <span className="secondary">{t('registry.requests.reason', { reason: r.reason })}</span>}
               <span className="secondary">
-                {t('registry.requests.requested', { time: i18n.dateTime(new Date(r.requestedAt)) })} · {r.status in STATUS ? t(STATUS[r.status as keyof typeof STATUS]) : r.status}
+                {t('registry.requests.requested', { time: i18n.dateTime(new Date(r.requestedAt)) })} ·{' '}
+                {r.status in STATUS ? t(STATUS[r.status as keyof typeof STATUS]) : r.status}
               </span>
               {r.status === 'open' && (
                 <Decide
@@ -95,7 +105,10 @@ function Decide({ request, onDecided }: { request: DataRequest; onDecided: (m: B
     if (Object.keys(found).length) return focusFirstError(form.current);
     setBusy(true);
     try {
-      const r = await api<{ message: Bilingual }>(`/api/registry/data-requests/${request.id}/decision`, { method: 'POST', body: { decision, note: note.trim() } });
+      const r = await api<{ message: Bilingual }>(`/api/registry/data-requests/${request.id}/decision`, {
+        method: 'POST',
+        body: { decision, note: note.trim() },
+      });
       onDecided(r.message);
     } catch (error) {
       setBusy(false);
@@ -119,7 +132,17 @@ function Decide({ request, onDecided }: { request: DataRequest; onDecided: (m: B
         <legend>{t('registry.requests.decision')}</legend>
         {(['done', 'rejected'] as const).map((d) => (
           <label key={d} className="check">
-            <input type="radio" name={`decision-${request.id}`} value={d} checked={decision === d} aria-invalid={errors.decision ? true : undefined} onChange={() => { setDecision(d); setErrors((x) => ({ ...x, decision: undefined })); }} />
+            <input
+              type="radio"
+              name={`decision-${request.id}`}
+              value={d}
+              checked={decision === d}
+              aria-invalid={errors.decision ? true : undefined}
+              onChange={() => {
+                setDecision(d);
+                setErrors((x) => ({ ...x, decision: undefined }));
+              }}
+            />
             {t(d === 'done' ? 'registry.requests.erase' : 'registry.requests.reject')}
           </label>
         ))}
@@ -129,7 +152,18 @@ function Decide({ request, onDecided }: { request: DataRequest; onDecided: (m: B
           </p>
         )}
       </fieldset>
-      <TextAreaField name="note" label={t('registry.requests.note')} hint={t('registry.requests.note.hint')} value={note} maxLength={2000} onChange={(e) => { setNote(e.target.value); setErrors((x) => ({ ...x, note: undefined })); }} error={errors.note?.[i18n.lang]} />
+      <TextAreaField
+        name="note"
+        label={t('registry.requests.note')}
+        hint={t('registry.requests.note.hint')}
+        value={note}
+        maxLength={2000}
+        onChange={(e) => {
+          setNote(e.target.value);
+          setErrors((x) => ({ ...x, note: undefined }));
+        }}
+        error={errors.note?.[i18n.lang]}
+      />
       <button type="submit" className="button" disabled={busy}>
         {busy ? t('registry.submitting') : t('registry.requests.save')}
       </button>

@@ -26,7 +26,13 @@ function Desk({ me }: { me: Me }) {
   return (
     <Page title={t('registry.desk.title')}>
       {done ? (
-        <Outcome result={done} onNext={() => { setDone(undefined); setRound((n) => n + 1); }} />
+        <Outcome
+          result={done}
+          onNext={() => {
+            setDone(undefined);
+            setRound((n) => n + 1);
+          }}
+        />
       ) : (
         <>
           <p>{t('registry.desk.intro')}</p>
@@ -91,7 +97,12 @@ function Outcome({ result, onNext }: { result: RegistrationResult; onNext: () =>
         <p>{t('registry.slip.howTo', { url: `${location.origin}/aktifkan` })}</p>
         <p className="muted">{t('registry.slip.secret')}</p>
         <p className="actions no-print">
-          <a className="button" href={waLink({ code: result.claimCode, expiresAt: result.claimCodeExpiresAt })} target="_blank" rel="noopener noreferrer">
+          <a
+            className="button"
+            href={waLink({ code: result.claimCode, expiresAt: result.claimCodeExpiresAt })}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {t('desk.whatsapp')}
           </a>
           <button type="button" className="button secondary" onClick={() => window.print()}>

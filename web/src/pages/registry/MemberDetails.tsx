@@ -13,9 +13,19 @@ const SIZE = {
   medium: ['registry.size.medium', 'registry.size.medium.text'],
   large: ['registry.size.large', 'registry.size.large.text'],
 } as const;
-const KIND = { jakpreneur: 'registry.kind.jakpreneur', non_jakpreneur: 'registry.kind.non_jakpreneur', cooperative: 'registry.kind.cooperative' } as const;
-const CHANNEL = { self: 'registry.channel.self', desk: 'registry.channel.desk', import: 'registry.channel.import', seed: 'registry.channel.seed' } as const;
-const pick = <T extends Record<string, string>>(m: T, k: string | null): T[keyof T] | undefined => (k !== null && k in m ? m[k as keyof T] : undefined);
+const KIND = {
+  jakpreneur: 'registry.kind.jakpreneur',
+  non_jakpreneur: 'registry.kind.non_jakpreneur',
+  cooperative: 'registry.kind.cooperative',
+} as const;
+const CHANNEL = {
+  self: 'registry.channel.self',
+  desk: 'registry.channel.desk',
+  import: 'registry.channel.import',
+  seed: 'registry.channel.seed',
+} as const;
+const pick = <T extends Record<string, string>>(m: T, k: string | null): T[keyof T] | undefined =>
+  k !== null && k in m ? m[k as keyof T] : undefined;
 
 /** A member's record as the register holds it; the NIK masked, with an audited "show" for those who may. */
 export function MemberDetails({ member: m, canReveal }: { member: Member; canReveal: boolean }) {
@@ -148,7 +158,9 @@ function NikValue({ umkmId, masked, canReveal }: { umkmId: number; masked: strin
       {canReveal && !clear && <span className="secondary">{t('registry.nik.audited')}</span>}
       {failure !== undefined && (
         <span role="alert" className="field-error">
-          {failure instanceof ApiProblem && failure.status === 404 ? t('registry.nik.notAllowed') : problemText(failure, i18n)}
+          {failure instanceof ApiProblem && failure.status === 404
+            ? t('registry.nik.notAllowed')
+            : problemText(failure, i18n)}
         </span>
       )}
     </span>

@@ -32,16 +32,26 @@ function Members({ me }: { me: Me }) {
   const [query, setQuery] = useState({ q: '', district: '' });
   const [typed, setTyped] = useState({ q: '', district: '' });
 
-  const url = useCallback((after?: number) => {
-    const p = new URLSearchParams({ limit: String(PAGE) });
-    if (query.q.trim()) p.set('q', query.q.trim());
-    if (query.district) p.set('district', query.district);
-    if (after) p.set('after', String(after));
-    return `/api/registry/members?${p}`;
-  }, [query]);
+  const url = useCallback(
+    (after?: number) => {
+      const p = new URLSearchParams({ limit: String(PAGE) });
+      if (query.q.trim()) p.set('q', query.q.trim());
+      if (query.district) p.set('district', query.district);
+      if (after) p.set('after', String(after));
+      return `/api/registry/members?${p}`;
+    },
+    [query],
+  );
 
   const { state, setState, reload } = useResource<Loaded>(
-    () => (allowed ? api<{ items: Member[] }>(url()).then((r) => ({ items: r.items, more: r.items.length === PAGE, loadingMore: false })) : undefined),
+    () =>
+      allowed
+        ? api<{ items: Member[] }>(url()).then((r) => ({
+            items: r.items,
+            more: r.items.length === PAGE,
+            loadingMore: false,
+          }))
+        : undefined,
     [allowed, url],
   );
 
@@ -50,7 +60,12 @@ function Members({ me }: { me: Me }) {
     const last = state.items.at(-1)?.id;
     setState({ ...state, loadingMore: true, moreError: undefined });
     api<{ items: Member[] }>(url(last)).then(
-      (r) => setState((s) => (s.status === 'ready' ? { status: 'ready', items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false } : s)),
+      (r) =>
+        setState((s) =>
+          s.status === 'ready'
+            ? { status: 'ready', items: [...s.items, ...r.items], more: r.items.length === PAGE, loadingMore: false }
+            : s,
+        ),
       (error: unknown) => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s)),
     );
   }
@@ -62,11 +77,21 @@ function Members({ me }: { me: Me }) {
 
   if (!allowed)
     return <NotAllowedPage title={t('registry.members.title')} message={t('registry.members.notAllowed')} />;
-  const districtOptions = districts.status === 'ready' ? districts.items.filter((d) => ownDistricts.length === 0 || ownDistricts.includes(d.code)) : [];
+  const districtOptions =
+    districts.status === 'ready'
+      ? districts.items.filter((d) => ownDistricts.length === 0 || ownDistricts.includes(d.code))
+      : [];
   return (
     <Page title={t('registry.members.title')}>
       <form className="form filters" role="search" onSubmit={search} aria-label={t('registry.members.search')}>
-        <TextField name="q" label={t('registry.members.q')} type="search" autoComplete="off" value={typed.q} onChange={(e) => setTyped((x) => ({ ...x, q: e.target.value }))} />
+        <TextField
+          name="q"
+          label={t('registry.members.q')}
+          type="search"
+          autoComplete="off"
+          value={typed.q}
+          onChange={(e) => setTyped((x) => ({ ...x, q: e.target.value }))}
+        />
         <SelectField
           name="district"
           label={t('registry.district')}
@@ -75,7 +100,11 @@ function Members({ me }: { me: Me }) {
           options={
             <>
               <option value="">{t('registry.members.allDistricts')}</option>
-              {districtOptions.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+              {districtOptions.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
             </>
           }
         />
@@ -87,11 +116,23 @@ function Members({ me }: { me: Me }) {
           counts the rows below it, never the last search's. */}
       <div className="members-results" aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Loading />}
-        {state.status === 'error' && <LoadError error={state.error} onRetry={reload} message={state.error instanceof ApiProblem && state.error.status === 403 ? t('registry.members.notAllowed') : undefined} />}
+        {state.status === 'error' && (
+          <LoadError
+            error={state.error}
+            onRetry={reload}
+            message={
+              state.error instanceof ApiProblem && state.error.status === 403
+                ? t('registry.members.notAllowed')
+                : undefined
+            }
+          />
+        )}
         {state.status === 'ready' && (
           <>
             <p role="status" className="muted">
-              {state.items.length === 0 ? t('registry.members.empty') : t('registry.members.shown', { n: i18n.num(state.items.length) })}
+              {state.items.length === 0
+                ? t('registry.members.empty')
+                : t('registry.members.shown', { n: i18n.num(state.items.length) })}
             </p>
             <ul className="items members">
               {state.items.map((m) => (
@@ -108,7 +149,13 @@ function Members({ me }: { me: Me }) {
                 </li>
               ))}
             </ul>
-            <LoadMore more={state.more} busy={state.loadingMore} error={state.moreError} label={t('registry.loadMore')} onLoad={loadMore} />
+            <LoadMore
+              more={state.more}
+              busy={state.loadingMore}
+              error={state.moreError}
+              label={t('registry.loadMore')}
+              onLoad={loadMore}
+            />
           </>
         )}
       </div>
@@ -126,7 +173,10 @@ function OneMember({ me, id }: { me: Me; id: string }) {
   const { t } = i18n;
   // A malformed id is a 404 without asking the server.
   const { state, reload } = useResource(
-    () => (/^\d+$/.test(id) ? api<Member>(`/api/registry/members/${id}`).then((member) => ({ member })) : Promise.reject(new ApiProblem(404, 'not_found', undefined))),
+    () =>
+      /^\d+$/.test(id)
+        ? api<Member>(`/api/registry/members/${id}`).then((member) => ({ member }))
+        : Promise.reject(new ApiProblem(404, 'not_found', undefined)),
     [id],
   );
   const title = state.status === 'ready' ? state.member.name : t('registry.member.title');

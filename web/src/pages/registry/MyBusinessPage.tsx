@@ -28,9 +28,16 @@ function Mine({ me }: { me: Me }) {
   const owner = can(me, 'registry.ownsData');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const { state, setState, reload: load } = useResource<{ member: Member | undefined }>(
+  const {
+    state,
+    setState,
+    reload: load,
+  } = useResource<{ member: Member | undefined }>(
     // The list is scoped to the caller: an owner sees exactly their own business.
-    () => (owner ? api<{ items: Member[] }>('/api/registry/members?limit=1').then((r) => ({ member: r.items[0] })) : Promise.resolve({ member: undefined })),
+    () =>
+      owner
+        ? api<{ items: Member[] }>('/api/registry/members?limit=1').then((r) => ({ member: r.items[0] }))
+        : Promise.resolve({ member: undefined }),
     [owner],
   );
 
@@ -72,7 +79,14 @@ function Mine({ me }: { me: Me }) {
             />
           ) : (
             <p>
-              <button type="button" className="button secondary" onClick={() => { setEditing(true); setSaved(false); }}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setEditing(true);
+                  setSaved(false);
+                }}
+              >
                 {t('registry.correct.open')}
               </button>
             </p>
@@ -85,7 +99,15 @@ function Mine({ me }: { me: Me }) {
 }
 
 /** The correctable fields; only what changed is sent, so the audit log records exactly the correction. */
-function Correction({ member: m, onSaved, onCancel }: { member: Member; onSaved: (m: Member) => void; onCancel: () => void }) {
+function Correction({
+  member: m,
+  onSaved,
+  onCancel,
+}: {
+  member: Member;
+  onSaved: (m: Member) => void;
+  onCancel: () => void;
+}) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const initial = {
@@ -166,15 +188,88 @@ function Correction({ member: m, onSaved, onCancel }: { member: Member; onSaved:
           <p>{problemText(failure, i18n)}</p>
         </div>
       )}
-      <TextField name="name" label={t('registry.business.name')} value={v.name} onChange={(e) => set('name')(e.target.value)} error={err('name')} />
-      <TextField name="ownerFullName" label={t('registry.owner.fullName')} autoComplete="name" value={v.ownerFullName} onChange={(e) => set('ownerFullName')(e.target.value)} error={err('ownerFullName')} />
-      <TextField name="ownerPhone" label={t('registry.correct.phone')} hint={t('registry.correct.phone.hint')} optional type="tel" inputMode="tel" autoComplete="tel" value={v.ownerPhone} onChange={(e) => set('ownerPhone')(e.target.value)} error={err('ownerPhone')} />
-      <TextField name="ownerEmail" label={t('registry.correct.email')} hint={t('registry.correct.phone.hint')} optional type="email" autoComplete="email" autoCapitalize="none" value={v.ownerEmail} onChange={(e) => set('ownerEmail')(e.target.value)} error={err('ownerEmail')} />
-      <TextAreaField name="address" label={t('registry.business.address')} autoComplete="street-address" value={v.address} onChange={(e) => set('address')(e.target.value)} error={err('address')} />
-      <TextField name="postalCode" label={t('registry.business.postalCode')} inputMode="numeric" autoComplete="postal-code" maxLength={10} value={v.postalCode} onChange={(e) => set('postalCode')(e.target.value)} error={err('postalCode')} />
-      <TextField name="workers" label={t('registry.business.workers')} inputMode="numeric" autoComplete="off" value={v.workers} onChange={(e) => set('workers')(e.target.value)} error={err('workers')} />
-      <RupiahField name="capital" label={t('registry.business.capital')} value={v.capital} onDigits={set('capital')} error={err('capital')} />
-      <RupiahField name="annualSales" label={t('registry.business.annualSales')} hint={t('registry.business.annualSales.hint')} optional value={v.annualSales} onDigits={set('annualSales')} error={err('annualSales')} />
+      <TextField
+        name="name"
+        label={t('registry.business.name')}
+        value={v.name}
+        onChange={(e) => set('name')(e.target.value)}
+        error={err('name')}
+      />
+      <TextField
+        name="ownerFullName"
+        label={t('registry.owner.fullName')}
+        autoComplete="name"
+        value={v.ownerFullName}
+        onChange={(e) => set('ownerFullName')(e.target.value)}
+        error={err('ownerFullName')}
+      />
+      <TextField
+        name="ownerPhone"
+        label={t('registry.correct.phone')}
+        hint={t('registry.correct.phone.hint')}
+        optional
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={v.ownerPhone}
+        onChange={(e) => set('ownerPhone')(e.target.value)}
+        error={err('ownerPhone')}
+      />
+      <TextField
+        name="ownerEmail"
+        label={t('registry.correct.email')}
+        hint={t('registry.correct.phone.hint')}
+        optional
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        value={v.ownerEmail}
+        onChange={(e) => set('ownerEmail')(e.target.value)}
+        error={err('ownerEmail')}
+      />
+      <TextAreaField
+        name="address"
+        label={t('registry.business.address')}
+        autoComplete="street-address"
+        value={v.address}
+        onChange={(e) => set('address')(e.target.value)}
+        error={err('address')}
+      />
+      <TextField
+        name="postalCode"
+        label={t('registry.business.postalCode')}
+        inputMode="numeric"
+        autoComplete="postal-code"
+        maxLength={10}
+        value={v.postalCode}
+        onChange={(e) => set('postalCode')(e.target.value)}
+        error={err('postalCode')}
+      />
+      <TextField
+        name="workers"
+        label={t('registry.business.workers')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={v.workers}
+        onChange={(e) => set('workers')(e.target.value)}
+        error={err('workers')}
+      />
+      <RupiahField
+        name="capital"
+        label={t('registry.business.capital')}
+        value={v.capital}
+        onDigits={set('capital')}
+        error={err('capital')}
+      />
+      <RupiahField
+        name="annualSales"
+        label={t('registry.business.annualSales')}
+        hint={t('registry.business.annualSales.hint')}
+        optional
+        value={v.annualSales}
+        onDigits={set('annualSales')}
+        error={err('annualSales')}
+      />
       <p className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('registry.submitting') : t('registry.correct.save')}
@@ -203,7 +298,10 @@ function Rights() {
     setBusy(true);
     setFailure(undefined);
     try {
-      const r = await api<{ requestId: number; message: Bilingual }>('/api/registry/my-data/deletion-requests', { method: 'POST', body: reason.trim() ? { reason: reason.trim() } : {} });
+      const r = await api<{ requestId: number; message: Bilingual }>('/api/registry/my-data/deletion-requests', {
+        method: 'POST',
+        body: reason.trim() ? { reason: reason.trim() } : {},
+      });
       setAnswer(r.message);
       dialog.current?.close();
     } catch (error) {
@@ -221,7 +319,13 @@ function Rights() {
         <a className="button secondary" href="/api/registry/my-data" download>
           {t('registry.rights.download')}
         </a>
-        <button ref={opener} type="button" className="button secondary" onClick={() => dialog.current?.showModal()} disabled={answer !== undefined}>
+        <button
+          ref={opener}
+          type="button"
+          className="button secondary"
+          onClick={() => dialog.current?.showModal()}
+          disabled={answer !== undefined}
+        >
           {t('registry.rights.delete')}
         </button>
       </p>
@@ -236,7 +340,14 @@ function Rights() {
           <p>{t('registry.rights.delete.erased')}</p>
           <p>{t('registry.rights.delete.kept')}</p>
           <p>{t('registry.rights.delete.decided')}</p>
-          <TextAreaField name="reason" label={t('registry.rights.delete.reason')} optional maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextAreaField
+            name="reason"
+            label={t('registry.rights.delete.reason')}
+            optional
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           {failure !== undefined && (
             <p role="alert" className="field-error">
               {problemText(failure, i18n)}

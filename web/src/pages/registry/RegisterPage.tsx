@@ -1,10 +1,19 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { Link } from '../../app/router.tsx';
 import { can, type Me, refreshSession, signedIn, useSession } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { Field, FormAlert, type FieldErrors, focusFirstError, msgText, PasswordField, problemText, SubmitButton } from '../../ui/form.tsx';
+import {
+  Field,
+  FormAlert,
+  type FieldErrors,
+  focusFirstError,
+  msgText,
+  PasswordField,
+  problemText,
+  SubmitButton,
+} from '../../ui/form.tsx';
 import { messages } from './i18n.ts';
 import { RegistrationForm, type RegistrationResult } from './RegistrationForm.tsx';
 
@@ -18,9 +27,14 @@ export default function RegisterPage() {
   const [prefill, setPrefill] = useState<{ fullName?: string; phone?: string }>({});
   const [done, setDone] = useState<RegistrationResult>();
 
-  let body;
+  let body: ReactNode;
   if (done) body = <Registered result={done} />;
-  else if (session.status === 'loading') body = <p className="muted" role="status">{t('app.loading')}</p>;
+  else if (session.status === 'loading')
+    body = (
+      <p className="muted" role="status">
+        {t('app.loading')}
+      </p>
+    );
   else if (session.status === 'error')
     body = (
       <div role="alert" className="notice">
@@ -33,14 +47,18 @@ export default function RegisterPage() {
   else if (session.status === 'anonymous') body = <CreateAccount onCreated={setPrefill} />;
   else body = <Step2 me={session.me} prefill={prefill} onDone={setDone} />;
 
-  return (
-    <Page title={t('registry.register.title')}>
-      {body}
-    </Page>
-  );
+  return <Page title={t('registry.register.title')}>{body}</Page>;
 }
 
-function Step2({ me, prefill, onDone }: { me: Me; prefill: { fullName?: string; phone?: string }; onDone: (r: RegistrationResult) => void }) {
+function Step2({
+  me,
+  prefill,
+  onDone,
+}: {
+  me: Me;
+  prefill: { fullName?: string; phone?: string };
+  onDone: (r: RegistrationResult) => void;
+}) {
   const { t } = useAreaI18n(messages);
   const heading = useRef<HTMLHeadingElement>(null);
   // Arriving here from step 1: the screen reader hears the new step.
@@ -89,7 +107,8 @@ function CreateAccount({ onCreated }: { onCreated: (p: { fullName: string; phone
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -102,7 +121,10 @@ function CreateAccount({ onCreated }: { onCreated: (p: { fullName: string; phone
     if (Object.keys(found).length) return focusFirstError(form.current);
     setBusy(true);
     try {
-      const me = await api<Me>('/api/auth/signup', { method: 'POST', body: { displayName: values.name.trim(), login: values.phone.trim(), password: values.password } });
+      const me = await api<Me>('/api/auth/signup', {
+        method: 'POST',
+        body: { displayName: values.name.trim(), login: values.phone.trim(), password: values.password },
+      });
       onCreated({ fullName: values.name.trim(), phone: values.phone.trim() });
       signedIn(me);
     } catch (err) {
@@ -126,9 +148,35 @@ function CreateAccount({ onCreated }: { onCreated: (p: { fullName: string; phone
       </p>
       <form ref={form} className="form" noValidate onSubmit={submit} aria-busy={busy}>
         <FormAlert>{failure !== undefined && problemText(failure, i18n)}</FormAlert>
-        <Field name="displayName" label={t('registry.account.name')} hint={t('registry.account.name.hint')} autoComplete="name" value={values.name} onChange={set('name')} error={msgText(errors.displayName, i18n)} />
-        <Field name="login" label={t('registry.account.phone')} hint={t('registry.account.phone.hint')} type="tel" inputMode="tel" autoComplete="tel" value={values.phone} onChange={set('phone')} error={msgText(errors.login, i18n)} />
-        <PasswordField name="password" label={t('login.password')} hint={t('form.passwordHint')} autoComplete="new-password" value={values.password} onChange={set('password')} error={msgText(errors.password, i18n)} />
+        <Field
+          name="displayName"
+          label={t('registry.account.name')}
+          hint={t('registry.account.name.hint')}
+          autoComplete="name"
+          value={values.name}
+          onChange={set('name')}
+          error={msgText(errors.displayName, i18n)}
+        />
+        <Field
+          name="login"
+          label={t('registry.account.phone')}
+          hint={t('registry.account.phone.hint')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          value={values.phone}
+          onChange={set('phone')}
+          error={msgText(errors.login, i18n)}
+        />
+        <PasswordField
+          name="password"
+          label={t('login.password')}
+          hint={t('form.passwordHint')}
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={msgText(errors.password, i18n)}
+        />
         <SubmitButton busy={busy} busyText={t('login.busy')}>
           {t('registry.account.submit')}
         </SubmitButton>

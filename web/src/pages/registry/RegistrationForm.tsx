@@ -5,7 +5,16 @@ import { ApiProblem, api } from '../../app/api.ts';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
 import { focusFirstError } from '../../ui/form.tsx';
-import { checkDraft, clearDraft, emptyDraft, isBlank, loadDraft, type RegistrationDraft, requestBody, saveDraft } from './form-model.ts';
+import {
+  checkDraft,
+  clearDraft,
+  emptyDraft,
+  isBlank,
+  loadDraft,
+  type RegistrationDraft,
+  requestBody,
+  saveDraft,
+} from './form-model.ts';
 import { messages } from './i18n.ts';
 import { type Check, useIdentifierCheck } from './lookups.ts';
 import type { Place } from './pickers.tsx';
@@ -50,7 +59,17 @@ function storageFor(mode: 'self' | 'desk'): Storage | undefined {
  * keystroke is kept on the device, so a dropped connection or a reload loses nothing; identifiers get instant
  * feedback from the register's own rules.
  */
-export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'self' | 'desk'; me: Me; prefill?: { fullName?: string; phone?: string }; onDone: (r: RegistrationResult) => void }) {
+export function RegistrationForm({
+  mode,
+  me,
+  prefill = {},
+  onDone,
+}: {
+  mode: 'self' | 'desk';
+  me: Me;
+  prefill?: { fullName?: string; phone?: string };
+  onDone: (r: RegistrationResult) => void;
+}) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   const storage = storageFor(mode);
@@ -63,7 +82,8 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
   const [cleared, setCleared] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const deskDistricts = mode === 'desk' ? me.roles.filter((g) => g.role === 'pendamping').map((g) => g.scopeId) : undefined;
+  const deskDistricts =
+    mode === 'desk' ? me.roles.filter((g) => g.role === 'pendamping').map((g) => g.scopeId) : undefined;
 
   const nik = useIdentifierCheck('nik');
   const phone = useIdentifierCheck('phone');
@@ -72,23 +92,26 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
   const postal = useIdentifierCheck('postal_code');
 
   // Kept on every change; an untouched form leaves nothing behind.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: saved when the draft changes, not when the storage key or prefill objects are remade
   useEffect(() => {
     if (isBlank(draft, prefill)) clearDraft(storage, key);
     else saveDraft(storage, key, draft);
-  }, [draft]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [draft]);
 
   // A restored postal code gets its feedback again (a restored NIK gets it from the effect below).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for a restored draft, on the first render only
   useEffect(() => {
     if (restored?.business.postalCode.trim()) void postal.check(restored.business.postalCode);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
 
   // The NIK is checked as soon as it has 16 digits (or more), and when the owner leaves the field.
   const nikDigits = draft.owner.nik.replace(/\s/g, '');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checks the NIK when its digits change, not when the checker object is remade
   useEffect(() => {
     if (nikDigits.length < 16) return nik.reset();
     const timer = setTimeout(() => void nik.check(draft.owner.nik), 250);
     return () => clearTimeout(timer);
-  }, [nikDigits]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [nikDigits]);
 
   const clearError = (...fields: string[]) =>
     setErrors((e) => {
@@ -112,13 +135,18 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
 
   const err = (field: string) => errors[field]?.[lang];
   /** A field's message: the last submit's, else the instant check's (when it is about the value still there). */
-  const checkErr = (field: string, c: Check, value: string) => err(field) ?? (c.status === 'invalid' && c.value === value ? c.message[lang] : undefined);
+  const checkErr = (field: string, c: Check, value: string) =>
+    err(field) ?? (c.status === 'invalid' && c.value === value ? c.message[lang] : undefined);
   const blurCheck = (c: IdentifierCheck, value: string) => () => {
     if (value.trim() && !('value' in c.state && c.state.value === value)) void c.check(value);
   };
 
-  const derived = nik.state.status === 'valid' && nik.state.value === draft.owner.nik ? (nik.state.derived as NikFacts) : undefined;
-  const postalCities = postal.state.status === 'valid' && postal.state.value === draft.business.postalCode ? (postal.state.derived.city_codes as string[]) : undefined;
+  const derived =
+    nik.state.status === 'valid' && nik.state.value === draft.owner.nik ? (nik.state.derived as NikFacts) : undefined;
+  const postalCities =
+    postal.state.status === 'valid' && postal.state.value === draft.business.postalCode
+      ? (postal.state.derived.city_codes as string[])
+      : undefined;
   const postalOtherCity = postalCities && draft.business.city && !postalCities.includes(draft.business.city);
 
   function discardDraft() {
@@ -135,8 +163,15 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
     setCleared(false);
     const found: Record<string, Bilingual> = {};
     const currentYear = Number(localDate(new Date()).slice(0, 4));
-    for (const [f, p] of Object.entries(checkDraft(draft, { nikDerived: derived !== undefined, currentYear }))) found[f] = i18n.msg(PROBLEM_TEXT[p]);
-    for (const [f, c, v] of [['owner.nik', nik.state, draft.owner.nik], ['owner.phone', phone.state, draft.owner.phone], ['business.nib', nib.state, draft.business.nib], ['business.npwp', npwp.state, draft.business.npwp], ['business.postalCode', postal.state, draft.business.postalCode]] as const)
+    for (const [f, p] of Object.entries(checkDraft(draft, { nikDerived: derived !== undefined, currentYear })))
+      found[f] = i18n.msg(PROBLEM_TEXT[p]);
+    for (const [f, c, v] of [
+      ['owner.nik', nik.state, draft.owner.nik],
+      ['owner.phone', phone.state, draft.owner.phone],
+      ['business.nib', nib.state, draft.business.nib],
+      ['business.npwp', npwp.state, draft.business.npwp],
+      ['business.postalCode', postal.state, draft.business.postalCode],
+    ] as const)
       if (!found[f] && c.status === 'invalid' && c.value === v) found[f] = c.message;
     setErrors(found);
     if (Object.keys(found).length) {
@@ -146,19 +181,37 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
     setFailure(undefined);
     setBusy(true);
     try {
-      const r = await api<Omit<RegistrationResult, 'businessName' | 'ownerName' | 'ownerPhone'>>(mode === 'self' ? '/api/registry/registrations' : '/api/registry/desk-registrations', {
-        method: 'POST',
-        body: requestBody(draft, derived),
-      });
+      const r = await api<Omit<RegistrationResult, 'businessName' | 'ownerName' | 'ownerPhone'>>(
+        mode === 'self' ? '/api/registry/registrations' : '/api/registry/desk-registrations',
+        {
+          method: 'POST',
+          body: requestBody(draft, derived),
+        },
+      );
       clearDraft(storage, key);
-      onDone({ ...r, businessName: draft.business.name.trim(), ownerName: draft.owner.fullName.trim(), ownerPhone: draft.owner.phone.trim() });
+      onDone({
+        ...r,
+        businessName: draft.business.name.trim(),
+        ownerName: draft.owner.fullName.trim(),
+        ownerPhone: draft.owner.phone.trim(),
+      });
     } catch (error) {
       setBusy(false);
       const { placed, unplaced } = placeErrors(error);
       setErrors(placed);
       const code = error instanceof ApiProblem ? error.code : '';
-      setFailure(code === 'network' ? { kind: 'offline' } : code === 'already_registered' ? { kind: 'already' } : { kind: 'problem', error, unplaced });
-      requestAnimationFrame(() => (Object.keys(placed).length && code !== 'already_registered' ? focusFirstError(form.current) : alertRef.current?.focus()));
+      setFailure(
+        code === 'network'
+          ? { kind: 'offline' }
+          : code === 'already_registered'
+            ? { kind: 'already' }
+            : { kind: 'problem', error, unplaced },
+      );
+      requestAnimationFrame(() =>
+        Object.keys(placed).length && code !== 'already_registered'
+          ? focusFirstError(form.current)
+          : alertRef.current?.focus(),
+      );
     }
   }
 
@@ -184,7 +237,13 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
 
       <BusinessFieldset f={f} nib={nib} npwp={npwp} />
 
-      <PlaceFieldset f={f} postal={postal} postalOtherCity={Boolean(postalOtherCity)} deskDistricts={deskDistricts} onPlace={setPlace} />
+      <PlaceFieldset
+        f={f}
+        postal={postal}
+        postalOtherCity={Boolean(postalOtherCity)}
+        deskDistricts={deskDistricts}
+        onPlace={setPlace}
+      />
 
       <SizeFieldset f={f} />
 
@@ -204,5 +263,3 @@ export function RegistrationForm({ mode, me, prefill = {}, onDone }: { mode: 'se
     </form>
   );
 }
-
-

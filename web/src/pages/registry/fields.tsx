@@ -11,7 +11,12 @@ export { SelectField, TextAreaField, TextField } from '../../ui/fields.tsx';
  * digits alone, so a language switch regroups it and nothing is parsed twice. A minus typed first is kept and
  * refused at once, next to the field: it is never dropped to read `-5` as Rp 5.
  */
-export function RupiahField({ value, onDigits, error, ...rest }: FieldCommon & Omit<InputProps, 'value' | 'onChange'> & { value: string; onDigits: (digits: string) => void }) {
+export function RupiahField({
+  value,
+  onDigits,
+  error,
+  ...rest
+}: FieldCommon & Omit<InputProps, 'value' | 'onChange'> & { value: string; onDigits: (digits: string) => void }) {
   const { lang, t } = useAreaI18n(messages);
   return (
     <div className="rupiah">

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, clearDraft, emptyDraft, formFieldOf, groupDigits, loadDraft, parseRupiah, type RegistrationDraft, requestBody, saveDraft } from './form-model.ts';
+import {
+  checkDraft,
+  clearDraft,
+  emptyDraft,
+  formFieldOf,
+  groupDigits,
+  loadDraft,
+  parseRupiah,
+  type RegistrationDraft,
+  requestBody,
+  saveDraft,
+} from './form-model.ts';
 import { groupRupiah, typedRupiah } from '../../ui/rupiah.ts';
 
 /** A Storage in memory, as the browser's localStorage behaves. */
@@ -58,7 +69,10 @@ describe('registration form model', () => {
     const d = filled();
     d.business.capital = '-5';
     d.business.annualSales = '-1000';
-    expect(checkDraft(d, { nikDerived: true, currentYear: 2026 })).toEqual({ 'business.capital': 'negative', 'business.annualSales': 'negative' });
+    expect(checkDraft(d, { nikDerived: true, currentYear: 2026 })).toEqual({
+      'business.capital': 'negative',
+      'business.annualSales': 'negative',
+    });
   });
 
   it('maps the server’s field paths to the form’s fields', () => {
@@ -87,8 +101,24 @@ describe('registration form model', () => {
 
   it('sends whole rupiah, null sales for a business without a full year, and leaves empty options out', () => {
     const body = requestBody(filled(), { gender: 'female', birth_date: '1985-08-14' });
-    expect(body.owner).toEqual({ fullName: 'Siti Aminah', nik: '3174045408850001', phone: '0812 3456 7890', email: undefined, gender: 'female', birthDate: '1985-08-14' });
-    expect(body.business).toMatchObject({ kbliCodes: ['10710'], villageCode: '3174041001', startYear: 2019, workers: 3, capital: 25_000_000, annualSales: null, fosteringAgencyId: 1, nib: undefined });
+    expect(body.owner).toEqual({
+      fullName: 'Siti Aminah',
+      nik: '3174045408850001',
+      phone: '0812 3456 7890',
+      email: undefined,
+      gender: 'female',
+      birthDate: '1985-08-14',
+    });
+    expect(body.business).toMatchObject({
+      kbliCodes: ['10710'],
+      villageCode: '3174041001',
+      startYear: 2019,
+      workers: 3,
+      capital: 25_000_000,
+      annualSales: null,
+      fosteringAgencyId: 1,
+      nib: undefined,
+    });
     const unconfirmed = filled();
     unconfirmed.owner.nikConfirmed = false;
     expect(requestBody(unconfirmed, { gender: 'female', birth_date: '1985-08-14' }).owner).not.toHaveProperty('gender');

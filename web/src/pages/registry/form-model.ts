@@ -76,7 +76,10 @@ export function groupDigits(digits: string, lang: 'id' | 'en'): string {
   return d === '' ? '' : formatNumber(BigInt(d), lang);
 }
 
-export function checkDraft(d: RegistrationDraft, opts: { nikDerived: boolean; currentYear: number }): Record<string, ClientProblem> {
+export function checkDraft(
+  d: RegistrationDraft,
+  opts: { nikDerived: boolean; currentYear: number },
+): Record<string, ClientProblem> {
   const out: Record<string, ClientProblem> = {};
   const req = (field: string, v: string) => {
     if (!v.trim()) out[field] = 'required';
@@ -97,7 +100,8 @@ export function checkDraft(d: RegistrationDraft, opts: { nikDerived: boolean; cu
   req('business.postalCode', b.postalCode);
   const year = Number(b.startYear);
   if (!b.startYear.trim()) out['business.startYear'] = 'required';
-  else if (!/^\d{4}$/.test(b.startYear.trim()) || year < 1900 || year > opts.currentYear) out['business.startYear'] = 'year';
+  else if (!/^\d{4}$/.test(b.startYear.trim()) || year < 1900 || year > opts.currentYear)
+    out['business.startYear'] = 'year';
   if (!b.workers.trim()) out['business.workers'] = 'required';
   else if (!/^\d+$/.test(b.workers.trim())) out['business.workers'] = 'number';
   if (!b.capital.trim()) out['business.capital'] = 'required';
@@ -159,7 +163,10 @@ export function loadDraft(storage: Storage | undefined, key: string): Registrati
     const parsed = JSON.parse(raw) as { v?: number; draft?: RegistrationDraft };
     if (parsed.v !== VERSION || !parsed.draft?.owner || !parsed.draft.business) return undefined;
     const empty = emptyDraft();
-    return { owner: { ...empty.owner, ...parsed.draft.owner }, business: { ...empty.business, ...parsed.draft.business } };
+    return {
+      owner: { ...empty.owner, ...parsed.draft.owner },
+      business: { ...empty.business, ...parsed.draft.business },
+    };
   } catch {
     return undefined;
   }

@@ -18,17 +18,21 @@ export const messages = areaMessages(
     'registry.submitDesk': 'Daftarkan dan buat kode aktivasi',
 
     'registry.register.title': 'Daftar UMKM',
-    'registry.register.intro': 'Daftarkan usaha Anda sebagai UMKM binaan Jakpreneur. Siapkan KTP. Pendaftaran gratis dan memakan waktu sekitar 10 menit.',
+    'registry.register.intro':
+      'Daftarkan usaha Anda sebagai UMKM binaan Jakpreneur. Siapkan KTP. Pendaftaran gratis dan memakan waktu sekitar 10 menit.',
     'registry.register.stepsLabel': 'Langkah pendaftaran',
     'registry.register.step1.short': '1. Akun',
     'registry.register.step2.short': '2. Data usaha',
     'registry.register.step1': 'Langkah 1 dari 2: buat akun',
     'registry.register.haveAccount': 'Sudah punya akun?',
     'registry.register.login': 'Masuk dulu',
-    'registry.register.paper': 'Tidak punya HP atau lebih suka dibantu? Datang ke meja layanan kecamatan dengan membawa KTP.',
+    'registry.register.paper':
+      'Tidak punya HP atau lebih suka dibantu? Datang ke meja layanan kecamatan dengan membawa KTP.',
     'registry.register.step2': 'Langkah 2 dari 2: data pemilik dan usaha',
-    'registry.register.step2.intro': 'Isi sesuai KTP dan keadaan usaha Anda saat ini. Isian tersimpan di HP ini, jadi aman bila sambungan terputus.',
-    'registry.register.alreadyOwner': 'Akun ini sudah terdaftar sebagai pemilik UMKM. Satu pemilik mendaftarkan satu usaha.',
+    'registry.register.step2.intro':
+      'Isi sesuai KTP dan keadaan usaha Anda saat ini. Isian tersimpan di HP ini, jadi aman bila sambungan terputus.',
+    'registry.register.alreadyOwner':
+      'Akun ini sudah terdaftar sebagai pemilik UMKM. Satu pemilik mendaftarkan satu usaha.',
     'registry.register.deskHint': 'Mendaftarkan usaha orang lain?',
     'registry.account.name': 'Nama lengkap',
     'registry.account.name.hint': 'Sesuai KTP.',
@@ -44,14 +48,17 @@ export const messages = areaMessages(
     'registry.owner.nik.hint': '16 angka pada KTP.',
     'registry.owner.phone': 'Nomor HP pemilik',
     'registry.owner.phone.hint': 'Nomor HP aktif, misalnya 0812 3456 7890.',
-    'registry.owner.phone.hintDesk': 'Pemilik mengaktifkan akunnya dengan nomor ini dan kode dari Anda. Periksa dengan menelepon atau membaca ulang.',
+    'registry.owner.phone.hintDesk':
+      'Pemilik mengaktifkan akunnya dengan nomor ini dan kode dari Anda. Periksa dengan menelepon atau membaca ulang.',
     'registry.owner.email': 'Email',
     'registry.nik.checking': 'Memeriksa NIK…',
-    'registry.nik.unavailable': 'NIK belum bisa diperiksa sekarang (tidak tersambung). NIK akan diperiksa saat pendaftaran dikirim.',
+    'registry.nik.unavailable':
+      'NIK belum bisa diperiksa sekarang (tidak tersambung). NIK akan diperiksa saat pendaftaran dikirim.',
     'registry.nik.says': 'Menurut NIK ini:',
     'registry.nik.gender': 'Jenis kelamin',
     'registry.nik.birthDate': 'Tanggal lahir',
-    'registry.nik.regionUnknown': 'Kode wilayah NIK ini bukan dari wilayah kami. Tidak apa-apa bila KTP diterbitkan di daerah lain.',
+    'registry.nik.regionUnknown':
+      'Kode wilayah NIK ini bukan dari wilayah kami. Tidak apa-apa bila KTP diterbitkan di daerah lain.',
     'registry.nik.confirm': 'Benar, ini sesuai KTP saya',
     'registry.nik.confirmDesk': 'Benar, sesuai KTP pemilik',
     'registry.nik.notRight': 'Tidak sesuai? Berarti ada angka NIK yang salah ketik: periksa lagi.',
@@ -71,7 +78,8 @@ export const messages = areaMessages(
     'registry.kind.non_jakpreneur': 'UMKM di luar Jakpreneur (pemasok)',
     'registry.kind.cooperative': 'Koperasi (pemasok)',
     'registry.kbli.label': 'Bidang usaha (KBLI)',
-    'registry.kbli.hint': 'Ketik kata atau kode, misalnya “roti” atau “10710”, lalu pilih. Boleh 1–5; yang pertama adalah bidang utama.',
+    'registry.kbli.hint':
+      'Ketik kata atau kode, misalnya “roti” atau “10710”, lalu pilih. Boleh 1–5; yang pertama adalah bidang utama.',
     'registry.kbli.searching': 'Mencari…',
     'registry.kbli.failed': 'Pencarian gagal. Periksa sambungan, lalu ketik lagi.',
     'registry.kbli.results': '{n} hasil. Pilih salah satu.',
@@ -95,7 +103,8 @@ export const messages = areaMessages(
     'registry.postal.otherCity': 'Kode pos ini bukan untuk kota yang dipilih.',
 
     'registry.size.legend': 'Modal, omzet, dan tenaga kerja',
-    'registry.size.intro': 'Dipakai untuk menentukan kelas usaha (mikro, kecil, menengah) menurut PP 7/2021. Perkiraan yang jujur sudah cukup.',
+    'registry.size.intro':
+      'Dipakai untuk menentukan kelas usaha (mikro, kecil, menengah) menurut PP 7/2021. Perkiraan yang jujur sudah cukup.',
     'registry.business.startYear': 'Tahun mulai usaha',
     'registry.business.startYear.hint': 'Empat angka, paling lambat {year}.',
     'registry.business.workers': 'Jumlah pekerja',
@@ -116,15 +125,18 @@ export const messages = areaMessages(
     'registry.draft.discarded': 'Draf dihapus dari perangkat ini.',
 
     'registry.err.required': 'Wajib diisi.',
-    'registry.err.nikConfirm': 'Centang bila jenis kelamin dan tanggal lahir sesuai KTP. Bila tidak sesuai, perbaiki NIK.',
+    'registry.err.nikConfirm':
+      'Centang bila jenis kelamin dan tanggal lahir sesuai KTP. Bila tidak sesuai, perbaiki NIK.',
     'registry.err.year': 'Isi tahun dengan empat angka, tidak lebih dari tahun ini.',
     'registry.err.number': 'Isi dengan angka.',
     'registry.err.negative': 'Tidak boleh kurang dari nol. Hapus tanda minus.',
     'registry.err.email': 'Alamat email tidak valid, misalnya nama@contoh.id.',
     'registry.err.kbli': 'Pilih minimal satu bidang usaha (KBLI).',
     'registry.err.count': 'Ada {n} isian yang perlu diperbaiki. Lihat pesan di bawah setiap isian.',
-    'registry.err.offline': 'Tidak tersambung ke internet, jadi pendaftaran belum terkirim. Isian Anda tetap tersimpan di perangkat ini: tekan tombol kirim lagi saat sambungan kembali.',
-    'registry.err.already': 'NIK atau NIB ini sudah terdaftar. Bila itu usaha Anda, datang ke meja layanan kecamatan dengan membawa KTP: pendamping memberi kode untuk mengaktifkan akun usaha itu.',
+    'registry.err.offline':
+      'Tidak tersambung ke internet, jadi pendaftaran belum terkirim. Isian Anda tetap tersimpan di perangkat ini: tekan tombol kirim lagi saat sambungan kembali.',
+    'registry.err.already':
+      'NIK atau NIB ini sudah terdaftar. Bila itu usaha Anda, datang ke meja layanan kecamatan dengan membawa KTP: pendamping memberi kode untuk mengaktifkan akun usaha itu.',
     'registry.err.already.claim': 'Sudah punya kode dari kecamatan? Aktifkan akun',
     'registry.err.alreadyDesk': 'NIK atau NIB ini sudah terdaftar pada usaha lain. Periksa KTP dan NIB pemilik.',
 
@@ -138,13 +150,16 @@ export const messages = areaMessages(
     'registry.done.alreadyText': 'Akun ini sudah memiliki usaha di register. Tidak ada yang berubah.',
 
     'registry.desk.title': 'Daftarkan UMKM di meja kecamatan',
-    'registry.desk.intro': 'Periksa KTP pemilik, lalu isi data bersama pemilik. Setelah terdaftar, berikan kode aktivasi: pemilik mengaktifkan akunnya sendiri dengan nomor HP dan kode itu.',
+    'registry.desk.intro':
+      'Periksa KTP pemilik, lalu isi data bersama pemilik. Setelah terdaftar, berikan kode aktivasi: pemilik mengaktifkan akunnya sendiri dengan nomor HP dan kode itu.',
     'registry.desk.back': 'Kembali ke meja kecamatan',
     'registry.desk.registered': '{name} terdaftar',
     'registry.desk.linked': 'Sudah terdaftar: pengampu ditambahkan',
-    'registry.desk.linked.text': 'NIK atau NIB ini sudah ada di register, jadi tidak dibuat usaha kedua. Pengampu yang Anda pilih kini tercatat sebagai pembina tambahan. Tidak ada akun atau kode baru.',
+    'registry.desk.linked.text':
+      'NIK atau NIB ini sudah ada di register, jadi tidak dibuat usaha kedua. Pengampu yang Anda pilih kini tercatat sebagai pembina tambahan. Tidak ada akun atau kode baru.',
     'registry.desk.already': 'Sudah terdaftar dengan pengampu ini',
-    'registry.desk.already.text': 'Usaha ini sudah terdaftar dan sudah dibina pengampu yang dipilih. Tidak ada yang berubah.',
+    'registry.desk.already.text':
+      'Usaha ini sudah terdaftar dan sudah dibina pengampu yang dipilih. Tidak ada yang berubah.',
     'registry.desk.issueCode': 'Pemilik belum bisa masuk? Buat kode aktivasi di meja kecamatan',
     'registry.desk.next': 'Daftarkan pemilik berikutnya',
     'registry.desk.openMember': 'Lihat data anggota',
@@ -163,7 +178,8 @@ export const messages = areaMessages(
     'registry.mine.products': 'Produk saya',
     'registry.sizeClass': 'Kelas usaha',
     'registry.size.micro': 'Usaha mikro',
-    'registry.size.micro.text': 'Kelas terkecil menurut PP 7/2021, dihitung dari modal (usaha baru) atau hasil penjualan setahun.',
+    'registry.size.micro.text':
+      'Kelas terkecil menurut PP 7/2021, dihitung dari modal (usaha baru) atau hasil penjualan setahun.',
     'registry.size.small': 'Usaha kecil',
     'registry.size.small.text': 'Di atas batas usaha mikro menurut PP 7/2021: usaha Anda sudah “naik kelas”.',
     'registry.size.medium': 'Usaha menengah',
@@ -180,19 +196,23 @@ export const messages = areaMessages(
     'registry.channel.seed': 'data contoh',
     'registry.correct.open': 'Perbaiki data',
     'registry.correct.title': 'Perbaiki data',
-    'registry.correct.intro': 'Ubah yang salah saja. Setiap perubahan tercatat. NIK tidak dapat diubah di sini: datang ke meja kecamatan dengan KTP.',
+    'registry.correct.intro':
+      'Ubah yang salah saja. Setiap perubahan tercatat. NIK tidak dapat diubah di sini: datang ke meja kecamatan dengan KTP.',
     'registry.correct.phone': 'Nomor HP baru',
     'registry.correct.email': 'Email baru',
     'registry.correct.phone.hint': 'Isi hanya bila ingin mengganti.',
     'registry.correct.save': 'Simpan perubahan',
     'registry.correct.saved': 'Perubahan disimpan.',
     'registry.rights.title': 'Data pribadi Anda',
-    'registry.rights.intro': 'Menurut UU 27/2022 tentang Pelindungan Data Pribadi, Anda berhak melihat semua data tentang Anda, memperbaikinya, dan meminta penghapusan.',
+    'registry.rights.intro':
+      'Menurut UU 27/2022 tentang Pelindungan Data Pribadi, Anda berhak melihat semua data tentang Anda, memperbaikinya, dan meminta penghapusan.',
     'registry.rights.download': 'Unduh data saya',
     'registry.rights.delete': 'Minta penghapusan data',
     'registry.rights.delete.title': 'Minta penghapusan data pribadi?',
-    'registry.rights.delete.erased': 'Yang dihapus: nama, NIK, nomor HP, email, tanggal lahir, dan akun Anda. Anda tidak bisa masuk lagi dengan akun ini.',
-    'registry.rights.delete.kept': 'Yang tetap disimpan karena diwajibkan hukum: catatan usaha (nama usaha, KBLI, kelurahan, kelas usaha) untuk catatan belanja pemerintah dan pajak, serta log audit.',
+    'registry.rights.delete.erased':
+      'Yang dihapus: nama, NIK, nomor HP, email, tanggal lahir, dan akun Anda. Anda tidak bisa masuk lagi dengan akun ini.',
+    'registry.rights.delete.kept':
+      'Yang tetap disimpan karena diwajibkan hukum: catatan usaha (nama usaha, KBLI, kelurahan, kelas usaha) untuk catatan belanja pemerintah dan pajak, serta log audit.',
     'registry.rights.delete.decided': 'Admin Dinas PPKUKM memeriksa dan memutuskan permintaan ini.',
     'registry.rights.delete.reason': 'Alasan',
     'registry.rights.delete.confirm': 'Kirim permintaan',
@@ -211,7 +231,8 @@ export const messages = areaMessages(
 
     'registry.requests.title': 'Permintaan data pribadi',
     'registry.requests.notAllowed': 'Halaman ini hanya untuk admin Dinas PPKUKM.',
-    'registry.requests.intro': 'Pemilik UMKM dapat meminta data pribadinya dihapus (UU 27/2022). Menghapus mengosongkan nama, NIK, HP, email, dan akunnya; catatan usaha dan log audit tetap disimpan.',
+    'registry.requests.intro':
+      'Pemilik UMKM dapat meminta data pribadinya dihapus (UU 27/2022). Menghapus mengosongkan nama, NIK, HP, email, dan akunnya; catatan usaha dan log audit tetap disimpan.',
     'registry.requests.empty': 'Belum ada permintaan.',
     'registry.requests.item': 'Permintaan #{id} · {owner} · {business}',
     'registry.requests.reason': 'Alasan: {reason}',
@@ -248,7 +269,8 @@ export const messages = areaMessages(
     'registry.submitDesk': 'Register and create an activation code',
 
     'registry.register.title': 'Register a business',
-    'registry.register.intro': 'Register your business as a UMKM fostered by Jakpreneur. Have your KTP at hand. Registration is free and takes about 10 minutes.',
+    'registry.register.intro':
+      'Register your business as a UMKM fostered by Jakpreneur. Have your KTP at hand. Registration is free and takes about 10 minutes.',
     'registry.register.stepsLabel': 'Registration steps',
     'registry.register.step1.short': '1. Account',
     'registry.register.step2.short': '2. Business details',
@@ -257,8 +279,10 @@ export const messages = areaMessages(
     'registry.register.login': 'Log in first',
     'registry.register.paper': 'No phone, or rather be helped? Visit the kecamatan service desk with your KTP.',
     'registry.register.step2': 'Step 2 of 2: owner and business details',
-    'registry.register.step2.intro': 'Fill in as on your KTP and as your business is today. What you type is kept on this phone, so nothing is lost if the connection drops.',
-    'registry.register.alreadyOwner': 'This account is already registered as a UMKM owner. One owner registers one business.',
+    'registry.register.step2.intro':
+      'Fill in as on your KTP and as your business is today. What you type is kept on this phone, so nothing is lost if the connection drops.',
+    'registry.register.alreadyOwner':
+      'This account is already registered as a UMKM owner. One owner registers one business.',
     'registry.register.deskHint': 'Registering someone else’s business?',
     'registry.account.name': 'Full name',
     'registry.account.name.hint': 'As on your KTP.',
@@ -274,14 +298,17 @@ export const messages = areaMessages(
     'registry.owner.nik.hint': 'The 16 digits on the KTP.',
     'registry.owner.phone': 'Owner’s mobile number',
     'registry.owner.phone.hint': 'An active mobile number, e.g. 0812 3456 7890.',
-    'registry.owner.phone.hintDesk': 'The owner activates the account with this number and your code. Check it by calling or reading it back.',
+    'registry.owner.phone.hintDesk':
+      'The owner activates the account with this number and your code. Check it by calling or reading it back.',
     'registry.owner.email': 'Email',
     'registry.nik.checking': 'Checking the NIK…',
-    'registry.nik.unavailable': 'The NIK cannot be checked right now (no connection). It will be checked when the registration is sent.',
+    'registry.nik.unavailable':
+      'The NIK cannot be checked right now (no connection). It will be checked when the registration is sent.',
     'registry.nik.says': 'According to this NIK:',
     'registry.nik.gender': 'Gender',
     'registry.nik.birthDate': 'Date of birth',
-    'registry.nik.regionUnknown': 'This NIK’s region code is not from our region. That is fine if the KTP was issued elsewhere.',
+    'registry.nik.regionUnknown':
+      'This NIK’s region code is not from our region. That is fine if the KTP was issued elsewhere.',
     'registry.nik.confirm': 'Yes, this matches my KTP',
     'registry.nik.confirmDesk': 'Yes, this matches the owner’s KTP',
     'registry.nik.notRight': 'Not right? Then a digit of the NIK is mistyped: check it again.',
@@ -301,7 +328,8 @@ export const messages = areaMessages(
     'registry.kind.non_jakpreneur': 'UMKM outside Jakpreneur (supplier)',
     'registry.kind.cooperative': 'Cooperative (supplier)',
     'registry.kbli.label': 'Line of business (KBLI)',
-    'registry.kbli.hint': 'Type a word or a code, e.g. “roti” or “10710”, then choose. 1–5 allowed; the first is the main one.',
+    'registry.kbli.hint':
+      'Type a word or a code, e.g. “roti” or “10710”, then choose. 1–5 allowed; the first is the main one.',
     'registry.kbli.searching': 'Searching…',
     'registry.kbli.failed': 'Search failed. Check the connection, then type again.',
     'registry.kbli.results': '{n} results. Choose one.',
@@ -325,7 +353,8 @@ export const messages = areaMessages(
     'registry.postal.otherCity': 'This postal code is not in the chosen city.',
 
     'registry.size.legend': 'Capital, sales and workers',
-    'registry.size.intro': 'Used to set the size class (micro, small, medium) under PP 7/2021. An honest estimate is enough.',
+    'registry.size.intro':
+      'Used to set the size class (micro, small, medium) under PP 7/2021. An honest estimate is enough.',
     'registry.business.startYear': 'Year the business started',
     'registry.business.startYear.hint': 'Four digits, {year} at the latest.',
     'registry.business.workers': 'Number of workers',
@@ -340,7 +369,8 @@ export const messages = areaMessages(
     'registry.business.agency.hint': 'The agency that fosters this business. If unsure, choose Dinas PPKUKM.',
 
     'registry.draft.kept': 'What you type is kept on this phone until the registration is sent.',
-    'registry.draft.keptDesk': 'What you type is kept in this browser tab until sent; it is deleted when the tab closes.',
+    'registry.draft.keptDesk':
+      'What you type is kept in this browser tab until sent; it is deleted when the tab closes.',
     'registry.draft.restored': 'What you typed earlier on this device has been restored. Continue where you left off.',
     'registry.draft.discard': 'Delete draft',
     'registry.draft.discarded': 'Draft deleted from this device.',
@@ -353,10 +383,13 @@ export const messages = areaMessages(
     'registry.err.email': 'Not a valid email address, e.g. name@example.id.',
     'registry.err.kbli': 'Choose at least one line of business (KBLI).',
     'registry.err.count': '{n} fields need correcting. See the message under each.',
-    'registry.err.offline': 'No internet connection, so the registration was not sent. Everything you typed is still kept on this device: press send again when the connection is back.',
-    'registry.err.already': 'This NIK or NIB is already registered. If it is your business, visit the kecamatan service desk with your KTP: the pendamping gives you a code to activate that business’s account.',
+    'registry.err.offline':
+      'No internet connection, so the registration was not sent. Everything you typed is still kept on this device: press send again when the connection is back.',
+    'registry.err.already':
+      'This NIK or NIB is already registered. If it is your business, visit the kecamatan service desk with your KTP: the pendamping gives you a code to activate that business’s account.',
     'registry.err.already.claim': 'Have a code from the kecamatan? Activate the account',
-    'registry.err.alreadyDesk': 'This NIK or NIB is already registered to another business. Check the owner’s KTP and NIB.',
+    'registry.err.alreadyDesk':
+      'This NIK or NIB is already registered to another business. Check the owner’s KTP and NIB.',
 
     'registry.done.title': '{name} is registered',
     'registry.done.text': 'Your business is in the Jakpreneur register (stage P1: registration).',
@@ -368,13 +401,16 @@ export const messages = areaMessages(
     'registry.done.alreadyText': 'This account already has a business in the register. Nothing changed.',
 
     'registry.desk.title': 'Register a UMKM at the kecamatan desk',
-    'registry.desk.intro': 'Check the owner’s KTP, then fill in the details with the owner. Once registered, hand over the activation code: the owner activates the account with their mobile number and that code.',
+    'registry.desk.intro':
+      'Check the owner’s KTP, then fill in the details with the owner. Once registered, hand over the activation code: the owner activates the account with their mobile number and that code.',
     'registry.desk.back': 'Back to the kecamatan desk',
     'registry.desk.registered': '{name} is registered',
     'registry.desk.linked': 'Already registered: fostering agency added',
-    'registry.desk.linked.text': 'This NIK or NIB is already in the register, so no second business was created. The agency you chose is now recorded as an additional fostering agency. No new account or code.',
+    'registry.desk.linked.text':
+      'This NIK or NIB is already in the register, so no second business was created. The agency you chose is now recorded as an additional fostering agency. No new account or code.',
     'registry.desk.already': 'Already registered with this agency',
-    'registry.desk.already.text': 'This business is already registered and already fostered by the chosen agency. Nothing changed.',
+    'registry.desk.already.text':
+      'This business is already registered and already fostered by the chosen agency. Nothing changed.',
     'registry.desk.issueCode': 'Owner cannot log in? Create an activation code at the kecamatan desk',
     'registry.desk.next': 'Register the next owner',
     'registry.desk.openMember': 'Open the member’s record',
@@ -410,19 +446,23 @@ export const messages = areaMessages(
     'registry.channel.seed': 'sample data',
     'registry.correct.open': 'Correct my details',
     'registry.correct.title': 'Correct details',
-    'registry.correct.intro': 'Change only what is wrong. Every change is recorded. The NIK cannot be changed here: visit the kecamatan desk with your KTP.',
+    'registry.correct.intro':
+      'Change only what is wrong. Every change is recorded. The NIK cannot be changed here: visit the kecamatan desk with your KTP.',
     'registry.correct.phone': 'New mobile number',
     'registry.correct.email': 'New email',
     'registry.correct.phone.hint': 'Fill in only to change it.',
     'registry.correct.save': 'Save changes',
     'registry.correct.saved': 'Changes saved.',
     'registry.rights.title': 'Your personal data',
-    'registry.rights.intro': 'Under Law 27/2022 on Personal Data Protection you may see all data about you, correct it, and ask for it to be deleted.',
+    'registry.rights.intro':
+      'Under Law 27/2022 on Personal Data Protection you may see all data about you, correct it, and ask for it to be deleted.',
     'registry.rights.download': 'Download my data',
     'registry.rights.delete': 'Ask for my data to be deleted',
     'registry.rights.delete.title': 'Ask for your personal data to be deleted?',
-    'registry.rights.delete.erased': 'Deleted: your name, NIK, mobile number, email, date of birth and your account. You will no longer be able to log in with it.',
-    'registry.rights.delete.kept': 'Kept because the law requires it: the business record (business name, KBLI, kelurahan, size class) for government purchasing and tax records, and the audit log.',
+    'registry.rights.delete.erased':
+      'Deleted: your name, NIK, mobile number, email, date of birth and your account. You will no longer be able to log in with it.',
+    'registry.rights.delete.kept':
+      'Kept because the law requires it: the business record (business name, KBLI, kelurahan, size class) for government purchasing and tax records, and the audit log.',
     'registry.rights.delete.decided': 'An admin of Dinas PPKUKM checks and decides the request.',
     'registry.rights.delete.reason': 'Reason',
     'registry.rights.delete.confirm': 'Send request',
@@ -441,7 +481,8 @@ export const messages = areaMessages(
 
     'registry.requests.title': 'Personal-data requests',
     'registry.requests.notAllowed': 'This page is for Dinas PPKUKM admins only.',
-    'registry.requests.intro': 'UMKM owners may ask for their personal data to be deleted (Law 27/2022). Deleting empties their name, NIK, phone, email and account; the business record and the audit log are kept.',
+    'registry.requests.intro':
+      'UMKM owners may ask for their personal data to be deleted (Law 27/2022). Deleting empties their name, NIK, phone, email and account; the business record and the audit log are kept.',
     'registry.requests.empty': 'No requests yet.',
     'registry.requests.item': 'Request #{id} · {owner} · {business}',
     'registry.requests.reason': 'Reason: {reason}',

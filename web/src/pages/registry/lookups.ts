@@ -38,9 +38,19 @@ export function useIdentifierCheck(kind: IdentifierKind) {
       if (!value.trim()) return setState({ status: 'idle' });
       setState({ status: 'checking', value });
       try {
-        const r = await api<{ valid: boolean; errors: { message: Bilingual }[]; derived: Record<string, unknown> }>('/api/identifiers/validate', { method: 'POST', body: { kind, value } });
+        const r = await api<{ valid: boolean; errors: { message: Bilingual }[]; derived: Record<string, unknown> }>(
+          '/api/identifiers/validate',
+          {
+            method: 'POST',
+            body: { kind, value },
+          },
+        );
         if (!isLatest()) return;
-        setState(r.valid ? { status: 'valid', value, derived: r.derived } : { status: 'invalid', value, message: r.errors[0]?.message ?? { id: 'Tidak valid.', en: 'Not valid.' } });
+        setState(
+          r.valid
+            ? { status: 'valid', value, derived: r.derived }
+            : { status: 'invalid', value, message: r.errors[0]?.message ?? { id: 'Tidak valid.', en: 'Not valid.' } },
+        );
       } catch (e) {
         if (isLatest()) setState({ status: 'unavailable', value });
         if (!(e instanceof ApiProblem)) throw e;

@@ -28,10 +28,22 @@ export interface FieldsetProps {
   setBusiness: <K extends keyof RegistrationDraft['business']>(k: K, v: RegistrationDraft['business'][K]) => void;
 }
 
-export type Failure = { kind: 'check'; count: number } | { kind: 'offline' } | { kind: 'already' } | { kind: 'problem'; error: unknown; unplaced: Bilingual[] };
+export type Failure =
+  | { kind: 'check'; count: number }
+  | { kind: 'offline' }
+  | { kind: 'already' }
+  | { kind: 'problem'; error: unknown; unplaced: Bilingual[] };
 
-
-export const PROBLEM_TEXT: Record<ClientProblem, 'registry.err.required' | 'registry.err.nikConfirm' | 'registry.err.year' | 'registry.err.number' | 'registry.err.email' | 'registry.err.kbli' | 'registry.err.negative'> = {
+export const PROBLEM_TEXT: Record<
+  ClientProblem,
+  | 'registry.err.required'
+  | 'registry.err.nikConfirm'
+  | 'registry.err.year'
+  | 'registry.err.number'
+  | 'registry.err.email'
+  | 'registry.err.kbli'
+  | 'registry.err.negative'
+> = {
   required: 'registry.err.required',
   nikConfirm: 'registry.err.nikConfirm',
   year: 'registry.err.year',
@@ -43,9 +55,26 @@ export const PROBLEM_TEXT: Record<ClientProblem, 'registry.err.required' | 'regi
 
 /** Form fields a server error can be shown next to; anything else goes in the form's alert. */
 const FIELDS = new Set([
-  'owner.fullName', 'owner.nik', 'owner.nikConfirmed', 'owner.phone', 'owner.email',
-  'business.name', 'business.kind', 'business.nib', 'business.npwp', 'business.kbliCodes', 'business.city', 'business.district', 'business.villageCode',
-  'business.address', 'business.postalCode', 'business.startYear', 'business.workers', 'business.capital', 'business.annualSales', 'business.fosteringAgencyId',
+  'owner.fullName',
+  'owner.nik',
+  'owner.nikConfirmed',
+  'owner.phone',
+  'owner.email',
+  'business.name',
+  'business.kind',
+  'business.nib',
+  'business.npwp',
+  'business.kbliCodes',
+  'business.city',
+  'business.district',
+  'business.villageCode',
+  'business.address',
+  'business.postalCode',
+  'business.startYear',
+  'business.workers',
+  'business.capital',
+  'business.annualSales',
+  'business.fosteringAgencyId',
 ]);
 
 /** A server's field errors: those next to a field of the form (`placed`), the rest for the form's alert. */
@@ -62,16 +91,70 @@ export function placeErrors(error: unknown): { placed: Record<string, Bilingual>
 }
 
 /** The owner: name, NIK (checked as typed), phone, email. */
-export function OwnerFieldset({ f, nik, phone, derived }: { f: FieldsetProps; nik: IdentifierCheck; phone: IdentifierCheck; derived: NikFacts | undefined }) {
+export function OwnerFieldset({
+  f,
+  nik,
+  phone,
+  derived,
+}: {
+  f: FieldsetProps;
+  nik: IdentifierCheck;
+  phone: IdentifierCheck;
+  derived: NikFacts | undefined;
+}) {
   const { t, mode, err, checkErr, blurCheck, setOwner } = f;
   const o = f.draft.owner;
   return (
     <fieldset>
       <legend>{mode === 'desk' ? t('registry.owner.legendDesk') : t('registry.owner.legend')}</legend>
-      <TextField name="owner.fullName" label={t('registry.owner.fullName')} hint={t('registry.owner.fullName.hint')} autoComplete={mode === 'self' ? 'name' : 'off'} value={o.fullName} onChange={(e) => setOwner('fullName', e.target.value)} error={err('owner.fullName')} />
-      <NikField value={o.nik} onChange={(v) => setOwner('nik', v)} onBlur={blurCheck(nik, o.nik)} check={nik.state} derived={derived} error={checkErr('owner.nik', nik.state, o.nik)} confirmed={o.nikConfirmed} onConfirm={(v) => setOwner('nikConfirmed', v)} confirmError={err('owner.nikConfirmed')} mode={mode} />
-      <TextField name="owner.phone" label={t('registry.owner.phone')} hint={mode === 'desk' ? t('registry.owner.phone.hintDesk') : t('registry.owner.phone.hint')} type="tel" inputMode="tel" autoComplete={mode === 'self' ? 'tel' : 'off'} value={o.phone} onChange={(e) => { setOwner('phone', e.target.value); phone.reset(); }} onBlur={blurCheck(phone, o.phone)} error={checkErr('owner.phone', phone.state, o.phone)} />
-      <TextField name="owner.email" label={t('registry.owner.email')} optional type="email" inputMode="email" autoComplete={mode === 'self' ? 'email' : 'off'} autoCapitalize="none" value={o.email} onChange={(e) => setOwner('email', e.target.value)} error={err('owner.email')} />
+      <TextField
+        name="owner.fullName"
+        label={t('registry.owner.fullName')}
+        hint={t('registry.owner.fullName.hint')}
+        autoComplete={mode === 'self' ? 'name' : 'off'}
+        value={o.fullName}
+        onChange={(e) => setOwner('fullName', e.target.value)}
+        error={err('owner.fullName')}
+      />
+      <NikField
+        value={o.nik}
+        onChange={(v) => setOwner('nik', v)}
+        onBlur={blurCheck(nik, o.nik)}
+        check={nik.state}
+        derived={derived}
+        error={checkErr('owner.nik', nik.state, o.nik)}
+        confirmed={o.nikConfirmed}
+        onConfirm={(v) => setOwner('nikConfirmed', v)}
+        confirmError={err('owner.nikConfirmed')}
+        mode={mode}
+      />
+      <TextField
+        name="owner.phone"
+        label={t('registry.owner.phone')}
+        hint={mode === 'desk' ? t('registry.owner.phone.hintDesk') : t('registry.owner.phone.hint')}
+        type="tel"
+        inputMode="tel"
+        autoComplete={mode === 'self' ? 'tel' : 'off'}
+        value={o.phone}
+        onChange={(e) => {
+          setOwner('phone', e.target.value);
+          phone.reset();
+        }}
+        onBlur={blurCheck(phone, o.phone)}
+        error={checkErr('owner.phone', phone.state, o.phone)}
+      />
+      <TextField
+        name="owner.email"
+        label={t('registry.owner.email')}
+        optional
+        type="email"
+        inputMode="email"
+        autoComplete={mode === 'self' ? 'email' : 'off'}
+        autoCapitalize="none"
+        value={o.email}
+        onChange={(e) => setOwner('email', e.target.value)}
+        error={err('owner.email')}
+      />
     </fieldset>
   );
 }
@@ -83,7 +166,15 @@ export function BusinessFieldset({ f, nib, npwp }: { f: FieldsetProps; nib: Iden
   return (
     <fieldset>
       <legend>{t('registry.business.legend')}</legend>
-      <TextField name="business.name" label={t('registry.business.name')} hint={t('registry.business.name.hint')} autoComplete="organization" value={b.name} onChange={(e) => setBusiness('name', e.target.value)} error={err('business.name')} />
+      <TextField
+        name="business.name"
+        label={t('registry.business.name')}
+        hint={t('registry.business.name.hint')}
+        autoComplete="organization"
+        value={b.name}
+        onChange={(e) => setBusiness('name', e.target.value)}
+        error={err('business.name')}
+      />
       <SelectField
         name="business.kind"
         label={t('registry.business.kind')}
@@ -98,21 +189,78 @@ export function BusinessFieldset({ f, nib, npwp }: { f: FieldsetProps; nib: Iden
         ))}
       />
       <KbliPicker value={b.kbli} onChange={(v) => setBusiness('kbli', v)} error={err('business.kbliCodes')} />
-      <TextField name="business.nib" label={t('registry.business.nib')} hint={t('registry.business.nib.hint')} optional inputMode="numeric" autoComplete="off" value={b.nib} onChange={(e) => { setBusiness('nib', e.target.value); nib.reset(); }} onBlur={blurCheck(nib, b.nib)} error={checkErr('business.nib', nib.state, b.nib)} />
-      <TextField name="business.npwp" label={t('registry.business.npwp')} hint={t('registry.business.npwp.hint')} optional inputMode="numeric" autoComplete="off" value={b.npwp} onChange={(e) => { setBusiness('npwp', e.target.value); npwp.reset(); }} onBlur={blurCheck(npwp, b.npwp)} error={checkErr('business.npwp', npwp.state, b.npwp)} />
+      <TextField
+        name="business.nib"
+        label={t('registry.business.nib')}
+        hint={t('registry.business.nib.hint')}
+        optional
+        inputMode="numeric"
+        autoComplete="off"
+        value={b.nib}
+        onChange={(e) => {
+          setBusiness('nib', e.target.value);
+          nib.reset();
+        }}
+        onBlur={blurCheck(nib, b.nib)}
+        error={checkErr('business.nib', nib.state, b.nib)}
+      />
+      <TextField
+        name="business.npwp"
+        label={t('registry.business.npwp')}
+        hint={t('registry.business.npwp.hint')}
+        optional
+        inputMode="numeric"
+        autoComplete="off"
+        value={b.npwp}
+        onChange={(e) => {
+          setBusiness('npwp', e.target.value);
+          npwp.reset();
+        }}
+        onBlur={blurCheck(npwp, b.npwp)}
+        error={checkErr('business.npwp', npwp.state, b.npwp)}
+      />
     </fieldset>
   );
 }
 
 /** Where the business is: kota → kecamatan → kelurahan, address, postal code (checked against the kota). */
-export function PlaceFieldset({ f, postal, postalOtherCity, deskDistricts, onPlace }: { f: FieldsetProps; postal: IdentifierCheck; postalOtherCity: boolean; deskDistricts?: string[]; onPlace: (p: Place) => void }) {
+export function PlaceFieldset({
+  f,
+  postal,
+  postalOtherCity,
+  deskDistricts,
+  onPlace,
+}: {
+  f: FieldsetProps;
+  postal: IdentifierCheck;
+  postalOtherCity: boolean;
+  deskDistricts?: string[];
+  onPlace: (p: Place) => void;
+}) {
   const { t, mode, err, checkErr, blurCheck, setBusiness } = f;
   const b = f.draft.business;
   return (
     <fieldset>
       <legend>{t('registry.place.legend')}</legend>
-      <RegionPicker value={{ city: b.city, district: b.district, villageCode: b.villageCode }} onChange={onPlace} deskDistricts={deskDistricts} errors={{ city: err('business.city'), district: err('business.district'), villageCode: err('business.villageCode') }} />
-      <TextField name="business.address" label={t('registry.business.address')} hint={t('registry.business.address.hint')} autoComplete={mode === 'self' ? 'street-address' : 'off'} value={b.address} onChange={(e) => setBusiness('address', e.target.value)} error={err('business.address')} />
+      <RegionPicker
+        value={{ city: b.city, district: b.district, villageCode: b.villageCode }}
+        onChange={onPlace}
+        deskDistricts={deskDistricts}
+        errors={{
+          city: err('business.city'),
+          district: err('business.district'),
+          villageCode: err('business.villageCode'),
+        }}
+      />
+      <TextField
+        name="business.address"
+        label={t('registry.business.address')}
+        hint={t('registry.business.address.hint')}
+        autoComplete={mode === 'self' ? 'street-address' : 'off'}
+        value={b.address}
+        onChange={(e) => setBusiness('address', e.target.value)}
+        error={err('business.address')}
+      />
       <TextField
         name="business.postalCode"
         label={t('registry.business.postalCode')}
@@ -120,9 +268,15 @@ export function PlaceFieldset({ f, postal, postalOtherCity, deskDistricts, onPla
         autoComplete={mode === 'self' ? 'postal-code' : 'off'}
         maxLength={10}
         value={b.postalCode}
-        onChange={(e) => { setBusiness('postalCode', e.target.value); postal.reset(); }}
+        onChange={(e) => {
+          setBusiness('postalCode', e.target.value);
+          postal.reset();
+        }}
         onBlur={blurCheck(postal, b.postalCode)}
-        error={checkErr('business.postalCode', postal.state, b.postalCode) ?? (postalOtherCity ? t('registry.postal.otherCity') : undefined)}
+        error={
+          checkErr('business.postalCode', postal.state, b.postalCode) ??
+          (postalOtherCity ? t('registry.postal.otherCity') : undefined)
+        }
       />
     </fieldset>
   );
@@ -137,10 +291,45 @@ export function SizeFieldset({ f }: { f: FieldsetProps }) {
     <fieldset>
       <legend>{t('registry.size.legend')}</legend>
       <p className="hint">{t('registry.size.intro')}</p>
-      <TextField name="business.startYear" label={t('registry.business.startYear')} hint={t('registry.business.startYear.hint', { year: currentYear })} inputMode="numeric" autoComplete="off" maxLength={4} value={b.startYear} onChange={(e) => setBusiness('startYear', e.target.value)} error={err('business.startYear')} />
-      <TextField name="business.workers" label={t('registry.business.workers')} hint={t('registry.business.workers.hint')} inputMode="numeric" autoComplete="off" maxLength={6} value={b.workers} onChange={(e) => setBusiness('workers', e.target.value)} error={err('business.workers')} />
-      <RupiahField name="business.capital" label={t('registry.business.capital')} hint={t('registry.business.capital.hint')} value={b.capital} onDigits={(v) => setBusiness('capital', v)} error={err('business.capital')} />
-      <RupiahField name="business.annualSales" label={t('registry.business.annualSales')} hint={t('registry.business.annualSales.hint')} optional value={b.annualSales} onDigits={(v) => setBusiness('annualSales', v)} error={err('business.annualSales')} />
+      <TextField
+        name="business.startYear"
+        label={t('registry.business.startYear')}
+        hint={t('registry.business.startYear.hint', { year: currentYear })}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={4}
+        value={b.startYear}
+        onChange={(e) => setBusiness('startYear', e.target.value)}
+        error={err('business.startYear')}
+      />
+      <TextField
+        name="business.workers"
+        label={t('registry.business.workers')}
+        hint={t('registry.business.workers.hint')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={6}
+        value={b.workers}
+        onChange={(e) => setBusiness('workers', e.target.value)}
+        error={err('business.workers')}
+      />
+      <RupiahField
+        name="business.capital"
+        label={t('registry.business.capital')}
+        hint={t('registry.business.capital.hint')}
+        value={b.capital}
+        onDigits={(v) => setBusiness('capital', v)}
+        error={err('business.capital')}
+      />
+      <RupiahField
+        name="business.annualSales"
+        label={t('registry.business.annualSales')}
+        hint={t('registry.business.annualSales.hint')}
+        optional
+        value={b.annualSales}
+        onDigits={(v) => setBusiness('annualSales', v)}
+        error={err('business.annualSales')}
+      />
     </fieldset>
   );
 }
@@ -149,7 +338,9 @@ export function SizeFieldset({ f }: { f: FieldsetProps }) {
 export function AgencyFieldset({ f }: { f: FieldsetProps }) {
   const { t, err, setBusiness } = f;
   const b = f.draft.business;
-  const { state: agencies, reload: retryAgencies } = useResource(...referenceList<Agency>('/api/registry/fostering-agencies'));
+  const { state: agencies, reload: retryAgencies } = useResource(
+    ...referenceList<Agency>('/api/registry/fostering-agencies'),
+  );
   return (
     <fieldset>
       <legend>{t('registry.agency.legend')}</legend>
@@ -163,8 +354,19 @@ export function AgencyFieldset({ f }: { f: FieldsetProps }) {
         error={err('business.fosteringAgencyId')}
         options={
           <>
-            <option value="">{agencies.status === 'loading' ? t('app.loading') : agencies.status === 'error' ? t('registry.loadFailed') : t('registry.choose')}</option>
-            {agencies.status === 'ready' && agencies.items.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            <option value="">
+              {agencies.status === 'loading'
+                ? t('app.loading')
+                : agencies.status === 'error'
+                  ? t('registry.loadFailed')
+                  : t('registry.choose')}
+            </option>
+            {agencies.status === 'ready' &&
+              agencies.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
           </>
         }
       >
@@ -238,7 +440,14 @@ export function NikField(p: {
       {p.derived && !p.error && (
         <div className={`confirm${p.confirmError ? ' has-error' : ''}`}>
           <label className="check">
-            <input type="checkbox" name="owner.nikConfirmed" checked={p.confirmed} onChange={(e) => p.onConfirm(e.target.checked)} aria-invalid={p.confirmError ? true : undefined} aria-describedby={[factsId, p.confirmError && confirmErrId].filter(Boolean).join(' ')} />
+            <input
+              type="checkbox"
+              name="owner.nikConfirmed"
+              checked={p.confirmed}
+              onChange={(e) => p.onConfirm(e.target.checked)}
+              aria-invalid={p.confirmError ? true : undefined}
+              aria-describedby={[factsId, p.confirmError && confirmErrId].filter(Boolean).join(' ')}
+            />
             {p.mode === 'desk' ? t('registry.nik.confirmDesk') : t('registry.nik.confirm')}
           </label>
           {p.confirmError && (
@@ -253,7 +462,15 @@ export function NikField(p: {
   );
 }
 
-export function FailureAlert({ failure, alertRef, mode }: { failure?: Failure; alertRef: RefObject<HTMLDivElement | null>; mode: 'self' | 'desk' }) {
+export function FailureAlert({
+  failure,
+  alertRef,
+  mode,
+}: {
+  failure?: Failure;
+  alertRef: RefObject<HTMLDivElement | null>;
+  mode: 'self' | 'desk';
+}) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   if (!failure) return null;
