@@ -1,27 +1,21 @@
 // Catalogue search: the relevance order (migration 0061) — how the words match, then quality, then freshness —
 // exact on every page, whichever way each band is read; and one plan per statement.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addProducts as addProductsTo, firstVillage, type P, searchApi, tag } from '../../test/support/catalog.ts';
-import { testApp, testDb } from '../../test/support/db.ts';
+import { addProducts, cat, search, setUpCatalog, tag } from '../../test/support/catalog.ts';
 import { makeUmkm } from '../../test/support/factories.ts';
 import type { Db } from '../platform/db/types.ts';
-import type { App } from '../platform/http/server.ts';
 import { SearchQuery, type SearchResult } from './schema.ts';
 import { searchProducts } from './search-products.ts';
 import { buildSearch } from './search-sql.ts';
-import { refreshCatalogTerms } from './terms.ts';
 import { textLevels, toTsquery } from './search-terms.ts';
+import { refreshCatalogTerms } from './terms.ts';
 
 let db: Db;
-let app: App;
-let village: { code: string; district: string; city: string };
-const addProducts = (umkmId: number, products: P[]) => addProductsTo(db, umkmId, products);
-const search = (query: Record<string, string | number | boolean>) => searchApi(app, query);
+let village: typeof cat.village;
 
 beforeAll(async () => {
-  db = await testDb();
-  app = await testApp();
-  village = await firstVillage(db);
+  await setUpCatalog();
+  ({ db, village } = cat);
 });
 
 describe('search relevance', () => {
@@ -78,7 +72,9 @@ describe('search relevance', () => {
     expect(await order(20)).toEqual([arabika, luwak, robusta, excelsa, sabun, teh]);
     // A cursor of the old float ranking is refused, not misread.
     const old = Buffer.from(JSON.stringify(['relevance', '0.0607927', arabika])).toString('base64url');
-    expect((await app.inject({ method: 'GET', url: `/api/catalog/search?q=kopi&cursor=${old}` })).statusCode).toBe(400);
+    expect((await cat.app.inject({ method: 'GET', url: `/api/catalog/search?q=kopi&cursor=${old}` })).statusCode).toBe(
+      400,
+    );
   });
 
   it('never lets a weaker correction outrank the word it corrects', async () => {

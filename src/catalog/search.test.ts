@@ -1,9 +1,7 @@
 // Catalogue search through the HTTP API, on data made here: stemming, typo correction from the catalogue's own
 // words, facet counts, keyset pages, only searchable products, and a product page without personal data.
-import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addProducts as addProductsTo, firstVillage, type P, searchApi, tag } from '../../test/support/catalog.ts';
-import { testApp, testDb } from '../../test/support/db.ts';
+import { addProducts, cat, search, setUpCatalog, tag } from '../../test/support/catalog.ts';
 import { makeUmkm } from '../../test/support/factories.ts';
 import type { Db } from '../platform/db/types.ts';
 import type { App } from '../platform/http/server.ts';
@@ -14,15 +12,11 @@ import { refreshCatalogTerms } from './terms.ts';
 
 let db: Db;
 let app: App;
-
-let village: { code: string; district: string; city: string };
-const addProducts = (umkmId: number, products: P[]) => addProductsTo(db, umkmId, products);
-const search = (query: Record<string, string | number | boolean>) => searchApi(app, query);
+let village: typeof cat.village;
 
 beforeAll(async () => {
-  db = await testDb();
-  app = await testApp();
-  village = await firstVillage(db);
+  await setUpCatalog();
+  ({ db, app, village } = cat);
 });
 
 describe('catalogue search', () => {
@@ -170,20 +164,6 @@ describe('catalogue search', () => {
     expect((await search({ q: t })).items.map((i) => i.id).sort()).toEqual([rejected!, inactive!].sort());
   });
 
-  it('browses by facets alone, newest first', async () => {
-    const t = tag();
-    const seller = await makeUmkm(db, village.code);
-    const [older, newer] = await addProducts(seller.umkmId, [
-      { name: `Batik Tulis ${t}`, category: 'batik-kain', curatedAt: '2024-01-01T00:00:00Z' },
-      { name: `Batik Cap ${t}`, category: 'batik-kain', curatedAt: '2099-01-01T00:00:00Z' },
-    ]);
-    const r = await search({ district: village.district, category: 'batik-kain', limit: 50 });
-    expect(r.sort).toBe('newest');
-    expect(r.items[0]!.id).toBe(newer);
-    expect(r.items.map((i) => i.id)).toContain(older);
-    expect(r.facets.category.map((c) => c.value)).toEqual(['batik-kain']);
-  });
-
   it("shows a product page with the seller's public profile and channels, and no personal data", async () => {
     const t = tag();
     const seller = await makeUmkm(db, village.code, `Dapur Bu Tini ${t}`);
@@ -240,85 +220,6 @@ describe('catalogue search', () => {
     expect(estimated.total).toBeLessThan(200);
     const halal = estimated.facets.halal.reduce((n, f) => n + f.count, 0);
     expect(Math.abs(halal - estimated.total)).toBeLessThanOrEqual(2); // facet counts are scaled to the same total
-  });
-
-  it('browses by facets alone through every product once, in order, for every sort, also walking the indexes', async () => {
-    // A small sample (3) makes the statement walk the sort's index as at jakarta scale: led by the kecamatan
-    // (newest) or the category (price), or along the whole index. An odd price range keeps other tests' rows out.
-    const seller = await makeUmkm(db, village.code);
-    const base = 200_000 + crypto.randomInt(0, 700_000) * 1000 + 1;
-    const prices = Array.from({ length: 30 }, (_, i) => base + (i % 7) * 10);
-    const ids = await addProducts(
-      seller.umkmId,
-      prices.map((price, i) => ({
-        name: `Anyaman ${tag()}`,
-        category: 'kerajinan',
-        grade: null,
-        price,
-        curatedAt: `2025-0${1 + (i % 5)}-1${i % 3}T00:00:00Z`,
-      })),
-    );
-    const curatedAt = new Map(
-      (
-        await db.query<{ id: number; t: string }>(
-          'select id, curated_at::text as t from product where id = any($1::int8[])',
-          [ids],
-        )
-      ).map((r) => [r.id, r.t]),
-    );
-    const range = { priceMin: base, priceMax: base + 60 };
-    const browses = [
-      { sort: 'newest', district: village.district, ...range },
-      { sort: 'newest', city: village.city, ...range },
-      { sort: 'price_asc', category: 'kerajinan', ...range },
-      { sort: 'price_asc', halal: 'true', ...range },
-      { sort: 'price_desc', category: 'kerajinan', district: village.district, ...range },
-      { sort: 'price_desc', city: village.city, ...range },
-    ] as const;
-    for (const browse of browses) {
-      const seen: number[] = [];
-      let cursor: string | null = null;
-      do {
-        const r: SearchResult = await searchProducts(
-          db,
-          SearchQuery.parse({ ...browse, limit: 4, ...(cursor ? { cursor } : {}) }),
-          {
-            size: 3,
-          },
-        );
-        seen.push(...r.items.map((i) => i.id));
-        cursor = r.nextCursor;
-      } while (cursor && seen.length <= ids.length);
-      const key = (id: number) =>
-        browse.sort === 'newest' ? curatedAt.get(id)! : String(prices[ids.indexOf(id)]!).padStart(10, '0');
-      const expected = [...ids].sort((a, b) => (key(a) === key(b) ? a - b : key(a) < key(b) ? -1 : 1));
-      expect(seen, JSON.stringify(browse)).toEqual(browse.sort === 'price_asc' ? expected : expected.reverse());
-    }
-  });
-
-  it('finds the same sample of a facet browse reading the table in order or through the GIN index', async () => {
-    const seller = await makeUmkm(db, village.code);
-    await addProducts(
-      seller.umkmId,
-      Array.from({ length: 12 }, (_, i) => ({
-        name: `Kue Cubit ${tag()}`,
-        halal: i % 3 > 0,
-        grade: i % 2 ? 'A' : 'B',
-        price: 12_000 + i * 1000,
-      })),
-    );
-    for (const browse of [
-      { halal: 'true', category: 'kue-roti' },
-      { district: village.district, grade: 'A' },
-      { priceMin: 10_000, priceMax: 24_999, sort: 'price_asc' },
-    ] as const) {
-      for (const size of [5, 500]) {
-        const inOrder = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: true });
-        const indexed = await searchProducts(db, SearchQuery.parse(browse), { size, inOrder: false });
-        expect(inOrder, JSON.stringify(browse)).toEqual(indexed);
-        expect(inOrder.items.length).toBeGreaterThan(0);
-      }
-    }
   });
 
   it('reads the partitions search assumes: their names and the share of products each holds', async () => {

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { SearchResult } from '../../src/catalog/schema.ts';
 import type { Db } from '../../src/platform/db/types.ts';
 import type { App } from '../../src/platform/http/server.ts';
+import { testApp, testDb } from './db.ts';
 
 /** A made-up word of letters only, unique per call, so other tests' rows never match it. */
 export const tag = () => `zq${Array.from(crypto.randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
@@ -20,8 +21,18 @@ export interface P {
   description?: string;
 }
 
+/** The worker's database and app, and a village of Jakarta Barat to put sellers in; set by setUpCatalog. */
+export const cat = {} as { db: Db; app: App; village: { code: string; district: string; city: string } };
+
+export async function setUpCatalog(): Promise<void> {
+  cat.db = await testDb();
+  cat.app = await testApp();
+  cat.village = await firstVillage(cat.db);
+}
+
 /** Products of one member, curated (grade B) and published unless said otherwise. */
-export async function addProducts(db: Db, umkmId: number, products: P[]): Promise<number[]> {
+export async function addProducts(umkmId: number, products: P[]): Promise<number[]> {
+  const db = cat.db;
   const ids: number[] = [];
   for (const p of products) {
     const curated = (p.curation ?? 'curated') === 'curated';
@@ -47,7 +58,8 @@ export async function addProducts(db: Db, umkmId: number, products: P[]): Promis
 }
 
 /** GET /api/catalog/search, expecting 200. */
-export async function searchApi(app: App, query: Record<string, string | number | boolean>): Promise<SearchResult> {
+export async function search(query: Record<string, string | number | boolean>): Promise<SearchResult> {
+  const app = cat.app;
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const res = await app.inject({ method: 'GET', url: `/api/catalog/search?${qs}` });
   expect(res.statusCode, res.body).toBe(200);
