@@ -1,4 +1,4 @@
-import type { Bilingual, FieldError } from '../../../src/platform/schema.ts';
+import type { Bilingual, ErrorCode, FieldError } from '../../../src/platform/schema.ts';
 import { navigate } from './router.tsx';
 import { csrfToken, signedOut } from './session.ts';
 
@@ -6,10 +6,17 @@ import { csrfToken, signedOut } from './session.ts';
  * Calls the API with JSON, the session cookie and the CSRF token. Failures become an ApiProblem carrying the
  * server's problem+json (stable code, bilingual message, field errors); a dropped connection is code 'network'.
  */
+/**
+ * What a failed call is known by: the server's problem code (the one list, platform/http/error-codes.ts), or the
+ * client's own 'network' and 'http_<status>' when no problem came back. A code the server cannot send does not
+ * compile.
+ */
+export type ProblemCode = ErrorCode | 'network' | `http_${number}`;
+
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly bilingual: Bilingual | undefined,
     readonly errors: FieldError[] = [],
     readonly retryAfter?: number,
@@ -66,7 +73,7 @@ async function send<T>(
     throw new ApiProblem(0, 'network', undefined);
   }
   if (res.ok) return (await res.json()) as T;
-  let problem: { code?: string; message?: Bilingual; errors?: FieldError[] } = {};
+  let problem: { code?: ErrorCode; message?: Bilingual; errors?: FieldError[] } = {};
   try {
     problem = await res.json();
   } catch {

@@ -1,4 +1,4 @@
-import type { Bilingual, FieldError } from '../../../../src/platform/schema.ts';
+import type { Bilingual, ErrorCode, FieldError } from '../../../../src/platform/schema.ts';
 import { ApiProblem } from '../../app/api.ts';
 import { csrfToken } from '../../app/session.ts';
 
@@ -29,7 +29,7 @@ export function uploadWithProgress<T>(
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      const p = (body ?? {}) as { code?: string; message?: Bilingual; errors?: FieldError[] };
+      const p = (body ?? {}) as { code?: ErrorCode; message?: Bilingual; errors?: FieldError[] };
       reject(new ApiProblem(xhr.status, p.code ?? `http_${xhr.status}`, p.message, p.errors ?? []));
     };
     xhr.send(form);
