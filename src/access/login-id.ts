@@ -1,5 +1,6 @@
 import { normalizePhone } from '../registry/identifiers.ts';
 import { personalDataKeys } from '../platform/personal-data.ts';
+import { fieldError, validationFailed } from '../platform/http/problem.ts';
 
 /** A login is an email or a phone number. Phones are matched by their keyed hash, never stored in clear. */
 export type LoginId = { kind: 'email'; email: string } | { kind: 'phone'; e164: string; hash: Buffer };
@@ -18,3 +19,14 @@ export function failureKey(raw: string): Buffer {
   const norm = id ? (id.kind === 'email' ? id.email : id.e164) : raw.trim().toLowerCase();
   return personalDataKeys().hash(`login:${norm}`);
 }
+
+/** The 422 for a login that is neither an email nor a mobile number. */
+export const badLogin = () =>
+  validationFailed([
+    fieldError(
+      'body.login',
+      'invalid_login',
+      'Masukkan email atau nomor HP (08…).',
+      'Enter an email or a mobile number (08…).',
+    ),
+  ]);

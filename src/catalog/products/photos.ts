@@ -1,19 +1,18 @@
-// Use cases: a product's photos — add (made into a display size and a thumbnail on the server), delete, reorder,
-// and read one for a viewer. The phone compresses before it sends (web), the server still trusts nothing: the
-// type comes from the content, the pixels are decoded and re-encoded, and all metadata (EXIF GPS is personal data:
-// where the owner lives) is dropped.
+// Use case: add a product's photo (made into a display size and a thumbnail on the server); delete-photo.ts,
+// reorder-photos.ts and read-photo.ts hold the others. The phone compresses before it sends (web), the server
+// still trusts nothing: the type comes from the content, the pixels are decoded and re-encoded, and all metadata
+// (EXIF GPS is personal data: where the owner lives) is dropped.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Actor, AuditActor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Db, Queryable, Tx } from '../../platform/db/types.ts';
+import type { Db, Queryable } from '../../platform/db/types.ts';
 import { AppError, type FieldError, notFound } from '../../platform/http/problem.ts';
 import { removeDocument, uploadDir } from '../../platform/files.ts';
 import { refuseWhileUnderReview, resetCuration } from './product-rules.ts';
 import { lockOwnProduct } from './queries.ts';
-import { productReadScope } from './policy.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
@@ -185,122 +184,4 @@ export async function addPhoto(
   }
 }
 
-const photoNotFound = () => notFound({ id: 'Foto tidak ditemukan.', en: 'No such photo.' });
-
-/** Deletes a photo; the ones after it move up. A curated product returns to "not curated". */
-export async function deletePhoto(
-  db: Db,
-  actor: Actor,
-  who: AuditActor,
-  productId: number,
-  photoId: number,
-): Promise<{ curationReset: boolean }> {
-  const { files, curationReset } = await db.transaction(async (tx) => {
-    const cur = await lockOwnProduct(tx, actor, productId);
-    refuseWhileUnderReview(cur, ['photos']);
-    const [gone] = await tx.query<{ position: number; display_path: string; thumb_path: string }>(
-      'delete from product_photo where id = $1 and product_id = $2 returning position, display_path, thumb_path',
-      [photoId, productId],
-    );
-    if (!gone) throw photoNotFound();
-    await tx.query('update product_photo set position = position - 1 where product_id = $1 and position > $2', [
-      productId,
-      gone.position,
-    ]);
-    const curationReset = cur.pc_curated;
-    if (curationReset) await resetCuration(tx, who, productId);
-    await tx.query('update product set updated_at = now() where id = $1', [productId]);
-    await audit(tx, who, {
-      action: 'product.photo_delete',
-      entityType: 'product',
-      entityId: productId,
-      umkmId: cur.umkm_id,
-      before: { photoId, position: gone.position },
-      ...(curationReset ? { after: { curationStatus: 'none' } } : {}),
-    });
-    return { files: [gone.display_path, gone.thumb_path], curationReset };
-  });
-  // Only once the row is gone for good: a rolled-back delete keeps its files.
-  for (const f of files) await removeDocument(f);
-  return { curationReset };
-}
-
-/**
- * Puts the photos in the given order (the first is the cover). Every photo once: a list made from a stale page is
- * refused rather than guessed at. The photos themselves do not change, so the curation stays.
- */
-export async function reorderPhotos(
-  tx: Tx,
-  actor: Actor,
-  who: AuditActor,
-  productId: number,
-  photoIds: number[],
-): Promise<void> {
-  const cur = await lockOwnProduct(tx, actor, productId);
-  const current = (
-    await tx.query<{ id: number }>('select id from product_photo where product_id = $1 order by position', [productId])
-  ).map((r) => r.id);
-  const same =
-    new Set(photoIds).size === photoIds.length &&
-    photoIds.length === current.length &&
-    photoIds.every((id) => current.includes(id));
-  if (!same)
-    throw new AppError(
-      400,
-      'validation_failed',
-      {
-        id: 'Urutan foto tidak cocok dengan foto produk ini; muat ulang halaman.',
-        en: 'The order does not match this product’s photos; reload the page.',
-      },
-      [
-        {
-          field: 'body.photoIds',
-          code: 'photo_set_mismatch',
-          message: {
-            id: 'Sebutkan semua foto produk ini, masing-masing sekali.',
-            en: 'List every photo of this product, each once.',
-          },
-        },
-      ],
-    );
-  if (photoIds.every((id, i) => current[i] === id)) return;
-  await tx.query(
-    'update product_photo ph set position = o.pos - 1 from unnest($2::int8[]) with ordinality as o(id, pos) where ph.id = o.id and ph.product_id = $1',
-    [productId, photoIds],
-  );
-  await audit(tx, who, {
-    action: 'product.photo_reorder',
-    entityType: 'product',
-    entityId: productId,
-    umkmId: cur.umkm_id,
-    before: { photoIds: current },
-    after: { photoIds },
-  });
-}
-
-/**
- * A stored photo for a viewer: anyone's when its product is in the public catalogue (published, curated, of an
- * active member), else only for those who may read the product (productReadScope).
- */
-export async function photoForViewer(
-  q: Queryable,
-  actor: Actor,
-  photoId: number,
-  size: 'thumb' | 'display',
-): Promise<{ path: string; listed: boolean }> {
-  const [row] = await q.query<{ product_id: number; display_path: string; thumb_path: string; listed: boolean }>(
-    `select ph.product_id, ph.display_path, ph.thumb_path, exists (select 1 from catalog_search s where s.product_id = ph.product_id) as listed
-       from product_photo ph where ph.id = $1`,
-    [photoId],
-  );
-  if (!row) throw photoNotFound();
-  if (!row.listed) {
-    const scope = productReadScope(actor, 2);
-    const readable = await q.query(
-      `select 1 from product p join umkm u on u.id = p.umkm_id where p.id = $1 and ${scope.sql}`,
-      [row.product_id, ...scope.params],
-    );
-    if (!readable.length) throw photoNotFound();
-  }
-  return { path: size === 'thumb' ? row.thumb_path : row.display_path, listed: row.listed };
-}
+export const photoNotFound = () => notFound({ id: 'Foto tidak ditemukan.', en: 'No such photo.' });

@@ -6,7 +6,7 @@ import { makeAccount, makeUmkm, unique } from '../../../test/support/factories.t
 import { createSession } from '../../platform/auth/session.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
-import { batchSize } from './import-file.ts';
+import { batchSize } from './import-batch.ts';
 import { generateList, type ListRow, listToCsv, listToXlsx } from '../../../test/support/generate-list.ts';
 
 let app: App;
