@@ -2,7 +2,7 @@
 // A new route is covered automatically; one with a path parameter test/support/route-authorisation.ts does not know
 // fails until the parameter gets a foreign fixture there.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../test/support/factories.ts';
+import type { RouteWorld as World } from '../../test/support/route-worlds.ts';
 import {
   allowed,
   call,

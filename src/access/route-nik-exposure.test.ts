@@ -1,6 +1,6 @@
 // No route answers a NIK in clear to a role that may not see it, even within its own scope.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { World } from '../../test/support/factories.ts';
+import type { RouteWorld as World } from '../../test/support/route-worlds.ts';
 import { call, routeWorlds, seesNikOf, setUpRouteWorlds } from '../../test/support/route-authorisation.ts';
 import { ROLE_NAMES } from '../platform/auth/roles.ts';
 import type { App } from '../platform/http/server.ts';

@@ -1,9 +1,13 @@
 // Two test worlds with one resource of every kind a route's path can name, and an account per role scoped to
 // the first: shared by the tests that walk every route (authorisation, hostile input).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ROLE_NAMES, ROLES, type Role } from '../../src/platform/auth/roles.ts';
 import { createSession } from '../../src/platform/auth/session.ts';
 import type { Db } from '../../src/platform/db/types.ts';
 import type { RouteInfo } from '../../src/platform/http/server.ts';
+import { storePermitDocument } from '../../src/registry/permits/permits.ts';
 import { makeAccount, makeWorld, scopeIn, type World } from './factories.ts';
 
 /** What a world holds beyond `makeWorld`: a permit, a published product with a photo, a curation call with a submission and certificate, a notification of another account. */
@@ -50,9 +54,14 @@ export function urlFor(r: Pick<RouteInfo, 'method' | 'url'>, w: RouteWorld): str
 
 async function extras(db: Db, w: World): Promise<Extras> {
   const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
+  // A halal certificate with its document stored, so that the document route answers 200 wherever scope lets it.
+  const doc = await storePermitDocument(w.umkmId, Buffer.from('%PDF-1.4\n%%EOF\n'), {
+    mime: 'application/pdf',
+    ext: 'pdf',
+  });
   const permitId = await one(
-    `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'pirt', $2, current_date + 10, 'permits/none.pdf', 'application/pdf', 10) returning id`,
-    [w.umkmId, `P-IRT ${w.umkmId}`],
+    `insert into permit (umkm_id, kind, number, expires_on, document_path, document_mime, document_bytes) values ($1, 'halal', $2, current_date + 10, $3, 'application/pdf', 15) returning id`,
+    [w.umkmId, `ID-HALAL ${w.umkmId}`, doc],
   );
   const productId = await one(
     `insert into product (umkm_id, name, category_code, price, unit, status, curation_status, curated_at) values ($1, 'Kue Uji', 'kue-roti', 1000, 'pcs', 'published', 'curated', now()) returning id`,
@@ -92,7 +101,12 @@ export interface RouteWorlds {
   accounts: Map<Role, number>;
 }
 
+/**
+ * The two worlds and an account per role scoped to `mine` (the kurator assigned to `mine`'s call). Documents go to
+ * a new PL_UPLOAD_DIR.
+ */
 export async function makeRouteWorlds(db: Db): Promise<RouteWorlds> {
+  process.env.PL_UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-uploads-'));
   const worlds: RouteWorld[] = [];
   for (const prefix of ['3171', '3175']) {
     const w = await makeWorld(db, prefix);
@@ -106,6 +120,11 @@ export async function makeRouteWorlds(db: Db): Promise<RouteWorlds> {
       (await makeAccount(db, [{ role, scopeId: scopeIn(mine, role) }], { totp: ROLES[role].totp })).id,
     );
   await db.query('update account set owner_id = $2 where id = $1', [accounts.get('umkm_owner'), mine.ownerId]);
+  // The kurator's scope: the call of `mine`'s submission.
+  await db.query('insert into curation_call_kurator (call_id, account_id) values ($1, $2)', [
+    mine.callId,
+    accounts.get('kurator'),
+  ]);
   return { mine, theirs, accounts };
 }
 
