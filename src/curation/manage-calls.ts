@@ -224,17 +224,13 @@ export async function publishCall(
       id: 'Tetapkan minimal satu kurator.',
       en: 'Assign at least one kurator.',
     });
-  await tx.query(`update curation_call set status = 'open', published_at = $2, updated_at = now() where id = $1`, [
+  await moveCall(
+    tx,
+    who,
     callId,
+    { from: 'draft', to: 'open', stamp: 'published_at', action: 'curation.call_publish' },
     now,
-  ]);
-  await audit(tx, who, {
-    action: 'curation.call_publish',
-    entityType: 'curation_call',
-    entityId: callId,
-    before: { status: 'draft' },
-    after: { status: 'open' },
-  });
+  );
 }
 
 /** Closing stops new submissions; those already submitted are still taken to a result. */
@@ -248,15 +244,33 @@ export async function closeCall(
   const c = await callRow(tx, actor, callId, true);
   if (c.status !== 'open')
     throw new AppError(409, 'call_not_open', { id: 'Panggilan tidak sedang terbuka.', en: 'The call is not open.' });
-  await tx.query(`update curation_call set status = 'closed', closed_at = $2, updated_at = now() where id = $1`, [
+  await moveCall(
+    tx,
+    who,
+    callId,
+    { from: 'open', to: 'closed', stamp: 'closed_at', action: 'curation.call_close' },
+    now,
+  );
+}
+
+/** A call's status change (already checked by the caller), stamped, with its audit row in the same transaction. */
+async function moveCall(
+  tx: Tx,
+  who: AuditActor,
+  callId: number,
+  m: { from: string; to: string; stamp: 'published_at' | 'closed_at'; action: string },
+  now: Date,
+): Promise<void> {
+  await tx.query(`update curation_call set status = $3, ${m.stamp} = $2, updated_at = now() where id = $1`, [
     callId,
     now,
+    m.to,
   ]);
   await audit(tx, who, {
-    action: 'curation.call_close',
+    action: m.action,
     entityType: 'curation_call',
     entityId: callId,
-    before: { status: 'open' },
-    after: { status: 'closed' },
+    before: { status: m.from },
+    after: { status: m.to },
   });
 }

@@ -20,7 +20,7 @@ import { adminUrl, urlFor } from './pg-names.ts';
 export const bk = {} as { src: Db; dir: string; ownerId: number; productName: string };
 
 /** A few rows in the registry, catalog, buyer and access tables, with bytea, jsonb, dates, timestamps, nulls and unicode. */
-export async function makeRows(db: Db): Promise<{ ownerId: number; productName: string }> {
+async function makeRows(db: Db): Promise<{ ownerId: number; productName: string }> {
   const unique = crypto.randomBytes(4).toString('hex');
   const PRODUCT_NAME = `Kue Lapis Legit — Ibu Siti ✓ ${unique}`;
   return db.transaction(async (tx) => {

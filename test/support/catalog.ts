@@ -67,7 +67,7 @@ export async function search(query: Record<string, string | number | boolean>): 
 }
 
 /** The first village of Jakarta Barat (3174) with its kecamatan and kota. */
-export async function firstVillage(db: Db): Promise<{ code: string; district: string; city: string }> {
+async function firstVillage(db: Db): Promise<{ code: string; district: string; city: string }> {
   const [v] = await db.query<{ code: string; district: string; city: string }>(
     `select v.code, d.code as district, d.parent_code as city from region v join region d on d.code = v.parent_code
      where v.level = 'village' and v.code like '3174%' order by v.code limit 1`,

@@ -13,7 +13,7 @@ import { makeAccount, makeWorld, unique, type World } from './factories.ts';
 export const kit = {} as { db: Db; app: App; world: World; other: World };
 export const c: Record<string, string> = {}; // cookies by name
 export const ids: Record<string, number> = {}; // account ids by name
-export const PENDAMPING_PHONE = '+6281298765432';
+const PENDAMPING_PHONE = '+6281298765432';
 
 export async function login(name: string, grants: { role: Role; scopeId?: string }[], ownerId?: number) {
   const acc = await makeAccount(kit.db, grants, { totp: grants.some((g) => g.role === 'platform_admin') });
