@@ -1,6 +1,7 @@
 import { catalogAbilities } from '../catalog/products/policy.ts';
 import { curationAbilities } from '../curation/policy.ts';
 import type { Actor } from '../platform/auth/actor.ts';
+import { procurementAbilities } from '../procurement/policy.ts';
 import { registryAbilities } from '../registry/policy.ts';
 import { accessAbilities } from './policy.ts';
 
@@ -13,6 +14,7 @@ const contributors: ((a: Actor) => string[])[] = [
   registryAbilities,
   catalogAbilities,
   curationAbilities,
+  procurementAbilities,
 ];
 
 export function abilitiesOf(actor: Actor): string[] {

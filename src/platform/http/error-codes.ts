@@ -79,6 +79,19 @@ export const ERROR_CODES = [
   'scores_incomplete',
   'unknown_rubric',
   'wrong_step',
+  // procurement (e-Order)
+  'order_state', // an illegal transition: the body names the order's current state
+  'package_state',
+  'exception_state',
+  'mandate_breach', // an order breaks a mandate rule and has no approved exception
+  'reservation_reason_required', // a package under the reserved threshold not reserved, without a reason
+  'over_pagu', // the orders of a package would exceed its budget ceiling
+  'cart_empty',
+  'product_not_orderable', // not curated for e-Order, not published, or below its minimum order
+  'payment_exceeds', // a payment above what is still owed
+  'payment_not_due', // a final payment before the BAST, or an advance beyond its band
+  'official_not_in_agency', // an assignee who does not hold the role in the package's agency
+  'mapping_invalid', // an import's column mapping
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',
