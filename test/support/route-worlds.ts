@@ -19,6 +19,14 @@ interface Extras {
   submissionId: number;
   code: string;
   notificationId: number;
+  /** e-Order: the world agency's unit, a package (RUP) with an order from the world's business, a payment, an exception. */
+  unitId: number;
+  packageId: number;
+  rupCode: string;
+  orderId: number;
+  paymentId: number;
+  exceptionId: number;
+  bastNumber: string;
 }
 export type RouteWorld = World & Extras;
 
@@ -41,6 +49,13 @@ export const PATH_PARAMS: Record<string, (w: RouteWorld) => string> = {
   submissionId: (w) => String(w.submissionId),
   code: (w) => w.code,
   notificationId: (w) => String(w.notificationId),
+  unitId: (w) => String(w.unitId),
+  packageId: (w) => String(w.packageId),
+  orderId: (w) => String(w.orderId),
+  paymentId: (w) => String(w.paymentId),
+  exceptionId: (w) => String(w.exceptionId),
+  bastNumber: (w) => w.bastNumber,
+  ocid: (w) => `ocds-pl31-rup-${w.rupCode}`,
 };
 
 /** The route's path with every `:param` pointing into `w`; throws for a parameter this file does not know. */
@@ -90,7 +105,56 @@ async function extras(db: Db, w: World): Promise<Extras> {
     `insert into notification (account_id, umkm_id, kind, title_id, title_en, body_id, body_en) values ($1, $2, 'test', 't', 't', 'b', 'b') returning id`,
     [someoneElse.id, w.umkmId],
   );
-  return { permitId, productId, photoId, callId, submissionId, code, notificationId };
+  return {
+    permitId,
+    productId,
+    photoId,
+    callId,
+    submissionId,
+    code,
+    notificationId,
+    ...(await procurementExtras(db, w, productId, someoneElse.id)),
+  };
+}
+
+/** An e-Order package of the world's agency with one delivered order from the world's business and a payment. */
+async function procurementExtras(db: Db, w: World, productId: number, by: number) {
+  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: number }>(sql, params))[0]!.id;
+  const rupCode = String(90000000 + w.umkmId);
+  const unitId = await one(
+    `insert into agency_unit (agency_id, code, name) values ($1, $2, 'Bidang Uji') returning id`,
+    [w.agencyId, `U${w.umkmId}`],
+  );
+  const packageId = await one(
+    `insert into procurement_package (rup_code, agency_id, unit_id, year, name, pagu, kind, method, category_code, reserved_small, status, ppk_account_id, pp_account_id, delivery_address)
+     values ($1, $2, $3, 2026, 'Konsumsi rapat uji', 50000000, 'barang', 'e_purchasing', 'kue-roti', true, 'ready', $4, $4, 'Jl. Uji 1') returning id`,
+    [rupCode, w.agencyId, unitId, by],
+  );
+  const groupId = await one(
+    'insert into order_group (package_id, agency_id, placed_by) values ($1, $2, $3) returning id',
+    [packageId, w.agencyId, by],
+  );
+  const bastNumber = `BAST/${w.agencyId}/2026/00001`;
+  const orderId = await one(
+    `insert into eorder (group_id, package_id, agency_id, unit_id, umkm_id, seller_kind, seller_size, counts_umk, status, total, money, delivery_address,
+                         accepted_at, delivered_at, received_at, bast_year, bast_seq, bast_number, bast_by, due_date)
+     values ($1, $2, $3, $4, $5, 'jakpreneur', 'micro', true, 'received', 100000, '{}', 'Jl. Uji 1', now(), now(), now(), 2026, 1, $6, $7, current_date + 30) returning id`,
+    [groupId, packageId, w.agencyId, unitId, w.umkmId, bastNumber, by],
+  );
+  await db.query(
+    `insert into eorder_line (order_id, line_no, umkm_id, product_id, name, unit, quantity, unit_price, amount) values ($1, 1, $2, $3, 'Kue Uji', 'pcs', 100, 1000, 100000)`,
+    [orderId, w.umkmId, productId],
+  );
+  const paymentId = await one(
+    `insert into eorder_payment (order_id, umkm_id, kind, status, amount, requested_by) values ($1, $2, 'autodebit', 'requested', 50000, $3) returning id`,
+    [orderId, w.umkmId, by],
+  );
+  const exceptionId = await one(
+    `insert into mandate_exception (package_id, rule_code, rule_effective_from, justification, requested_by)
+     values ($1, 'meeting_food_curated_jakpreneur', '2020-01-01', 'Penyedia terkurasi tidak tersedia di lokasi acara.', $2) returning id`,
+    [packageId, by],
+  );
+  return { unitId, packageId, rupCode, orderId, paymentId, exceptionId, bastNumber };
 }
 
 export interface RouteWorlds {
