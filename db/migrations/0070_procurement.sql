@@ -290,6 +290,10 @@ create table payment_days_count (
 create function wib_month(t timestamptz) returns date language sql immutable
   as $$ select date_trunc('month', t at time zone 'Asia/Jakarta')::date $$;
 
+-- Today in Jakarta: due dates and overdue days are WIB days (the session's time zone is UTC).
+create function wib_today() returns date language sql stable
+  as $$ select (now() at time zone 'Asia/Jakarta')::date $$;
+
 create function procurement_share_add(o eorder, committed bigint, realised bigint, at timestamptz, n integer)
 returns void language plpgsql as $$
 declare

@@ -6,7 +6,16 @@ import { formatWib } from '../platform/time.ts';
 import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } from '../catalog/home-figures.ts';
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
 import { mallFigures } from '../mall/home-figures.ts';
-import { procurementFigures } from '../procurement/home-figures.ts';
+import {
+  bureauWork,
+  PAGES as PROCUREMENT,
+  paKpaWork,
+  ppkWork,
+  procurementOfficerWork,
+  sellerWork,
+  treasurerWork,
+  type WorkSection,
+} from '../procurement/home-figures.ts';
 import {
   districtFigures,
   fosteringFigures,
@@ -100,6 +109,23 @@ const buyerAgency: Builder = async (db) => {
   return { figures: [available, suppliers], list: null, shortcuts: [] };
 };
 
+// e-Order (src/procurement; pages in web/src/pages/procurement): each official's queue in its agency.
+const sc = (href: string, id: string, en: string) => ({ href, label: { id, en } });
+const queue = (title: Bilingual, w: WorkSection, shortcuts: HomeSection['shortcuts']) => ({
+  figures: w.figures,
+  list: { title, items: w.items, empty: { id: 'Tidak ada yang menunggu Anda.', en: 'Nothing is waiting for you.' } },
+  shortcuts,
+});
+const agencyOfficial =
+  (
+    work: (db: Queryable, agencyId: number) => Promise<WorkSection>,
+    title: Bilingual,
+    shortcuts: HomeSection['shortcuts'],
+  ): Builder =>
+  async (db, g) =>
+    queue(title, await work(db, Number(g.scopeId)), shortcuts);
+const SHARE_SHORTCUT = sc(PROCUREMENT.share, 'Porsi belanja UMK', 'UMK share of spending');
+
 const BUILDERS: Record<string, Builder> = {
   platform_admin: async (db, _g, _actor, onError) => ({
     figures: [
@@ -160,17 +186,20 @@ const BUILDERS: Record<string, Builder> = {
     const ownerId = actor.ownerId ?? -1;
     const registry = await ownerFigures(db, ownerId);
     const products = await ownerProducts(db, ownerId);
+    const sales = await sellerWork(db, ownerId);
     return {
-      figures: [registry.businesses, products.figure, registry.expiring],
+      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures],
       list: {
         title: { id: 'Produk saya', en: 'My products' },
         empty: {
           id: 'Belum ada produk. Tambahkan produk pertama Anda.',
           en: 'No products yet. Add your first product.',
         },
-        items: products.items,
+        items: [...sales.items, ...products.items],
       },
       shortcuts: [
+        { href: PROCUREMENT.sellerInbox, label: { id: 'Pesanan pemerintah', en: 'Government orders' } },
+        { href: PROCUREMENT.statement, label: { id: 'Pendapatan dari pemerintah', en: 'Income from government' } },
         { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
         { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },
@@ -179,16 +208,40 @@ const BUILDERS: Record<string, Builder> = {
       ],
     };
   },
-  pa_kpa: buyerAgency,
-  ppk: buyerAgency,
-  pejabat_pengadaan: buyerAgency,
-  bendahara: buyerAgency,
+  pa_kpa: agencyOfficial(paKpaWork, { id: 'Menunggu keputusan Anda', en: 'Awaiting your decision' }, [
+    sc(PROCUREMENT.packages, 'Paket pengadaan (RUP)', 'Procurement packages (RUP)'),
+    sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
+    sc(PROCUREMENT.autodebits, 'Persetujuan autodebit', 'Autodebit approvals'),
+    SHARE_SHORTCUT,
+  ]),
+  ppk: agencyOfficial(ppkWork, { id: 'Pengiriman menunggu BAST', en: 'Deliveries awaiting a BAST' }, [
+    sc(PROCUREMENT.packages, 'Paket pengadaan (RUP)', 'Procurement packages (RUP)'),
+    sc(PROCUREMENT.bast, 'Tanda tangan BAST', 'Sign BASTs'),
+    SHARE_SHORTCUT,
+  ]),
+  pejabat_pengadaan: agencyOfficial(
+    procurementOfficerWork,
+    { id: 'Paket siap dipesan', en: 'Packages ready to order' },
+    [sc(PROCUREMENT.packages, 'Paket pengadaan (RUP)', 'Procurement packages (RUP)')],
+  ),
+  bendahara: agencyOfficial(
+    treasurerWork,
+    { id: 'Tagihan, jatuh tempo terdekat dulu', en: 'Bills, soonest due first' },
+    [sc(PROCUREMENT.payments, 'Pembayaran', 'Payments'), sc(PROCUREMENT.ageing, 'Umur tagihan', 'Payment ageing')],
+  ),
   asn_buyer: buyerAgency,
-  bppbj_analyst: async (db) => ({
-    figures: await procurementFigures(db),
-    list: null,
-    shortcuts: [FUNNEL_SHORTCUT, OVERLAP_SHORTCUT],
-  }),
+  bppbj_analyst: async (db) =>
+    queue(
+      { id: 'Instansi dengan porsi UMK terendah', en: 'Agencies with the lowest UMK share' },
+      await bureauWork(db),
+      [
+        SHARE_SHORTCUT,
+        sc(PROCUREMENT.ageing, 'Umur tagihan', 'Payment ageing'),
+        sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
+        FUNNEL_SHORTCUT,
+        OVERLAP_SHORTCUT,
+      ],
+    ),
   auditor: async (db) => ({
     figures: [
       fig(

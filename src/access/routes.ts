@@ -166,7 +166,14 @@ export const accessRoutes: RoutePlugin = (app, { db }) => {
       .object({
         title: Bi,
         empty: Bi,
-        items: z.array(z.object({ primary: z.string(), secondary: Bi, umkmId: z.number().int().optional() })),
+        items: z.array(
+          z.object({
+            primary: z.string(),
+            secondary: Bi,
+            umkmId: z.number().int().optional(),
+            href: z.string().optional(),
+          }),
+        ),
       })
       .nullable(),
     shortcuts: z.array(z.object({ href: z.string(), label: Bi })),

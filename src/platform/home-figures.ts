@@ -11,6 +11,7 @@ export interface ListItem {
   primary: string;
   secondary: Bilingual; // formatted on the server for each language (money, WIB times, statuses)
   umkmId?: number; // the business the row is about, for pages that act on it (the kecamatan desk)
+  href?: string; // the page where the row's work is done
 }
 
 export const fig = (id: string, en: string, value: number, unit: Figure['unit'] = 'count'): Figure => ({

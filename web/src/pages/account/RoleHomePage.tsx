@@ -82,7 +82,13 @@ function Section({ section: s, index }: { section: HomeSection; index: number })
               {s.list.items.map((it, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: entries may repeat; the list is replaced whole, never reordered
                 <li key={`${i}-${it.primary}`}>
-                  <span className="primary">{it.primary}</span>
+                  {it.href ? (
+                    <Link href={it.href} className="primary">
+                      {it.primary}
+                    </Link>
+                  ) : (
+                    <span className="primary">{it.primary}</span>
+                  )}
                   <span className="secondary">{it.secondary[lang]}</span>
                 </li>
               ))}
