@@ -10,6 +10,7 @@ import { APP_ROLE, openDb } from './platform/db/open.ts';
 import { loadDemoDataIfEmpty } from './seed/demo.ts';
 import { createDemoAccounts } from './access/demo-accounts.ts';
 import { createDemoCuration } from './curation/demo.ts';
+import { createDemoProcurement } from './seed/procurement-demo.ts';
 import { watchInterruptedImports } from './registry/import/routes.ts';
 
 async function main() {
@@ -62,6 +63,8 @@ async function main() {
     if (accounts) log.info({ accounts }, 'demo accounts created (see the README table)');
     const curation = await createDemoCuration(db);
     if (curation) log.info({ submissions: curation }, 'demo curation call created');
+    const eorders = await createDemoProcurement(db);
+    if (eorders) log.info({ orders: eorders }, 'demo e-Order agency, packages and orders created');
   }
   // biome-ignore lint/correctness/useHookAtTopLevel: a database method named use…, not a React hook
   await db.useRole(APP_ROLE).catch((err: unknown) => {

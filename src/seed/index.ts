@@ -18,12 +18,12 @@ import { loadProfile } from './vocabulary.ts';
 
 export const DEFAULT_SEED = 20211025; // the day of the Kompas article the mission comes from
 
-/** `today`: the reference day (WIB) permit expiry dates are drawn around; see registry-activity.ts. */
+/** `today`: the reference day (WIB) permit expiry dates are drawn around and the year of e-Order orders ends on. */
 export function seedModules(profile = 'jakarta', today?: string): SeedModule[] {
   return [
     registryModule(profile),
     catalogModule(),
-    procurementModule(profile),
+    procurementModule(profile, today),
     mallModule(profile),
     capitalModule(profile),
     registryActivityModule(today),

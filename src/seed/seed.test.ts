@@ -185,12 +185,14 @@ describe('the seed generator', () => {
     expect(d!.p / d!.pn).toBeGreaterThan(0.95);
   });
 
-  it('loads the parties: pengampu, OPD and the 13 BUMD, ~90 malls, lenders', async () => {
+  it('loads the parties: pengampu, OPD, suku dinas and the 13 BUMD (≥ 100 agencies), ~90 malls, lenders', async () => {
     const [c] = await db.query<{
       fa: number;
       opd: number;
       bumd: number;
       city_opd: number;
+      sudin: number;
+      agencies: number;
       malls: number;
       lenders: number;
       bank_dki: number;
@@ -198,13 +200,17 @@ describe('the seed generator', () => {
       `select (select count(*) from fostering_agency)::int8 as fa,
               (select count(*) from agency where kind = 'opd')::int8 as opd,
               (select count(*) from agency where kind = 'bumd')::int8 as bumd,
-              (select count(*) from agency where region_code is not null)::int8 as city_opd,
+              (select count(*) from agency where code like 'KOTA-%')::int8 as city_opd,
+              (select count(*) from agency where code like 'SUDIN-%' and region_code is not null)::int8 as sudin,
+              (select count(*) from agency)::int8 as agencies,
               (select count(*) from mall)::int8 as malls,
               (select count(*) from lender)::int8 as lenders,
               (select count(*) from lender where name = 'Bank DKI')::int8 as bank_dki`,
     );
     expect(c).toMatchObject({ fa: 7, bumd: 13, city_opd: 6, bank_dki: 1 });
     expect(c!.opd).toBeGreaterThan(40);
+    expect(c!.sudin).toBe(6 * loadProfile('jakarta').suku_dinas.length); // each kota's suku dinas
+    expect(c!.agencies).toBeGreaterThanOrEqual(100);
     expect(c!.malls).toBeGreaterThanOrEqual(85);
     expect(c!.lenders).toBeGreaterThanOrEqual(10);
   });

@@ -41,6 +41,7 @@ export interface Profile {
   fostering_agencies: { code: string; name: string; weight: number }[];
   opd: [code: string, name: string][];
   city_offices: string; // "Sekretariat {city}"
+  suku_dinas: [code: string, name: string][]; // one office per kota: "Suku Dinas Kesehatan {city}"
   bumd: [code: string, name: string][];
   lenders: [code: string, name: string, kind: string][];
   malls: Record<string, [name: string, operator: string][]>;
