@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownDb } from '../../test/support/db.ts';
 import { createDemoAccounts } from '../access/demo-accounts.ts';
 import type { Db } from '../platform/db/types.ts';
+import { ORDER_STATES } from '../procurement/order-states.ts';
 import { runSeed, type SeedReport } from './index.ts';
-import { ORDER_STATES } from './procurement-activity.ts';
 import { createDemoProcurement } from './procurement-demo.ts';
 
 // A small seed of its own (the generator needs an empty register), then the demo slice on top of it.

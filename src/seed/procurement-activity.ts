@@ -8,6 +8,7 @@
 // Loaded with the rollup triggers disabled, then procurement_rollups_rebuild() (migration 0071) posts the rollups
 // set-based. Same seed + same reference day = same rows.
 import type { Queryable } from '../platform/db/types.ts';
+import { ORDER_STATES, type OrderState } from '../procurement/order-states.ts';
 import { ColumnBuffer, insertColumns, Pipeline } from './bulk.ts';
 import type { Member } from './context.ts';
 import type { Agency } from './procurement-parties.ts';
@@ -20,17 +21,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WIB = 7 * HOUR;
 
-export const ORDER_STATES = [
-  'placed',
-  'accepted',
-  'declined',
-  'delivered',
-  'received',
-  'paid',
-  'closed',
-  'cancelled',
-] as const;
-type State = (typeof ORDER_STATES)[number];
+type State = OrderState;
 
 /** Orders per member at every scale: 385,000 members (jakarta) → 240,000 orders. */
 export const ORDERS_PER_MEMBER = 240_000 / 385_000;
@@ -180,6 +171,8 @@ export interface ProcurementActivityOptions {
   parallel?: number;
   batch?: number;
   progress?: Progress;
+  /** Where the time went, phase by phase. */
+  log?: (msg: string) => void;
 }
 
 /** Loads the orders and everything around them; returns row counts per table (and per order state). */
@@ -231,6 +224,10 @@ export async function seedProcurementActivity(
     s.products.push({ id: r.id, name: r.name, unit: r.unit, price: Number(r.price), category: r.category_code });
   }
   const sellers = picked.map((id) => sellerById.get(id)).filter((s): s is Seller => s !== undefined);
+  const started = performance.now();
+  const phase = (what: string) =>
+    opts.log?.(`procurement: ${what} at ${Math.round(performance.now() - started) / 1000} s`);
+  phase(`${sellers.length} sellers and their products read`);
   if (!sellers.length) return {};
   const certificateUntil = `${Number(opts.today.slice(0, 4)) + 1}-12-31`;
   for (const s of sellers) {
@@ -534,6 +531,7 @@ export async function seedProcurementActivity(
     o.id = firstOrder + k;
   });
 
+  phase(`${orders.length} orders drawn`);
   const counts: Record<string, number> = {};
   const kbliOf = new Map<string, string[]>();
   for (const l of businessLines) kbliOf.set(l.category, [...new Set([...(kbliOf.get(l.category) ?? []), l.kbli])]);
@@ -680,6 +678,7 @@ export async function seedProcurementActivity(
   }
   await pipeline.drain();
   counts.order_group = groups;
+  phase('packages and carts inserted');
 
   await q.exec(
     'alter table eorder disable trigger eorder_rollup; alter table eorder_payment disable trigger eorder_payment_rollup',
@@ -786,8 +785,10 @@ export async function seedProcurementActivity(
   );
   counts.bast_counter = counters.size;
 
+  phase('orders, lines and payments inserted');
   Object.assign(counts, await seedSpending(q, rng, agencies, orders, now, from));
   await q.query('select procurement_rollups_rebuild()');
+  phase('rollups rebuilt');
   return counts;
 }
 

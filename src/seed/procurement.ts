@@ -62,6 +62,7 @@ export function procurementModule(profileName = 'jakarta', today?: string): Seed
           parallel: ctx.parallel,
           batch: ctx.batch,
           progress: ctx.progress,
+          log: ctx.log,
         }),
       );
       ctx.log(`procurement: ${counts.eorder ?? 0} orders in ${Math.round(performance.now() - t) / 1000} s`);
