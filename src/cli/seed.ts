@@ -1,5 +1,6 @@
 // `npm run seed -- --scale demo|jakarta|<number of UMKM> [--seed N]`: migrates, then loads generated data into an
 // EMPTY database (DATABASE_URL, or PGlite at PGLITE_DIR). Progress and ETA on stderr, a summary on stdout.
+// `--today YYYY-MM-DD` fixes the reference day (permit expiry, the year of e-Order orders) for reproducible rows.
 // `--only registry-activity [--today YYYY-MM-DD]`: adds the journey, size-class history and permits to members an
 // earlier seed loaded without them (a database seeded before that module existed), leaving everything else as is.
 import { parseArgs } from 'node:util';
@@ -83,6 +84,7 @@ async function main() {
       scale,
       seed: values.seed ? Number(values.seed) : DEFAULT_SEED,
       batch: values.batch ? Number(values.batch) : undefined,
+      today: values.today,
       progress: (total) => stderrProgress('seed', total),
       log: (m) => console.error(m),
     });

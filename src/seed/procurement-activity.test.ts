@@ -177,6 +177,14 @@ describe('the demo e-Order slice', () => {
       [pkg!.agency_id],
     );
     expect(sellers!.n).toBeGreaterThanOrEqual(3);
+    // Found by the catalogue search narrowed to e-Order: the word "kue" among searchable e-Order products.
+    const [found] = await db.query<{ n: number }>(
+      `select count(distinct s.umkm_id)::int8 as n from catalog_search s join umkm u on u.id = s.umkm_id
+        where s.channel_e_order and s.tsv @@ to_tsquery('indonesian', 'kue') and u.kind = 'jakpreneur'
+          and u.size_class in ('micro', 'small') and exists (select 1 from eorder o where o.umkm_id = u.id and o.agency_id = $1)`,
+      [pkg!.agency_id],
+    );
+    expect(found!.n).toBeGreaterThanOrEqual(3);
 
     const states = await db.query<{ status: string }>(
       `select distinct o.status from eorder o join procurement_package p on p.id = o.package_id
