@@ -683,6 +683,7 @@ export async function seedProcurementActivity(
   await q.exec(
     'alter table eorder disable trigger eorder_rollup; alter table eorder_payment disable trigger eorder_payment_rollup',
   );
+  const foreignKeys = await dropForeignKeys(q, ['eorder', 'eorder_line', 'eorder_payment']);
   try {
     let lineRows = 0;
     let paymentRows = 0;
@@ -768,7 +769,9 @@ export async function seedProcurementActivity(
     await q.exec(
       'alter table eorder enable trigger eorder_rollup; alter table eorder_payment enable trigger eorder_payment_rollup',
     );
+    await restoreForeignKeys(q, foreignKeys);
   }
+
   await q.query(
     `insert into bast_counter (agency_id, year, last) select * from unnest($1::int4[], $2::int4[], $3::int4[])
      on conflict (agency_id, year) do update set last = excluded.last`,
@@ -790,6 +793,32 @@ export async function seedProcurementActivity(
   await q.query('select procurement_rollups_rebuild()');
   phase('rollups rebuilt');
   return counts;
+}
+
+interface ForeignKey {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+/**
+ * The foreign keys of the order tables, dropped for the load: each checked row would lock its parent rows (hot
+ * agency and package rows shared by concurrent batches) one by one. They are added back and validated set-based
+ * afterwards (as pg_restore does), so the loaded rows are checked all the same.
+ */
+async function dropForeignKeys(q: Queryable, tables: string[]): Promise<ForeignKey[]> {
+  const keys = await q.query<ForeignKey>(
+    `select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
+       from pg_constraint c where c.contype = 'f' and c.conrelid = any($1::regclass[]) order by c.conrelid, c.conname`,
+    [tables],
+  );
+  for (const k of keys) await q.exec(`alter table ${k.table} drop constraint ${k.name}`);
+  return keys;
+}
+
+async function restoreForeignKeys(q: Queryable, keys: ForeignKey[]): Promise<void> {
+  for (const k of keys) await q.exec(`alter table ${k.table} add constraint ${k.name} ${k.definition} not valid`);
+  for (const k of keys) await q.exec(`alter table ${k.table} validate constraint ${k.name}`);
 }
 
 /**
