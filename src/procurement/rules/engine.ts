@@ -30,7 +30,7 @@ export async function rulesInForce(q: Queryable, kind: RuleVersion['kind'], date
        select distinct on (code) code, effective_from::text as effective_from, effective_to::text as effective_to, kind, params, title_id, title_en
          from procurement_rule where kind = $1 and effective_from <= $2::date
         order by code, effective_from desc) r
-      where effective_to is null or effective_to > $2::date
+      where effective_to is null or effective_to::date > $2::date
       order by code`,
     [kind, date],
   );
