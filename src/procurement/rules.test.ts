@@ -20,7 +20,7 @@ beforeAll(async () => {
   mandate = await rulesInForce(db, 'mandate', TODAY);
 });
 
-const facts = (o: Partial<MoneyFacts> & { seller?: Partial<MoneyFacts['seller']> }): MoneyFacts => ({
+const facts = (o: Partial<Omit<MoneyFacts, 'seller'>> & { seller?: Partial<MoneyFacts['seller']> }): MoneyFacts => ({
   date: TODAY,
   total: 1_000_000,
   packageKind: 'barang',
@@ -60,7 +60,7 @@ describe('rule versions by date', () => {
 });
 
 describe('mandate rules evaluated from their params', () => {
-  const order = (o: Partial<OrderFacts> & { seller?: Partial<OrderFacts['seller']> }): OrderFacts => ({
+  const order = (o: Partial<Omit<OrderFacts, 'seller'>> & { seller?: Partial<OrderFacts['seller']> }): OrderFacts => ({
     packageReserved: false,
     lines: [{ isFood: true, curatedFor: ['e_order'] }],
     ...o,
