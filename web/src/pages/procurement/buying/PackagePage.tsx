@@ -47,8 +47,8 @@ function PackageView({ me, id }: { me: Me; id: number }) {
       {p && (
         <>
           <PackageFacts p={p} i18n={i18n} />
-          {p.can.assignPpk && <AssignForm p={p} role="ppk" onDone={reload} />}
-          {p.can.prepare && <AssignForm p={p} role="pp" onDone={reload} />}
+          {p.can.assignPpk && <AssignForm p={p} step="ppk" onDone={reload} />}
+          {p.can.prepare && <AssignForm p={p} step="pp" onDone={reload} />}
           <Documents p={p} i18n={i18n} onDone={reload} />
           {p.can.buy && (
             <>
@@ -89,7 +89,7 @@ function PackageFacts({ p, i18n }: { p: Package; i18n: BuyingI18n }) {
   );
 }
 
-function AssignForm({ p, role, onDone }: { p: Package; role: 'ppk' | 'pp'; onDone: () => void }) {
+function AssignForm({ p, step: role, onDone }: { p: Package; step: 'ppk' | 'pp'; onDone: () => void }) {
   const { t } = useAreaI18n(messages);
   const people = role === 'ppk' ? p.candidates.ppk : p.candidates.pp;
   const field = role === 'ppk' ? 'ppkAccountId' : 'ppAccountId';

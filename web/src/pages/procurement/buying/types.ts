@@ -4,12 +4,12 @@ import type {
   ExceptionList,
   Money as MoneySchema,
   PackageDetail,
-  PackageList,
+  PackageList as PackageListSchema,
   Placed,
 } from '../../../../../src/procurement/buying-schema.ts';
 import type { SearchResult } from '../../../../../src/catalog/schema.ts';
 
-export type PackageList = z.infer<typeof PackageList>;
+export type PackageList = z.infer<typeof PackageListSchema>;
 export type PackageSummary = PackageList['items'][number];
 export type Package = z.infer<typeof PackageDetail>;
 export type CartGroup = NonNullable<Package['cart']>['groups'][number];
