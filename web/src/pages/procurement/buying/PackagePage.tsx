@@ -36,10 +36,13 @@ export default function PackagePage({ params }: { params: RouteParams }) {
 function PackageView({ me, id }: { me: Me; id: number }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
-  const { state, reload } = useResource(() => api<Package>(`/api/procurement/buying/packages/${id}`), [id], {
-    keep: 'reload',
-  });
-  const p = state.status === 'ready' ? state : undefined;
+  // Wrapped: the resource's own `status` would hide the package's.
+  const { state, reload } = useResource(
+    () => api<Package>(`/api/procurement/buying/packages/${id}`).then((p) => ({ p })),
+    [id],
+    { keep: 'reload' },
+  );
+  const p = state.status === 'ready' ? state.p : undefined;
   return (
     <Page title={p ? t('buying.package.title', { name: p.name }) : t('buying.packages.title')}>
       <BuyingNav me={me} />
