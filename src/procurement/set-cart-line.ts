@@ -1,6 +1,7 @@
 // The Pejabat Pengadaan puts a product curated for e-Order in the package's cart, changes its quantity, or takes it
 // out (quantity 0).
 import type { Acting } from '../platform/auth/acting.ts';
+import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import { lockPackage, packageState } from './package-row.ts';
@@ -16,6 +17,7 @@ export async function setCartLine(
   if (p.status !== 'ready') throw packageState(p.status, 'yang siap / ready');
   if (input.quantity === 0) {
     await tx.query('delete from cart_line where package_id = $1 and product_id = $2', [p.id, input.productId]);
+    await cartAudit(tx, a, p.id, input.productId, 0);
     return { packageId: p.id, productId: input.productId, quantity: 0 };
   }
   const [product] = await tx.query<{ min_order: number }>(
@@ -59,5 +61,14 @@ export async function setCartLine(
      on conflict (package_id, product_id) do update set quantity = excluded.quantity, added_by = excluded.added_by, added_at = excluded.added_at`,
     [p.id, input.productId, input.quantity, a.actor.accountId, a.now],
   );
+  await cartAudit(tx, a, p.id, input.productId, input.quantity);
   return { packageId: p.id, productId: input.productId, quantity: input.quantity };
 }
+
+const cartAudit = (tx: Tx, a: Acting, packageId: number, productId: number, quantity: number) =>
+  audit(tx, a.who, {
+    action: 'procurement.cart_set',
+    entityType: 'cart_line',
+    entityId: `${packageId}:${productId}`,
+    after: { packageId, productId, quantity },
+  });
