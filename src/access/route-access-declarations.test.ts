@@ -5,6 +5,7 @@ import { testApp } from '../../test/support/db.ts';
 import { productPolicy } from '../catalog/products/policy.ts';
 import { curationPolicy } from '../curation/policy.ts';
 import type { App } from '../platform/http/server.ts';
+import { procurementPolicy } from '../procurement/policy.ts';
 import { registryPolicy } from '../registry/policy.ts';
 import { accessPolicy } from './policy.ts';
 
@@ -20,9 +21,13 @@ describe('authorisation on every route, for every role', () => {
   });
 
   it('declares access as public, authenticated or a rule of a context policy, never a role list of its own', () => {
-    const rules: readonly unknown[] = [accessPolicy, registryPolicy, productPolicy, curationPolicy].flatMap((p) =>
-      Object.values(p),
-    );
+    const rules: readonly unknown[] = [
+      accessPolicy,
+      registryPolicy,
+      productPolicy,
+      curationPolicy,
+      procurementPolicy,
+    ].flatMap((p) => Object.values(p));
     const own = app.routeTable
       .filter((r) => typeof r.access !== 'string' && !rules.includes(r.access))
       .map((r) => `${r.method} ${r.url} ${JSON.stringify(r.access)}`);

@@ -86,6 +86,24 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
   }),
   'POST /api/catalog/manage/products/:productId/status': () => ({ status: 'draft' }),
   'PUT /api/catalog/manage/products/:productId/photos/order': (w) => ({ photoIds: [w.photoId] }),
+  // procurement/place: buying (valid bodies, so that only the scope can refuse them)
+  'POST /api/procurement/buying/packages/:packageId/ppk': () => ({ ppkAccountId: 1 }),
+  'POST /api/procurement/buying/packages/:packageId/pejabat-pengadaan': () => ({ ppAccountId: 1 }),
+  'POST /api/procurement/buying/packages/:packageId/documents': () =>
+    multipart(
+      { kind: 'kak' },
+      { field: 'document', name: 'kak.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    ),
+  'PUT /api/procurement/buying/packages/:packageId/delivery-address': () => ({ address: 'Jl. Uji 2, Jakarta' }),
+  'PUT /api/procurement/buying/packages/:packageId/cart': (w) => ({ productId: w.productId, quantity: 1 }),
+  'POST /api/procurement/buying/packages/:packageId/exceptions': () => ({
+    ruleCode: 'meeting_food_curated_jakpreneur',
+    justification: 'Penyedia terkurasi tidak tersedia di lokasi acara.',
+  }),
+  'POST /api/procurement/buying/exceptions/:exceptionId/decision': () => ({
+    decision: 'reject',
+    note: 'Alasan kurang.',
+  }),
 };
 
 /** The worker's database and app, the two worlds and their fixtures, an account per role scoped to `mine`. */

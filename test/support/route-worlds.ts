@@ -27,6 +27,8 @@ interface Extras {
   paymentId: number;
   exceptionId: number;
   bastNumber: string;
+  /** A document of the package (procurement/place). */
+  documentId: number;
 }
 export type RouteWorld = World & Extras;
 
@@ -55,6 +57,7 @@ export const PATH_PARAMS: Record<string, (w: RouteWorld) => string> = {
   paymentId: (w) => String(w.paymentId),
   exceptionId: (w) => String(w.exceptionId),
   bastNumber: (w) => w.bastNumber,
+  documentId: (w) => String(w.documentId),
   ocid: (w) => `ocds-pl31-rup-${w.rupCode}`,
 };
 
@@ -154,7 +157,11 @@ async function procurementExtras(db: Db, w: World, productId: number, by: number
      values ($1, 'meeting_food_curated_jakpreneur', '2020-01-01', 'Penyedia terkurasi tidak tersedia di lokasi acara.', $2) returning id`,
     [packageId, by],
   );
-  return { unitId, packageId, rupCode, orderId, paymentId, exceptionId, bastNumber };
+  const documentId = await one(
+    `insert into package_document (package_id, kind, file_name, path, mime, uploaded_by) values ($1, 'kak', 'kak.pdf', $2, 'application/pdf', $3) returning id`,
+    [packageId, `packages/${packageId}/none.pdf`, by],
+  );
+  return { unitId, packageId, rupCode, orderId, paymentId, exceptionId, bastNumber, documentId };
 }
 
 export interface RouteWorlds {

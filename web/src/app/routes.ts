@@ -78,6 +78,10 @@ export const routes: readonly Route[] = [
     component: lazy(() => import('../pages/curation/CallsPages.tsx').then((m) => ({ default: m.CallFormPage }))),
   },
   { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
+  // e-Order buying, the agency side (pages/procurement/buying): packages, the cart, exceptions.
+  { path: '/pengadaan/paket', component: lazy(() => import('../pages/procurement/buying/PackagesPage.tsx')) },
+  { path: '/pengadaan/paket/:packageId', component: lazy(() => import('../pages/procurement/buying/PackagePage.tsx')) },
+  { path: '/pengadaan/pengecualian', component: lazy(() => import('../pages/procurement/buying/ExceptionsPage.tsx')) },
   { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
 ];
 

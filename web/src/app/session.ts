@@ -4,6 +4,7 @@ import type { productPolicy } from '../../../src/catalog/products/schema.ts';
 import type { curationPolicy } from '../../../src/curation/schema.ts';
 import type { Grant } from '../../../src/platform/schema.ts';
 import type { ScopeKind } from '../../../src/platform/schema.ts';
+import type { procurementPolicy } from '../../../src/procurement/policy.ts';
 import type { registryPolicy } from '../../../src/registry/schema.ts';
 
 /**
@@ -29,7 +30,8 @@ export type Ability =
   | `access.${keyof typeof accessPolicy}`
   | `registry.${keyof typeof registryPolicy}`
   | `catalog.${keyof typeof productPolicy}`
-  | `curation.${keyof typeof curationPolicy}`;
+  | `curation.${keyof typeof curationPolicy}`
+  | `procurement.${keyof typeof procurementPolicy}`;
 export const can = (me: Me, ability: Ability) => me.abilities.includes(ability);
 
 /** The scope ids the account holds of a kind (e.g. its kecamatan codes), and whether it holds any. */
