@@ -92,6 +92,9 @@ export const ERROR_CODES = [
   'payment_not_due', // a final payment before the BAST, or an advance beyond its band
   'official_not_in_agency', // an assignee who does not hold the role in the package's agency
   'mapping_invalid', // an import's column mapping
+  // procurement/fulfil
+  'payment_state', // an autodebit decision on a payment that is not a request awaiting approval
+  'note_required', // rejecting an autodebit without a reason
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',
