@@ -21,7 +21,11 @@ export default function OrderPage({ params }: PageProps) {
   const { t } = useAreaI18n(messages);
   const id = Number(params.orderId);
   return (
-    <RequireProc rule="readsAgencyOrders" title={t('orders.order.title', { id: String(id) })} message={t('orders.notAllowed')}>
+    <RequireProc
+      rule="readsAgencyOrders"
+      title={t('orders.order.title', { id: String(id) })}
+      message={t('orders.notAllowed')}
+    >
       {() => <OrderView id={id} />}
     </RequireProc>
   );
@@ -31,9 +35,13 @@ function OrderView({ id }: { id: number }) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   const [notice, setNotice] = useState<string>();
-  const { state, reload } = useResource(() => api<AgencyOrder>(`/api/procurement/orders/${id}`).then((o) => ({ o })), [id], {
-    keep: 'reload',
-  });
+  const { state, reload } = useResource(
+    () => api<AgencyOrder>(`/api/procurement/orders/${id}`).then((o) => ({ o })),
+    [id],
+    {
+      keep: 'reload',
+    },
+  );
   const done = (text: string) => {
     setNotice(text);
     reload();
@@ -201,16 +209,19 @@ function PaymentForm({ o, i18n, done }: { o: AgencyOrder; i18n: OrdersI18n; done
       onSubmit={(e) => {
         e.preventDefault();
         void submit(async () => {
-          const r = await api<{ paymentId: number; paymentStatus: string }>(`/api/procurement/orders/${o.id}/payments`, {
-            method: 'POST',
-            headers: { 'idempotency-key': idem.current },
-            body: {
-              kind,
-              amount: Number(amount || 0),
-              ...(tax !== '' ? { taxWithheld: Number(tax) } : {}),
-              ...(reference.trim() ? { reference: reference.trim() } : {}),
+          const r = await api<{ paymentId: number; paymentStatus: string }>(
+            `/api/procurement/orders/${o.id}/payments`,
+            {
+              method: 'POST',
+              headers: { 'idempotency-key': idem.current },
+              body: {
+                kind,
+                amount: Number(amount || 0),
+                ...(tax !== '' ? { taxWithheld: Number(tax) } : {}),
+                ...(reference.trim() ? { reference: reference.trim() } : {}),
+              },
             },
-          });
+          );
           if (proof) {
             const data = new FormData();
             data.append('proof', proof);
@@ -296,7 +307,13 @@ function DecisionForm({ o, i18n, done }: { o: AgencyOrder; i18n: OrdersI18n; don
     <form ref={form} noValidate className="proc-form" onSubmit={(e) => e.preventDefault()}>
       <h3>{t('orders.decide.title')}</h3>
       <FormAlert>{failure ? problemText(failure, i18n) : null}</FormAlert>
-      <Field name="note" label={t('orders.decide.note')} value={note} onChange={(e) => setNote(e.target.value)} error={noteError} />
+      <Field
+        name="note"
+        label={t('orders.decide.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={noteError}
+      />
       {requests.map((p) => (
         <div key={p.id} className="proc-decision">
           <p>
@@ -309,7 +326,12 @@ function DecisionForm({ o, i18n, done }: { o: AgencyOrder; i18n: OrdersI18n; don
           <button type="button" className="button" disabled={busy} onClick={() => void decide(p.id, 'approve')}>
             {t('orders.decide.approve')}
           </button>{' '}
-          <button type="button" className="button secondary" disabled={busy} onClick={() => void decide(p.id, 'reject')}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy}
+            onClick={() => void decide(p.id, 'reject')}
+          >
             {t('orders.decide.reject')}
           </button>
         </div>

@@ -32,7 +32,9 @@ function QueueView({ queue }: { queue: Queue }) {
       {state.status === 'ready' && (
         <>
           <p role="status">
-            {state.orders.length === 0 ? t('orders.queue.empty') : t('orders.queue.count', { n: i18n.num(state.orders.length) })}
+            {state.orders.length === 0
+              ? t('orders.queue.empty')
+              : t('orders.queue.count', { n: i18n.num(state.orders.length) })}
           </p>
           <ul className="items">
             {state.orders.map((o) => (

@@ -36,7 +36,13 @@ export default function VerifyBastPage() {
       >
         <div className="field">
           <label htmlFor="bast-number">{t('orders.verify.number')}</label>
-          <input id="bast-number" name="nomor" value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={100} />
+          <input
+            id="bast-number"
+            name="nomor"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            maxLength={100}
+          />
         </div>
         <button type="submit" className="button">
           {t('orders.verify.check')}
@@ -44,7 +50,10 @@ export default function VerifyBastPage() {
       </form>
       <LoadStatus state={state} onRetry={reload} />
       {b && (
-        <div className={`cur-verdict cur-verdict-${b.valid ? 'valid' : 'unknown'}`} data-verdict={b.valid ? 'valid' : 'unknown'}>
+        <div
+          className={`cur-verdict cur-verdict-${b.valid ? 'valid' : 'unknown'}`}
+          data-verdict={b.valid ? 'valid' : 'unknown'}
+        >
           <h2 className="cur-verdict-word">{t(b.valid ? 'orders.verify.valid' : 'orders.verify.unknown')}</h2>
           <p>{t(b.valid ? 'orders.verify.validExplain' : 'orders.verify.unknownExplain')}</p>
         </div>

@@ -102,7 +102,8 @@ export const messages = areaMessages(
     'orders.nav.bast': 'Awaiting BAST',
     'orders.nav.payments': 'Payments',
     'orders.nav.autodebit': 'Autodebit',
-    'orders.notAllowed': "This page is for the buying agency's officials (PA/KPA, PPK, procurement officer, treasurer).",
+    'orders.notAllowed':
+      "This page is for the buying agency's officials (PA/KPA, PPK, procurement officer, treasurer).",
     'orders.order.title': 'Order #{id}',
     'orders.order.package': 'Package',
     'orders.order.agency': 'Agency',
