@@ -89,7 +89,10 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
   // procurement/fulfil: valid bodies, so that only the scope (agency or seller) can refuse them.
   'POST /api/procurement/orders/:orderId/payments': () => ({ kind: 'transfer', amount: 1000, reference: 'TRF-UJI' }),
   'POST /api/procurement/orders/:orderId/payments/:paymentId/proof': () =>
-    multipart({}, { field: 'proof', name: 'bukti.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+    multipart(
+      {},
+      { field: 'proof', name: 'bukti.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    ),
   'POST /api/procurement/orders/:orderId/payments/:paymentId/decision': () => ({ decision: 'approve' }),
   'POST /api/procurement/seller/orders/:orderId/decline': () => ({ reason: 'Stok habis hari ini' }),
 };
