@@ -49,6 +49,8 @@ function ruleText(lines: unknown): string | null {
 }
 
 export async function sellerStatement(db: Queryable, actor: Actor, year: number): Promise<Statement> {
+  // The payment's own umkm_id and a range on paid_at: the seller index of eorder_payment answers it at scale.
+  const pscope = sellerScope(actor, 'y.umkm_id', 2);
   const scope = sellerScope(actor, 'o.umkm_id', 2);
   const payments = await db.query<{
     order_id: number;
@@ -65,9 +67,11 @@ export async function sellerStatement(db: Queryable, actor: Actor, year: number)
     `select o.id as order_id, y.id as payment_id, a.name as agency_name, u.name as seller_name, o.bast_number, y.kind,
             (y.paid_at at time zone 'Asia/Jakarta')::date::text as paid_on, y.amount, y.tax_withheld, y.tax_lines
        from eorder_payment y join eorder o on o.id = y.order_id join agency a on a.id = o.agency_id join umkm u on u.id = o.umkm_id
-      where y.status = 'paid' and extract(year from y.paid_at at time zone 'Asia/Jakarta') = $1 and ${scope.sql}
+      where y.status = 'paid' and ${pscope.sql}
+        and y.paid_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'Asia/Jakarta')
+        and y.paid_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Asia/Jakarta')
       order by y.paid_at, y.id`,
-    [year, ...scope.params],
+    [year, ...pscope.params],
   );
   const owed = await db.query<{
     order_id: number;
