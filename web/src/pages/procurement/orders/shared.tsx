@@ -147,7 +147,7 @@ export function PaymentsList({ o, i18n }: { o: OrderParts; i18n: OrdersI18n }) {
               </span>
               <span className="secondary">
                 {[
-                  t(`orders.payments.status.${p.status}`),
+                  p.paidOn ? null : t(`orders.payments.status.${p.status}`),
                   p.paidOn && t('orders.payments.paidOn', { date: i18n.date(p.paidOn) }),
                   p.reference && t('orders.payments.ref', { ref: p.reference }),
                   p.hasProof && t('orders.payments.proof'),
