@@ -1,6 +1,9 @@
 // The Bendahara's payments: one payment per Idempotency-Key, never above what is owed (422 and nothing written),
 // a full payment makes the order paid with its payment days and grows the realised share by the payment; an
 // autodebit is paid only when the PA/KPA approves it; the PPK closes a paid order.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../test/support/db.ts';
 import { multipartBody } from '../../test/support/http.ts';
@@ -39,6 +42,7 @@ const realised = async (agencyId: number) =>
   );
 
 beforeAll(async () => {
+  process.env.PL_UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-uploads-')); // proofs land here
   db = await testDb();
   app = await testApp();
   agency = await makeAgency(db);
