@@ -21,6 +21,7 @@ import { closeOrder } from './close-order.ts';
 import { decideAutodebit } from './decide-autodebit.ts';
 import * as S from './fulfilment-schema.ts';
 import { orderView } from './order-view.ts';
+import { paymentProof } from './payment-proof.ts';
 import { agencyScope, procurementPolicy as P } from './policy.ts';
 import { recordPayment } from './record-payment.ts';
 import { signBast } from './sign-bast.ts';
@@ -213,6 +214,32 @@ export const fulfilmentRoutes: RoutePlugin = async (root, { db }) => {
         const out = await db.transaction((tx) => attachPaymentProof(tx, a, orderId, paymentId, file));
         await discardProof(out.replaced);
         return { paymentId: out.paymentId, hasProof: true as const };
+      },
+    );
+
+    app.get(
+      '/api/procurement/orders/:orderId/payments/:paymentId/proof',
+      {
+        config: { access: P.readsAgencyOrders },
+        schema: {
+          operationId: 'downloadPaymentProof',
+          tags: ['procurement'],
+          summary: "A payment's transfer proof as uploaded (PDF, JPEG or PNG)",
+          params: S.PaymentParams,
+        },
+      },
+      async (req, reply) => {
+        const f = await paymentProof(
+          db,
+          req.params.orderId,
+          req.params.paymentId,
+          agencyScope(req.actor, P.readsAgencyOrders, 'o.agency_id', 3),
+        );
+        return reply
+          .type(f.mime)
+          .header('content-disposition', `inline; filename="${f.name}"`)
+          .header('cache-control', 'private, no-store')
+          .send(f.buf);
       },
     );
 

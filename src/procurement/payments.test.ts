@@ -178,6 +178,15 @@ describe('recording payments', () => {
       paymentId,
     ]);
     expect(p!.proof_path).toMatch(/^procurement\/payments\//);
+    const get = (cookie: string, u: string) => app.inject({ method: 'GET', url: u, headers: { cookie } });
+    const file = await get(agency.officials.pa_kpa.cookie, url);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const sellers = `/api/procurement/seller/orders/${id}/payments/${paymentId}/proof`;
+    expect((await get(seller.cookie, sellers)).statusCode).toBe(200);
+    expect((await get((await makeSeller(db)).cookie, sellers)).statusCode).toBe(404);
+    expect((await get((await makeAgency(db)).officials.bendahara.cookie, url)).statusCode).toBe(404);
   });
 
   it('lists the payment queue overdue first with the days overdue', async () => {

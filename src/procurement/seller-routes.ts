@@ -16,6 +16,7 @@ import { declineOrder } from './decline-order.ts';
 import { deliverOrder } from './deliver-order.ts';
 import * as S from './fulfilment-schema.ts';
 import { orderView } from './order-view.ts';
+import { paymentProof } from './payment-proof.ts';
 import { procurementPolicy as P, sellerScope } from './policy.ts';
 import { sellerInbox, sellerOrder } from './seller-orders.ts';
 import { sellerStatement, statementCsv } from './seller-statement.ts';
@@ -123,6 +124,32 @@ export const sellerRoutes: RoutePlugin = (app, { db }) => {
         .header('content-disposition', `inline; filename="bast-${o.id}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/procurement/seller/orders/:orderId/payments/:paymentId/proof',
+    {
+      config: { access: P.sells },
+      schema: {
+        operationId: 'downloadSellerPaymentProof',
+        tags: ['procurement'],
+        summary: 'The transfer proof of a payment of my order',
+        params: S.PaymentParams,
+      },
+    },
+    async (req, reply) => {
+      const f = await paymentProof(
+        db,
+        req.params.orderId,
+        req.params.paymentId,
+        sellerScope(req.actor, 'o.umkm_id', 3),
+      );
+      return reply
+        .type(f.mime)
+        .header('content-disposition', `inline; filename="${f.name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(f.buf);
     },
   );
 

@@ -127,7 +127,7 @@ function OrderView({ id }: { id: number }) {
           </dl>
           <LinesTable o={state.o} i18n={i18n} />
           <MoneyFacts o={state.o} i18n={i18n} />
-          <PaymentsList o={state.o} i18n={i18n} />
+          <PaymentsList o={state.o} i18n={i18n} proofs={`/api/procurement/orders/${id}/payments`} />
           <Actions o={state.o} i18n={i18n} done={done} />
         </>
       )}

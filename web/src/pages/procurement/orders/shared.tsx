@@ -127,7 +127,8 @@ export function MoneyFacts({ o, i18n }: { o: OrderParts; i18n: OrdersI18n }) {
   );
 }
 
-export function PaymentsList({ o, i18n }: { o: OrderParts; i18n: OrdersI18n }) {
+/** `proofs`: the API folder of the order's payments, on the reader's side (`…/payments`), for the proof links. */
+export function PaymentsList({ o, i18n, proofs }: { o: OrderParts; i18n: OrdersI18n; proofs: string }) {
   const { t } = i18n;
   return (
     <section aria-labelledby="proc-payments">
@@ -150,12 +151,16 @@ export function PaymentsList({ o, i18n }: { o: OrderParts; i18n: OrdersI18n }) {
                   p.paidOn ? null : t(`orders.payments.status.${p.status}`),
                   p.paidOn && t('orders.payments.paidOn', { date: i18n.date(p.paidOn) }),
                   p.reference && t('orders.payments.ref', { ref: p.reference }),
-                  p.hasProof && t('orders.payments.proof'),
                   p.decisionNote,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
+              {p.hasProof && (
+                <a className="secondary" href={`${proofs}/${p.id}/proof`}>
+                  {t('orders.payments.proof')}
+                </a>
+              )}
             </li>
           ))}
         </ul>

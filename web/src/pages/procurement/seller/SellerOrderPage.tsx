@@ -119,7 +119,7 @@ function OrderView({ id }: { id: number }) {
           />
           <LinesTable o={state.o} i18n={orders} />
           <MoneyFacts o={state.o} i18n={orders} />
-          <PaymentsList o={state.o} i18n={orders} />
+          <PaymentsList o={state.o} i18n={orders} proofs={`/api/procurement/seller/orders/${id}/payments`} />
           <History o={state.o} i18n={i18n} />
         </>
       )}
