@@ -18,6 +18,9 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { productRoutes } from './catalog/products/routes.ts';
 import { productPhotoRoutes } from './catalog/products/photo-routes.ts';
 import { buyingRoutes } from './procurement/buying-routes.ts';
+// procurement/fulfil: after an order is placed (agency and seller sides)
+import { fulfilmentRoutes } from './procurement/fulfilment-routes.ts';
+import { sellerRoutes } from './procurement/seller-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -39,6 +42,8 @@ export const contexts: RoutePlugin[] = [
   curationRoutes,
   notificationRoutes,
   buyingRoutes,
+  fulfilmentRoutes,
+  sellerRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

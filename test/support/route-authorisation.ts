@@ -104,6 +104,15 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
     decision: 'reject',
     note: 'Alasan kurang.',
   }),
+  // procurement/fulfil: valid bodies, so that only the scope (agency or seller) can refuse them.
+  'POST /api/procurement/orders/:orderId/payments': () => ({ kind: 'transfer', amount: 1000, reference: 'TRF-UJI' }),
+  'POST /api/procurement/orders/:orderId/payments/:paymentId/proof': () =>
+    multipart(
+      {},
+      { field: 'proof', name: 'bukti.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    ),
+  'POST /api/procurement/orders/:orderId/payments/:paymentId/decision': () => ({ decision: 'approve' }),
+  'POST /api/procurement/seller/orders/:orderId/decline': () => ({ reason: 'Stok habis hari ini' }),
 };
 
 /** The worker's database and app, the two worlds and their fixtures, an account per role scoped to `mine`. */

@@ -94,6 +94,9 @@ export const ERROR_CODES = [
   'mapping_invalid', // an import's column mapping
   // procurement/place
   'mandate_rule', // an order breaks a mandate rule in force and the package has no approved exception for it
+  // procurement/fulfil
+  'payment_state', // an autodebit decision on a payment that is not a request awaiting approval
+  'note_required', // rejecting an autodebit without a reason
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',

@@ -83,6 +83,26 @@ export const routes: readonly Route[] = [
   { path: '/pengadaan/paket/:packageId', component: lazy(() => import('../pages/procurement/buying/PackagePage.tsx')) },
   { path: '/pengadaan/pengecualian', component: lazy(() => import('../pages/procurement/buying/ExceptionsPage.tsx')) },
   { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
+  // procurement/fulfil: after an order is placed — the agency's order, BAST and payment queues (pages/procurement/
+  // orders), the seller's inbox and income (pages/procurement/seller), the public BAST check.
+  { path: '/pengadaan/pesanan/:orderId', component: lazy(() => import('../pages/procurement/orders/OrderPage.tsx')) },
+  { path: '/pengadaan/bast', component: lazy(() => import('../pages/procurement/orders/QueuePages.tsx')) },
+  {
+    path: '/pengadaan/pembayaran',
+    component: lazy(() =>
+      import('../pages/procurement/orders/QueuePages.tsx').then((m) => ({ default: m.PaymentsQueuePage })),
+    ),
+  },
+  {
+    path: '/pengadaan/autodebit',
+    component: lazy(() =>
+      import('../pages/procurement/orders/QueuePages.tsx').then((m) => ({ default: m.AutodebitQueuePage })),
+    ),
+  },
+  { path: '/verifikasi-bast', component: lazy(() => import('../pages/procurement/orders/VerifyBastPage.tsx')) },
+  { path: '/jual/pesanan', component: lazy(() => import('../pages/procurement/seller/InboxPage.tsx')) },
+  { path: '/jual/pesanan/:orderId', component: lazy(() => import('../pages/procurement/seller/SellerOrderPage.tsx')) },
+  { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
