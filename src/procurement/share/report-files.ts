@@ -105,7 +105,9 @@ export function sharePdf(r: ShareReport): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(8);
   const head = ['Instansi', 'Komitmen', 'Nilai', 'Realisasi', 'Nilai', 'Belum lapor'];
   const y0 = doc.y;
-  head.forEach((h, i) => doc.text(h, cols[i], y0, { width: (cols[i + 1] ?? 560) - cols[i]! - 4 }));
+  head.forEach((h, i) => {
+    doc.text(h, cols[i], y0, { width: (cols[i + 1] ?? 560) - cols[i]! - 4 });
+  });
   doc.font('Helvetica');
   for (const a of r.agencies) {
     if (doc.y > doc.page.height - 60) doc.addPage();
