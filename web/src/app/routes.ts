@@ -79,6 +79,14 @@ export const routes: readonly Route[] = [
   },
   { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
   { path: '/verifikasi/:code', component: lazy(() => import('../pages/curation/VerifyPage.tsx')) },
+  // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
+  { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },
+  {
+    path: '/pengadaan/porsi-umk/instansi/:agencyId',
+    component: lazy(() => import('../pages/procurement/share/AgencySharePage.tsx')),
+  },
+  { path: '/pengadaan/umur-tagihan', component: lazy(() => import('../pages/procurement/share/AgeingPage.tsx')) },
+  { path: '/kinerja-pembayaran', component: lazy(() => import('../pages/procurement/share/PerformancePage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
