@@ -3,6 +3,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { notFound } from '../../platform/http/problem.ts';
+import { localDate } from '../../platform/time.ts';
 import { agencyScope, procurementPolicy } from '../policy.ts';
 
 export interface ShareOrder {
@@ -29,7 +30,7 @@ export async function readShareOrders(
   db: Queryable,
   actor: Actor,
   agencyId: number,
-  q: { month: string; unitId?: number | undefined; page: number; pageSize: number },
+  q: { month?: string | undefined; unitId?: number | undefined; page: number; pageSize: number },
 ): Promise<ShareOrderPage> {
   const scope = agencyScope(actor, procurementPolicy.readsShare, 'id', 2);
   const [agency] = await db.query<{ id: number }>(`select id from agency where id = $1 and ${scope.sql}`, [
@@ -37,7 +38,8 @@ export async function readShareOrders(
     ...scope.params,
   ]);
   if (!agency) throw notFound({ id: 'Instansi tidak ditemukan.', en: 'Agency not found.' });
-  const from = `${q.month}-01`;
+  const month = q.month ?? localDate(new Date()).slice(0, 7);
+  const from = `${month}-01`;
   // Orders that count in the month's commitment: accepted that WIB month and not declined or cancelled since.
   const where = `o.agency_id = $1 and o.accepted_at >= ($2::date::timestamp at time zone 'Asia/Jakarta')
       and o.accepted_at < (($2::date + interval '1 month')::timestamp at time zone 'Asia/Jakarta')
@@ -53,7 +55,7 @@ export async function readShareOrders(
       order by o.accepted_at desc, o.id desc limit $4 offset $5`,
     [...params, q.pageSize, (q.page - 1) * q.pageSize],
   );
-  return { agencyId, month: q.month, page: q.page, pageSize: q.pageSize, totalCount: c?.n ?? 0, items };
+  return { agencyId, month, page: q.page, pageSize: q.pageSize, totalCount: c?.n ?? 0, items };
 }
 
 export interface DistrictShare {

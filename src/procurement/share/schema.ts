@@ -10,7 +10,11 @@ export const ShareQuery = z.strictObject({
 export const YearQuery = z.strictObject({ year: year.optional() });
 export const AgencyParams = z.strictObject({ agencyId: int4IdParam() });
 export const OrdersQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  /** YYYY-MM; the current month (WIB) when absent. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
   unitId: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
