@@ -98,12 +98,12 @@ export function BothBases({
           return (
             <section key={b} className="sh-basis" data-testid={`basis-${b}`} aria-labelledby={`basis-${b}`}>
               <h3 id={`basis-${b}`}>{t(`share.${b}`)}</h3>
-              <p className="sh-big">
+              <div className="sh-big">
                 <strong data-testid={`share-${b}`}>
                   {x.share === null ? t('share.noSpending') : pct(x.share, lang)}
                 </strong>{' '}
                 <GradeBadge grade={x.grade} />
-              </p>
+              </div>
               {x.ofTarget !== null && (
                 <p className="muted small">{t('share.ofTarget', { value: pct(x.ofTarget, lang, 0) })}</p>
               )}
