@@ -140,7 +140,7 @@ export function Trend({ trend, target, i18n }: { trend: ShareReportT['trend']; t
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       legend: { top: 0 },
-      grid: { left: 40, right: 12, top: 32, bottom: 24 },
+      grid: { left: 40, right: 36, top: 32, bottom: 24 },
       xAxis: { type: 'category', data: trend.map((p) => monthName(p.period, lang)) },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       series: (['committed', 'realised'] as const).map((b) => ({
@@ -301,7 +301,17 @@ function DistrictMap({ year, i18n }: { year: number; i18n: Msg }) {
   const bounds = useGet<BoundariesT>('/api/regions/boundaries?level=district');
   const items = shares.status === 'ready' ? shares.data.items : [];
   const geo = useMemo(
-    () => (bounds.status === 'ready' ? { name: 'jakarta-kecamatan', geoJson: bounds.data } : undefined),
+    // Kepulauan Seribu (3101) lies far out at sea: drawn, it shrinks the mainland to a stamp; it stays in the table.
+    () =>
+      bounds.status === 'ready'
+        ? {
+            name: 'jakarta-kecamatan',
+            geoJson: {
+              ...bounds.data,
+              features: bounds.data.features.filter((f) => !f.properties.code.startsWith('3101')),
+            },
+          }
+        : undefined,
     [bounds],
   );
   const option = useMemo(

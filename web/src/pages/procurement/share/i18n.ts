@@ -35,7 +35,8 @@ export const messages = areaMessages(
     'share.trend.table': 'Porsi UMK per bulan',
     'share.month': 'Bulan',
     'share.map': 'Ke kecamatan mana uangnya mengalir',
-    'share.map.intro': 'Belanja di platform menurut kecamatan penyedia (komitmen).',
+    'share.map.intro':
+      'Belanja di platform menurut kecamatan penyedia (komitmen). Kepulauan Seribu ada di tabel, tidak di peta.',
     'share.map.label': 'Peta kecamatan Jakarta diwarnai menurut belanja ke UMK; angkanya ada di tabel.',
     'share.map.table': 'Belanja per kecamatan penyedia',
     'share.district': 'Kecamatan',
@@ -136,7 +137,8 @@ export const messages = areaMessages(
     'share.trend.table': 'UMK share by month',
     'share.month': 'Month',
     'share.map': 'Which kecamatan the money went to',
-    'share.map.intro': "Platform spending by the seller's kecamatan (commitment).",
+    'share.map.intro':
+      "Platform spending by the seller's kecamatan (commitment). Kepulauan Seribu is in the table, not on the map.",
     'share.map.label': "Map of Jakarta's kecamatan shaded by spending with UMK; the numbers are in the table.",
     'share.map.table': "Spending by the seller's kecamatan",
     'share.district': 'Kecamatan',
