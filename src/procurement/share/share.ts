@@ -129,6 +129,16 @@ function series(facts: MonthFact[], outside: OutsideFact[], ids: number[], year:
   }));
 }
 
+function groupBy<T extends { agency_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.agency_id);
+    if (list) list.push(r);
+    else m.set(r.agency_id, [r]);
+  }
+  return m;
+}
+
 /** The share of the agencies in `scope` (a condition on `agency_id`, parameters from $3). */
 export async function shareReport(
   db: Queryable,
@@ -150,6 +160,8 @@ export async function shareReport(
   const facts = await monthFacts(db, source, scope, from, to, false);
   const outside = await outsideFacts(db, scope, from, to);
   const ids = agencies.map((a) => a.id);
+  const factsBy = groupBy(facts);
+  const outsideBy = groupBy(outside);
   return {
     year,
     period,
@@ -162,11 +174,16 @@ export async function shareReport(
       byPeriod: series(facts, outside, ids, year, period, rules),
     },
     trend: series(facts, outside, ids, year, 'month', rules),
-    agencies: agencies.map((a) => ({
-      ...a,
-      total: figuresOf(facts, outside, [a.id], from, to, rules),
-      byPeriod: series(facts, outside, [a.id], year, period, rules),
-    })),
+    agencies: agencies.map((a) => {
+      // Each agency's own facts only: the page stays linear in the number of agencies.
+      const f = factsBy.get(a.id) ?? [];
+      const o = outsideBy.get(a.id) ?? [];
+      return {
+        ...a,
+        total: figuresOf(f, o, [a.id], from, to, rules),
+        byPeriod: series(f, o, [a.id], year, period, rules),
+      };
+    }),
   };
 }
 
