@@ -99,17 +99,57 @@ export function presentAgeing(asOf: string, rows: readonly UnpaidRow[], limit = 
   };
 }
 
-/** GET /api/procurement/payments/ageing: the caller's agencies (Bendahara, PA/KPA) or all (province roles). */
-export async function readAgeing(db: Queryable, actor: Actor): Promise<Ageing> {
+/**
+ * GET /api/procurement/payments/ageing: the caller's agencies (Bendahara, PA/KPA) or all (province roles). Buckets are
+ * summed in SQL over the unpaid orders (partial index on received orders); only the overdue list's first rows travel.
+ */
+export async function readAgeing(db: Queryable, actor: Actor, limit = 500): Promise<Ageing> {
   const scope = agencyScope(actor, procurementPolicy.readsAgeing, 'o.agency_id', 1);
-  const rows = await db.query<UnpaidRow>(
+  const days = `wib_today() - (o.received_at at time zone 'Asia/Jakarta')::date`;
+  const sums = await db.query<{
+    agency_id: number;
+    name: string;
+    bucket: Bucket;
+    orders: number;
+    outstanding: number;
+    overdue: number;
+  }>(
+    `select o.agency_id, a.name,
+            case when ${days} <= 30 then '0-30' when ${days} <= 60 then '31-60' when ${days} <= 90 then '61-90' else '90+' end as bucket,
+            count(*)::integer as orders, sum(o.total - o.paid_amount)::bigint as outstanding,
+            count(*) filter (where o.due_date < wib_today())::integer as overdue
+       from eorder o join agency a on a.id = o.agency_id
+      where o.status = 'received' and ${scope.sql}
+      group by 1, 2, 3`,
+    scope.params,
+  );
+  const late = await db.query<UnpaidRow>(
     `select ${UNPAID_COLUMNS}
        from eorder o join agency a on a.id = o.agency_id join umkm u on u.id = o.umkm_id
-      where o.status = 'received' and ${scope.sql}`,
+      where o.status = 'received' and o.due_date < wib_today() and ${scope.sql}
+      order by o.due_date, o.id limit ${Number(limit)}`,
     scope.params,
   );
   const [t] = await db.query<{ today: string }>('select wib_today()::text as today');
-  return presentAgeing(t!.today, rows);
+  const empty = (): BucketFigure[] => BUCKETS.map((bucket) => ({ bucket, orders: 0, outstanding: 0 }));
+  const buckets = empty();
+  const agencies = new Map<number, Ageing['agencies'][number]>();
+  for (const r of sums) {
+    const i = BUCKETS.indexOf(r.bucket);
+    buckets[i]!.orders += r.orders;
+    buckets[i]!.outstanding += r.outstanding;
+    const a = agencies.get(r.agency_id) ?? { agencyId: r.agency_id, name: r.name, buckets: empty(), overdue: 0 };
+    a.buckets[i]!.orders += r.orders;
+    a.buckets[i]!.outstanding += r.outstanding;
+    a.overdue += r.overdue;
+    agencies.set(r.agency_id, a);
+  }
+  return {
+    asOf: t!.today,
+    buckets,
+    agencies: [...agencies.values()].sort((x, y) => x.name.localeCompare(y.name) || x.agencyId - y.agencyId),
+    overdue: presentAgeing(t!.today, late, limit).overdue,
+  };
 }
 
 export interface Performance {
