@@ -6,3 +6,6 @@ insert into setting (key, effective_from, value, source) values
 on conflict do nothing;
 
 create index if not exists eorder_agency_accepted_idx on eorder (agency_id, accepted_at) where accepted_at is not null;
+
+-- The overdue list, most overdue first across the province: unpaid orders by due date.
+create index if not exists eorder_unpaid_due_idx on eorder (due_date, id) where status = 'received';
