@@ -21,6 +21,7 @@ import { buyingRoutes } from './procurement/buying-routes.ts';
 // procurement/fulfil: after an order is placed (agency and seller sides)
 import { fulfilmentRoutes } from './procurement/fulfilment-routes.ts';
 import { sellerRoutes } from './procurement/seller-routes.ts';
+import { shareRoutes } from './procurement/share/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -44,6 +45,7 @@ export const contexts: RoutePlugin[] = [
   buyingRoutes,
   fulfilmentRoutes,
   sellerRoutes,
+  shareRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -31,6 +31,8 @@ export const procurementPolicy = {
   sells: ['umkm_owner'],
   /** The UMK share and payment performance with drill-down to orders. */
   readsShare: ['pa_kpa', 'ppk', 'bendahara', 'bppbj_analyst', 'auditor', 'platform_admin'],
+  /** Unpaid bills by age and the overdue list: the Bendahara and its head (PA/KPA), the bureau, the auditor. */
+  readsAgeing: ['pa_kpa', 'bendahara', 'bppbj_analyst', 'auditor', 'platform_admin'],
   /** Mandate exceptions report. */
   readsExceptions: ['pa_kpa', 'bppbj_analyst', 'auditor', 'platform_admin'],
 } as const satisfies Policy;

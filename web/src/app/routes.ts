@@ -103,6 +103,14 @@ export const routes: readonly Route[] = [
   { path: '/jual/pesanan', component: lazy(() => import('../pages/procurement/seller/InboxPage.tsx')) },
   { path: '/jual/pesanan/:orderId', component: lazy(() => import('../pages/procurement/seller/SellerOrderPage.tsx')) },
   { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
+  // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
+  { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },
+  {
+    path: '/pengadaan/porsi-umk/instansi/:agencyId',
+    component: lazy(() => import('../pages/procurement/share/AgencySharePage.tsx')),
+  },
+  { path: '/pengadaan/umur-tagihan', component: lazy(() => import('../pages/procurement/share/AgeingPage.tsx')) },
+  { path: '/kinerja-pembayaran', component: lazy(() => import('../pages/procurement/share/PerformancePage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));

@@ -4,7 +4,9 @@ import { RequireSession } from '../../app/RequireSession.tsx';
 import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { SliceFields } from './filters.tsx';
-import { barWidth, percent, queryOf } from './format.ts';
+import { percent, queryOf } from './format.ts';
+import { useMemo } from 'react';
+import { LazyChart } from '../../ui/chart/LazyChart.tsx';
 import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
 import { LoadStatus } from '../../ui/resource.tsx';
@@ -41,9 +43,9 @@ type GroupBy = 'none' | 'agency' | 'city' | 'district' | 'village';
 type Msg = AreaI18n<keyof typeof messages.id>;
 
 /**
- * `/corong`: the 7P funnel of a slice (pengampu / kota / kecamatan) as horizontal bars drawn with plain CSS — no
- * chart library, so the page costs a few kilobytes — and the same numbers as a table for screen readers and for
- * copying. "Compare by" breaks the slice down into a table of groups.
+ * `/corong`: the 7P funnel of a slice (pengampu / kota / kecamatan) as a funnel chart (the app's one chart wrapper,
+ * ECharts, loaded lazily) and the same numbers as a table for screen readers and for copying. "Compare by" breaks
+ * the slice down into a table of groups.
  */
 export default function FunnelPage() {
   return <RequireSession>{(me) => <FunnelView me={me} />}</RequireSession>;
@@ -121,29 +123,7 @@ function FunnelResult({ data, i18n }: { data: Funnel; i18n: Msg }) {
         <>
           <figure className="ra-chart">
             <figcaption className="sr-only">{t('regadmin.funnel.chart')}</figcaption>
-            <div role="img" aria-label={t('regadmin.funnel.chartLabel', { summary })}>
-              <ol className="bars ra-bars">
-                {data.total.map((s) => (
-                  <li key={s.stage} data-stage={s.stage}>
-                    <span className="bar-label">
-                      <span>
-                        <strong>{label(s.stage)?.code}</strong> {label(s.stage)?.label[lang]}
-                      </span>
-                      <span className="bar-value">{i18n.num(s.members)}</span>
-                    </span>
-                    <span className="bar">
-                      <span style={{ width: `${barWidth(s.members, max)}%` }} />
-                    </span>
-                    {s.stage > 1 && (
-                      <span className="ra-rates">
-                        {t('regadmin.funnel.fromPrevious', { rate: percent(s.rateFromPrevious, lang) })} ·{' '}
-                        {t('regadmin.funnel.fromP1', { rate: percent(s.rateFromP1, lang) })}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </div>
+            <FunnelChart data={data} i18n={i18n} summary={summary} />
           </figure>
           <h3 id="funnel-table">{t('regadmin.funnel.table')}</h3>
           <ScrollBox label={t('regadmin.funnel.table')} hint={false}>
@@ -224,5 +204,46 @@ function Compare({ data, i18n }: { data: Funnel; i18n: Msg }) {
         </ScrollBox>
       )}
     </>
+  );
+}
+
+/** The stages as a funnel, widest at P1; each label carries its count (the table beside it has every rate). */
+function FunnelChart({ data, i18n, summary }: { data: Funnel; i18n: Msg; summary: string }) {
+  const { t, lang } = i18n;
+  const option = useMemo(() => {
+    const code = (stage: number) => data.stages.find((s) => s.stage === stage)?.code ?? `P${stage}`;
+    return {
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          left: 8,
+          right: 8,
+          top: 8,
+          bottom: 8,
+          minSize: '8%',
+          gap: 2,
+          label: {
+            position: 'inside',
+            formatter: '{b}: {c}',
+            color: '#fff',
+            textBorderColor: '#1f5f3f',
+            textBorderWidth: 3,
+          },
+          itemStyle: { color: '#1f5f3f', borderColor: '#fff' },
+          data: data.total.map((s) => ({ name: code(s.stage), value: s.members })),
+        },
+      ],
+    };
+  }, [data]);
+  return (
+    <LazyChart
+      option={option}
+      height={300}
+      testId="funnel-chart"
+      label={t('regadmin.funnel.chartLabel', { summary })}
+      key={lang}
+    />
   );
 }
