@@ -92,6 +92,13 @@ export const ERROR_CODES = [
   'payment_not_due', // a final payment before the BAST, or an advance beyond its band
   'official_not_in_agency', // an assignee who does not hold the role in the package's agency
   'mapping_invalid', // an import's column mapping
+  // procurement/plans
+  'agency_code_taken',
+  'unit_code_taken',
+  'account_not_found', // an official linked by an email no account has
+  'unreadable_file',
+  'too_many_rows',
+  'rup_code_taken',
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',
