@@ -2,7 +2,7 @@
 // reserved for micro/small businesses and cooperatives, unless a reason of at least 20 characters records why
 // (it needs capability they lack). The threshold is an effective-dated setting read for the package's date.
 import type { Queryable } from '../platform/db/types.ts';
-import { AppError, fieldError } from '../platform/http/problem.ts';
+import { AppError } from '../platform/http/problem.ts';
 import { settingOn } from '../platform/settings.ts';
 
 export const MIN_REASON = 20;
