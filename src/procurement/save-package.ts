@@ -119,7 +119,7 @@ export async function writePackage(
          category_code = $9, kbli_codes = $10, region_code = $11, funding_source = $12, selection_from = $13,
          selection_to = $14, execution_from = $15, execution_to = $16, reserved_small = $17,
          reservation_exempt_reason = $18, domestic = $19
-       where id = $20`,
+       where id = $20 and agency_id = $1`,
       [...VALUES(agencyId, p), existing.id],
     );
     id = existing.id;
