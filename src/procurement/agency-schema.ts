@@ -94,3 +94,5 @@ export type AgencyDetail = z.infer<typeof AgencyDetail>;
 export const MyAgencies = z.object({
   items: z.array(AgencySummary.extend({ roles: z.array(z.enum(OFFICIAL_ROLES)) })),
 });
+
+export type AgencyList = z.infer<typeof AgencyList>;

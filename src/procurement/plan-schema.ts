@@ -243,3 +243,10 @@ export const ForMeList = z.object({
     }),
   ),
 });
+
+export type PackageList = z.infer<typeof PackageList>;
+export type SpendingList = z.infer<typeof SpendingList>;
+export type SpendingPreview = z.infer<typeof SpendingPreview>;
+export type SirupPreview = z.infer<typeof SirupPreview>;
+export type OpportunityList = z.infer<typeof OpportunityList>;
+export type ForMeList = z.infer<typeof ForMeList>;
