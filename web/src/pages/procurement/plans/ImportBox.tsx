@@ -71,7 +71,10 @@ export function ImportBox<P extends { errors: ImportResult['errors']; validRows:
         type="file"
         name="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={() => (setPreview(null), setResult(null))}
+        onChange={() => {
+          setPreview(null);
+          setResult(null);
+        }}
       />
       <button type="submit" className="button secondary" disabled={busy}>
         {t('plans.preview')}

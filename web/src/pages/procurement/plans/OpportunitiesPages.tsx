@@ -65,7 +65,14 @@ export default function OpportunitiesPage() {
       </p>
       <form className="stack" aria-label={t('plans.opp.filter')} onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="opp-kind">{t('plans.opp.kind')}</label>
-        <select id="opp-kind" value={kind} onChange={(e) => (setKind(e.target.value), setPage(1))}>
+        <select
+          id="opp-kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value);
+            setPage(1);
+          }}
+        >
           <option value="">{t('plans.opp.all')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -74,7 +81,14 @@ export default function OpportunitiesPage() {
           ))}
         </select>
         <label htmlFor="opp-kota">{t('plans.opp.kota')}</label>
-        <select id="opp-kota" value={kota} onChange={(e) => (setKota(e.target.value), setPage(1))}>
+        <select
+          id="opp-kota"
+          value={kota}
+          onChange={(e) => {
+            setKota(e.target.value);
+            setPage(1);
+          }}
+        >
           <option value="">{t('plans.opp.all')}</option>
           {KOTA.map(([code, name]) => (
             <option key={code} value={code}>
