@@ -1,6 +1,7 @@
 // `/peluang`: the public list of upcoming procurement packages (filters, pages; a list of cards that fits 360 px);
 // `/peluang/untuk-anda`: the owner's matches, each with why it matched.
 import { useState } from 'react';
+import type { Categories } from '../../../../../src/catalog/products/schema.ts';
 import type { ForMeList, OpportunityList } from '../../../../../src/procurement/plan-schema.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
@@ -54,8 +55,15 @@ export default function OpportunitiesPage() {
   const { t } = i18n;
   const [kind, setKind] = useState('');
   const [kota, setKota] = useState('');
+  const [category, setCategory] = useState('');
   const [page, setPage] = useState(1);
-  const query = new URLSearchParams({ page: String(page), ...(kind ? { kind } : {}), ...(kota ? { kota } : {}) });
+  const categories = useGet<Categories>('/api/catalog/categories');
+  const query = new URLSearchParams({
+    page: String(page),
+    ...(kind ? { kind } : {}),
+    ...(kota ? { kota } : {}),
+    ...(category ? { category } : {}),
+  });
   const res = useGet<OpportunityList>(`/api/procurement/opportunities?${query}`);
   return (
     <Page title={t('plans.opp.title')}>
@@ -79,6 +87,23 @@ export default function OpportunitiesPage() {
               {t(`plans.kind.${k}`)}
             </option>
           ))}
+        </select>
+        <label htmlFor="opp-category">{t('plans.opp.category')}</label>
+        <select
+          id="opp-category"
+          value={category}
+          onChange={(e) => {
+            setCategory(e.target.value);
+            setPage(1);
+          }}
+        >
+          <option value="">{t('plans.opp.all')}</option>
+          {categories.state.status === 'ready' &&
+            categories.state.data.items.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name[i18n.lang]}
+              </option>
+            ))}
         </select>
         <label htmlFor="opp-kota">{t('plans.opp.kota')}</label>
         <select

@@ -113,7 +113,7 @@ function Spending({ me }: { me: Me }) {
                   <td>{s.month}</td>
                   <td>{i18n.rupiah(s.totalAmount)}</td>
                   <td>{i18n.rupiah(s.umkAmount)}</td>
-                  <td>{s.source}</td>
+                  <td>{t(`plans.spending.source.${s.source}` as const)}</td>
                 </tr>
               ))}
             </tbody>

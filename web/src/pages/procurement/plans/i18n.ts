@@ -68,6 +68,8 @@ export const messages = areaMessages(
     'plans.spending.importHint': 'Kolom: kode instansi, bulan (YYYY-MM), total, umk.',
     'plans.spending.caption': 'Belanja di luar platform yang tercatat',
     'plans.spending.source': 'Sumber',
+    'plans.spending.source.entered': 'Diisi',
+    'plans.spending.source.import': 'Impor',
 
     'plans.rup.title': 'Rencana Umum Pengadaan (RUP)',
     'plans.rup.intro':
@@ -192,6 +194,8 @@ export const messages = areaMessages(
     'plans.spending.importHint': 'Columns: agency code, month (YYYY-MM), total, umk.',
     'plans.spending.caption': 'Recorded spending outside the platform',
     'plans.spending.source': 'Source',
+    'plans.spending.source.entered': 'Entered',
+    'plans.spending.source.import': 'Imported',
 
     'plans.rup.title': 'Procurement plan (RUP)',
     'plans.rup.intro':
