@@ -22,6 +22,7 @@ import { buyingRoutes } from './procurement/buying-routes.ts';
 import { fulfilmentRoutes } from './procurement/fulfilment-routes.ts';
 import { sellerRoutes } from './procurement/seller-routes.ts';
 import { shareRoutes } from './procurement/share/routes.ts';
+import { planRoutes } from './procurement/plan-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -46,6 +47,7 @@ export const contexts: RoutePlugin[] = [
   fulfilmentRoutes,
   sellerRoutes,
   shareRoutes,
+  planRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -113,6 +113,32 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
     ),
   'POST /api/procurement/orders/:orderId/payments/:paymentId/decision': () => ({ decision: 'approve' }),
   'POST /api/procurement/seller/orders/:orderId/decline': () => ({ reason: 'Stok habis hari ini' }),
+  // procurement/plans: valid bodies naming the other world's agency, so only the scope can refuse them.
+  'PUT /api/procurement/agencies/:agencyId/outside-spending': () => ({
+    month: '2025-01',
+    totalAmount: 1000,
+    umkAmount: 0,
+  }),
+  'POST /api/procurement/rup': (w) => ({
+    agencyId: w.agencyId,
+    rupCode: String(80000000 + Math.floor(Math.random() * 9999999)),
+    year: 2026,
+    name: 'Paket Uji',
+    pagu: 1000000,
+    kind: 'barang',
+    method: 'e_purchasing',
+    reservedSmall: true,
+  }),
+  'POST /api/procurement/agencies/:agencyId/sirup/preview': () =>
+    multipart(
+      {},
+      { field: 'file', name: 'rup.csv', type: 'text/csv', data: Buffer.from('Kode RUP,Nama Paket\n1,Paket\n') },
+    ),
+  'POST /api/procurement/agencies/:agencyId/sirup/import': () =>
+    multipart(
+      { mapping: '{"rupCode":"Kode RUP","name":"Nama Paket"}' },
+      { field: 'file', name: 'rup.csv', type: 'text/csv', data: Buffer.from('Kode RUP,Nama Paket\n1,Paket\n') },
+    ),
 };
 
 /** The worker's database and app, the two worlds and their fixtures, an account per role scoped to `mine`. */

@@ -97,6 +97,13 @@ export const ERROR_CODES = [
   // procurement/fulfil
   'payment_state', // an autodebit decision on a payment that is not a request awaiting approval
   'note_required', // rejecting an autodebit without a reason
+  // procurement/plans
+  'agency_code_taken',
+  'unit_code_taken',
+  'account_not_found', // an official linked by an email no account has
+  'unreadable_file',
+  'too_many_rows',
+  'rup_code_taken',
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',

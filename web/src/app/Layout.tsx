@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="wrap site-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.home')}</Link>
           <Link href="/cari">{t('nav.search')}</Link>
+          <Link href="/peluang">{t('nav.opportunities')}</Link>
           {me ? (
             <Link href="/beranda">{t('nav.dashboard')}</Link>
           ) : (

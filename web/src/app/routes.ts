@@ -111,6 +111,17 @@ export const routes: readonly Route[] = [
   },
   { path: '/pengadaan/umur-tagihan', component: lazy(() => import('../pages/procurement/share/AgeingPage.tsx')) },
   { path: '/kinerja-pembayaran', component: lazy(() => import('../pages/procurement/share/PerformancePage.tsx')) },
+  // Procurement plans (pages/procurement/plans): agencies, spending outside the platform, RUP, opportunities.
+  { path: '/pengadaan/instansi', component: lazy(() => import('../pages/procurement/plans/AgenciesPage.tsx')) },
+  { path: '/pengadaan/belanja-luar', component: lazy(() => import('../pages/procurement/plans/SpendingPage.tsx')) },
+  { path: '/pengadaan/rup', component: lazy(() => import('../pages/procurement/plans/RupPage.tsx')) },
+  { path: '/peluang', component: lazy(() => import('../pages/procurement/plans/OpportunitiesPages.tsx')) },
+  {
+    path: '/peluang/untuk-anda',
+    component: lazy(() =>
+      import('../pages/procurement/plans/OpportunitiesPages.tsx').then((m) => ({ default: m.ForMePage })),
+    ),
+  },
 ];
 
 export const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));

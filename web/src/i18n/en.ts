@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.search': 'Find products',
+  'nav.opportunities': 'Procurement opportunities',
   'nav.login': 'Log in',
   'nav.register': 'Register a business',
   'nav.dashboard': 'My dashboard',

@@ -10,6 +10,7 @@ export const id = {
   'nav.label': 'Menu utama',
   'nav.home': 'Beranda',
   'nav.search': 'Cari produk',
+  'nav.opportunities': 'Peluang pengadaan',
   'nav.login': 'Masuk',
   'nav.register': 'Daftar UMKM',
   'nav.dashboard': 'Beranda saya',
