@@ -17,6 +17,7 @@ import { curationRoutes } from './curation/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { productRoutes } from './catalog/products/routes.ts';
 import { productPhotoRoutes } from './catalog/products/photo-routes.ts';
+import { ocdsRoutes } from './procurement/ocds/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -37,6 +38,7 @@ export const contexts: RoutePlugin[] = [
   productPhotoRoutes,
   curationRoutes,
   notificationRoutes,
+  ocdsRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
