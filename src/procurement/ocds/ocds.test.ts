@@ -109,6 +109,9 @@ describe('OCDS release package', () => {
         unit: { name: 'kotak', value: { amount: 10000, currency: 'IDR' } },
       },
     ]);
+    const lineless = releases.find((r) => r.id === `order-${w.orders.cancelled.id}-cancelled`)!;
+    expect(lineless.awards![0]!.items).toBeUndefined(); // stated only when there are lines (minItems 1)
+    expect(lineless.awards![0]!.status).toBe('cancelled');
     const small = releases.find((r) => r.id === `order-${w.orders.accepted.id}-contract`)!;
     expect(small.parties.find((x) => x.roles.includes('supplier'))!.details).toEqual({ scale: 'sme' });
     expect(small.contracts![0]).toMatchObject({

@@ -136,6 +136,9 @@ export function tenderRelease(p: PackageRow, at: Date | string): Release {
   return { ...base(p, `rup-${p.rupCode}-tender`, at, ['tender'], [buyerParty(p)]), tender: tender(p, 'active') };
 }
 
+/** An order's lines; none, no items (the schema wants at least one when they are stated). */
+const items = (o: OrderRow) => (o.lines.length > 0 ? { items: o.lines } : {});
+
 function award(o: OrderRow, status: Award['status']): Award {
   return {
     id: String(o.id),
@@ -143,7 +146,7 @@ function award(o: OrderRow, status: Award['status']): Award {
     date: isoWib(o.placedAt),
     value: idr(o.total),
     suppliers: [supplierRef(o)],
-    items: o.lines,
+    ...items(o),
   };
 }
 
@@ -157,7 +160,7 @@ function contract(o: OrderRow, status: NonNullable<Contract['status']>): Contrac
     awardID: String(o.id),
     status,
     value: idr(o.total),
-    items: o.lines,
+    ...items(o),
     ...(o.acceptedAt ? { dateSigned: isoWib(o.acceptedAt) } : {}),
     ...period,
   };

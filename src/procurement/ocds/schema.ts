@@ -2,29 +2,30 @@
 // enums) and the query of the release list. The tests validate the same output against the official JSON schemas.
 import { z } from 'zod';
 
-const Text = z.string().min(1);
+const Text = z.string(); // names and texts as the tables hold them
+const Id = z.string().min(1); // made here, never empty
 /** ISO 8601 with the WIB offset, e.g. 2026-03-02T09:15:00+07:00. */
 const DateTime = z.string();
 
 export const Value = z.object({ amount: z.number().int(), currency: z.literal('IDR') });
-export const OrgRef = z.object({ id: Text, name: Text });
+export const OrgRef = z.object({ id: Id, name: Text });
 
 export const PARTY_ROLES = ['buyer', 'procuringEntity', 'payer', 'supplier', 'payee'] as const;
 export const Party = z.object({
-  id: Text,
+  id: Id,
   name: Text,
   roles: z.array(z.enum(PARTY_ROLES)),
   details: z.object({ scale: z.enum(['micro', 'sme', 'large']) }).optional(),
 });
 
 export const Item = z.object({
-  id: Text,
+  id: Id,
   description: Text,
   quantity: z.number(),
   unit: z.object({ name: Text, value: Value }),
 });
 export const Period = z.object({ startDate: DateTime.optional(), endDate: DateTime.optional() });
-export const Transaction = z.object({ id: Text, date: DateTime, value: Value, payer: OrgRef, payee: OrgRef });
+export const Transaction = z.object({ id: Id, date: DateTime, value: Value, payer: OrgRef, payee: OrgRef });
 
 export const AWARD_STATUSES = ['pending', 'active', 'cancelled', 'unsuccessful'] as const;
 export const CONTRACT_STATUSES = ['pending', 'active', 'cancelled', 'terminated'] as const;
@@ -43,16 +44,16 @@ export const RELEASE_TAGS = [
 ] as const;
 
 export const Award = z.object({
-  id: Text,
+  id: Id,
   status: z.enum(AWARD_STATUSES),
   date: DateTime,
   value: Value,
   suppliers: z.array(OrgRef),
-  items: z.array(Item),
+  items: z.array(Item).optional(),
 });
 export const Contract = z.object({
-  id: Text,
-  awardID: Text,
+  id: Id,
+  awardID: Id,
   status: z.enum(CONTRACT_STATUSES).optional(),
   value: Value.optional(),
   items: z.array(Item).optional(),
@@ -61,7 +62,7 @@ export const Contract = z.object({
   implementation: z.object({ transactions: z.array(Transaction) }).optional(),
 });
 export const Tender = z.object({
-  id: Text,
+  id: Id,
   title: Text,
   status: z.enum(TENDER_STATUSES),
   procurementMethod: z.enum(METHODS),
@@ -73,7 +74,7 @@ export const Tender = z.object({
   contractPeriod: Period.optional(),
 });
 export const Planning = z.object({
-  budget: z.object({ id: Text, description: Text, amount: Value, project: Text, projectID: Text }),
+  budget: z.object({ id: Id, description: Text, amount: Value, project: Text, projectID: Text }),
 });
 
 export type Item = z.infer<typeof Item>;
@@ -82,8 +83,8 @@ export type Award = z.infer<typeof Award>;
 export type Contract = z.infer<typeof Contract>;
 
 export const Release = z.object({
-  ocid: Text,
-  id: Text,
+  ocid: Id,
+  id: Id,
   date: DateTime,
   tag: z.array(z.enum(RELEASE_TAGS)),
   initiationType: z.literal('tender'),
@@ -115,7 +116,7 @@ export type ReleasePackage = z.infer<typeof ReleasePackage>;
 
 export const RecordPackage = z.object({
   ...PackageMeta,
-  records: z.array(z.object({ ocid: Text, releases: z.array(Release), compiledRelease: Release })),
+  records: z.array(z.object({ ocid: Id, releases: z.array(Release), compiledRelease: Release })),
 });
 export type RecordPackage = z.infer<typeof RecordPackage>;
 
