@@ -57,6 +57,14 @@ export interface PageWindow {
  * cursor — a kind after the cursor's kind takes the cursor's instant itself, a kind before it starts after it.
  */
 export async function eventPage(q: Queryable, w: PageWindow): Promise<EventKey[]> {
+  const { sql, params } = eventPageQuery(w);
+  const rows = await q.query<{ kind: EventKind; id: number; at: string }>(sql, params);
+  return rows.map((r) => ({ kind: r.kind, id: Number(r.id), at: r.at }));
+}
+
+/** The statement of eventPage (its plan is tested: one index range scan per kind, no sequential scan). */
+export function eventPageQuery(w: PageWindow): { sql: string; params: unknown[] } {
+  // `since` is inclusive on the first page: the (ts, 0) threshold admits ts = since.
   const params: unknown[] = [w.after?.at ?? w.since ?? '-infinity', w.until ?? 'infinity', w.limit];
   const afterRank = w.after ? EVENT_KINDS.indexOf(w.after.kind) : -1;
   const branches = EVENT_KINDS.map((kind, rank) => {
@@ -67,14 +75,10 @@ export async function eventPage(q: Queryable, w: PageWindow): Promise<EventKey[]
               where ${s.where} and (${s.ts}, id) > ($1::timestamptz, $${params.length}::bigint) and ${s.ts} < $2::timestamptz
               order by ${s.ts}, id limit $3)`;
   });
-  const rows = await q.query<{ kind: EventKind; id: number; at: string }>(
-    `select kind, id, to_char(ts at time zone 'UTC', ${UTC_MICROS}) as at
+  const sql = `select kind, id, to_char(ts at time zone 'UTC', ${UTC_MICROS}) as at
        from (${branches.join('\n union all ')}) e
-      order by ts, rank, id limit $3`,
-    params,
-  );
-  // `since` is inclusive on the first page: the (ts, 0) threshold above already admits ts = since.
-  return rows.map((r) => ({ kind: r.kind, id: Number(r.id), at: r.at }));
+      order by ts, rank, id limit $3`;
+  return { sql, params };
 }
 
 /** Every event of one package (its record): the plan, its tender, its orders' events and their paid payments. */
