@@ -26,16 +26,26 @@ export interface EventKey {
   at: string;
 }
 
-/** Each kind's source: the table, its time column and the condition of its partial index. */
-const SOURCES: Record<EventKind, { table: string; ts: string; where: string }> = {
-  planning: { table: 'procurement_package', ts: 'created_at', where: 'true' },
-  tender: { table: 'procurement_package', ts: 'ready_at', where: 'ready_at is not null' },
-  award: { table: 'eorder', ts: 'placed_at', where: 'true' },
-  contract: { table: 'eorder', ts: 'accepted_at', where: 'accepted_at is not null' },
-  payment: { table: 'eorder_payment', ts: 'paid_at', where: "status = 'paid' and paid_at is not null" },
-  declined: { table: 'eorder', ts: 'declined_at', where: 'declined_at is not null' },
-  cancelled: { table: 'eorder', ts: 'cancelled_at', where: 'cancelled_at is not null' },
-  closed: { table: 'eorder', ts: 'closed_at', where: 'closed_at is not null' },
+/** Each kind's source: the table, its time column, the condition and name of its index (migration 0076). */
+export const SOURCES: Record<EventKind, { table: string; ts: string; where: string; index: string }> = {
+  planning: { table: 'procurement_package', ts: 'created_at', where: 'true', index: 'procurement_package_created_idx' },
+  tender: {
+    table: 'procurement_package',
+    ts: 'ready_at',
+    where: 'ready_at is not null',
+    index: 'procurement_package_ready_idx',
+  },
+  award: { table: 'eorder', ts: 'placed_at', where: 'true', index: 'eorder_placed_idx' },
+  contract: { table: 'eorder', ts: 'accepted_at', where: 'accepted_at is not null', index: 'eorder_accepted_idx' },
+  payment: {
+    table: 'eorder_payment',
+    ts: 'paid_at',
+    where: "status = 'paid' and paid_at is not null",
+    index: 'eorder_payment_paid_idx',
+  },
+  declined: { table: 'eorder', ts: 'declined_at', where: 'declined_at is not null', index: 'eorder_declined_idx' },
+  cancelled: { table: 'eorder', ts: 'cancelled_at', where: 'cancelled_at is not null', index: 'eorder_cancelled_idx' },
+  closed: { table: 'eorder', ts: 'closed_at', where: 'closed_at is not null', index: 'eorder_closed_idx' },
 };
 
 const UTC_MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;

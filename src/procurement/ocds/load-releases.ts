@@ -39,14 +39,15 @@ export async function packagesById(q: Queryable, ids: number[]): Promise<Map<num
 
 /** The package an ocid names, or undefined. The ocid is `<prefix>rup-<rup_code>`; the prefix must be the package's. */
 export async function packageOfOcid(q: Queryable, ocid: string): Promise<PackageRow | undefined> {
-  const at = ocid.indexOf('rup-');
-  if (at < 0) return undefined;
+  // The RUP code follows some 'rup-' (a prefix may hold one too): try each, keep the package whose ocid it is.
+  const codes = [...ocid.matchAll(/rup-/g)].map((m) => ocid.slice(m.index + 4)).filter((c) => c !== '');
+  if (codes.length === 0) return undefined;
   const rows = await q.query<PackageRow>(
-    `select ${PACKAGE_COLUMNS} from procurement_package p join agency a on a.id = p.agency_id where p.rup_code = $1`,
-    [ocid.slice(at + 4)],
+    `select ${PACKAGE_COLUMNS} from procurement_package p join agency a on a.id = p.agency_id where p.rup_code = any($1::text[])`,
+    [codes],
   );
-  const p = rows[0];
-  return p && p.ocid === ocid ? { ...p, id: Number(p.id), pagu: Number(p.pagu) } : undefined;
+  const p = rows.find((r) => r.ocid === ocid);
+  return p ? { ...p, id: Number(p.id), pagu: Number(p.pagu) } : undefined;
 }
 
 async function ordersById(q: Queryable, ids: number[]): Promise<Map<number, OrderRow>> {
