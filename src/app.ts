@@ -23,6 +23,7 @@ import { fulfilmentRoutes } from './procurement/fulfilment-routes.ts';
 import { sellerRoutes } from './procurement/seller-routes.ts';
 import { shareRoutes } from './procurement/share/routes.ts';
 import { planRoutes } from './procurement/plan-routes.ts';
+import { ocdsRoutes } from './procurement/ocds/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -48,6 +49,7 @@ export const contexts: RoutePlugin[] = [
   sellerRoutes,
   shareRoutes,
   planRoutes,
+  ocdsRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -56,7 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="wrap">
           <p>{t('footer.about')}</p>
           <p>
-            {t('footer.licence')} <a href="/api/docs">{t('footer.api')}</a>
+            {t('footer.licence')} <a href="/api/docs">{t('footer.api')}</a> ·{' '}
+            <a href="/api/ocds/releases">{t('footer.ocds')}</a>
           </p>
         </div>
       </footer>

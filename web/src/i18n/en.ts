@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'footer.about': 'Pasar Lokal — an open platform for growing local small businesses.',
   'footer.licence': 'Source code licensed under Apache-2.0.',
   'footer.api': 'API documentation',
+  'footer.ocds': 'Open procurement data (OCDS)',
 
   'home.title': 'Home',
   'home.heading': 'Small businesses grow through local markets',

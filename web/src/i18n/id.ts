@@ -22,6 +22,7 @@ export const id = {
   'footer.about': 'Pasar Lokal — platform terbuka untuk menumbuhkan usaha kecil di daerah.',
   'footer.licence': 'Kode sumber berlisensi Apache-2.0.',
   'footer.api': 'Dokumentasi API',
+  'footer.ocds': 'Data terbuka pengadaan (OCDS)',
 
   'home.title': 'Beranda',
   'home.heading': 'Usaha kecil tumbuh lewat pasar lokal',
