@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ default: Bench }>> = {
   seed: () => import('./seed.ts'),
   import: () => import('./import.ts'),
   search: () => import('./search.ts'),
+  procurement: () => import('./procurement.ts'),
 };
 
 async function main() {
