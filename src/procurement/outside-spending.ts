@@ -2,14 +2,11 @@
 // denominator the platform cannot see. Read here; written one month at a time (report-outside-spending.ts) or
 // from a spreadsheet (import-outside-spending.ts). Officials see their own agencies, the bureau all.
 import type { Actor } from '../platform/auth/actor.ts';
-import type { Role } from '../platform/auth/roles.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { agencyScope, procurementPolicy } from './policy.ts';
 
-/** Who may read the figures: those who report them and those who read the share. */
-export const READS_SPENDING = [
-  ...new Set([...procurementPolicy.reportsOutsideSpending, ...procurementPolicy.readsShare]),
-] as readonly Role[];
+/** Who may read the figures (policy.ts). */
+export const READS_SPENDING = procurementPolicy.readsOutsideSpending;
 
 export async function listOutsideSpending(
   db: Queryable,

@@ -12,7 +12,7 @@ import { agencyRoutes } from './agency-routes.ts';
 import { confirmSpendingImport, previewSpendingImport } from './import-outside-spending.ts';
 import { confirmSirupImport, parseMapping, previewSirupImport, requirePlanningAgency } from './import-sirup.ts';
 import { listOpportunities, opportunitiesForMe } from './opportunities.ts';
-import { listOutsideSpending, READS_SPENDING } from './outside-spending.ts';
+import { listOutsideSpending } from './outside-spending.ts';
 import { getPackage, listPackages } from './packages.ts';
 import * as S from './plan-schema.ts';
 import { procurementPolicy as P } from './policy.ts';
@@ -53,7 +53,7 @@ export const planRoutes: RoutePlugin = async (root, deps) => {
   app.get(
     '/api/procurement/outside-spending',
     {
-      config: { access: READS_SPENDING },
+      config: { access: P.readsOutsideSpending },
       schema: {
         operationId: 'listOutsideSpending',
         tags,

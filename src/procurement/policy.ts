@@ -13,6 +13,8 @@ export const procurementPolicy = {
   /** Enters or imports an agency's plan (RUP) and its spending outside the platform. */
   managesPlans: ['pa_kpa', 'ppk', 'bppbj_analyst'],
   reportsOutsideSpending: ['pa_kpa', 'bendahara', 'bppbj_analyst'],
+  /** Reads the spending outside the platform: those who report it and those who read the share. */
+  readsOutsideSpending: ['pa_kpa', 'bendahara', 'bppbj_analyst', 'ppk', 'auditor', 'platform_admin'],
   /** PA/KPA: assigns a package to a PPK; approves mandate exceptions and autodebits. */
   assignsPpk: ['pa_kpa'],
   approvesExceptions: ['pa_kpa'],
