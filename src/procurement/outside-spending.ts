@@ -5,15 +5,12 @@ import type { Actor } from '../platform/auth/actor.ts';
 import type { Queryable } from '../platform/db/types.ts';
 import { agencyScope, procurementPolicy } from './policy.ts';
 
-/** Who may read the figures (policy.ts). */
-export const READS_SPENDING = procurementPolicy.readsOutsideSpending;
-
 export async function listOutsideSpending(
   db: Queryable,
   actor: Actor,
   q: { agencyId?: number | undefined; year?: number | undefined },
 ) {
-  const scope = agencyScope(actor, READS_SPENDING, 's.agency_id', 3);
+  const scope = agencyScope(actor, procurementPolicy.readsOutsideSpending, 's.agency_id', 3);
   const rows = await db.query<{
     agency_id: number;
     agency_code: string;

@@ -32,13 +32,14 @@ export interface ShareRules extends Rules {
 /** Target and grades in force for the year, and the current WIB month (months before it are past). */
 export async function shareRules(db: Queryable, year: number): Promise<ShareRules> {
   const [r] = await db.query<{ target: string | null; source: string | null; grades: Grade[] | null; current: string }>(
-    `select (select value #>> '{}' from setting where key = 'procurement.share_target' and effective_from <= make_date($1, 12, 31)
-              order by effective_from desc limit 1) as target,
-            (select source from setting where key = 'procurement.share_target' and effective_from <= make_date($1, 12, 31)
-              order by effective_from desc limit 1) as source,
+    `select t.value #>> '{}' as target, t.source,
             (select value from setting where key = 'procurement.share_grades' and effective_from <= make_date($1, 12, 31)
               order by effective_from desc limit 1) as grades,
-            wib_month(now())::text as current`,
+            wib_month(now())::text as current
+       from (select 1) one
+       left join lateral (select value, source from setting
+                           where key = 'procurement.umk_share_min' and effective_from <= make_date($1, 12, 31)
+                           order by effective_from desc limit 1) t on true`,
     [year],
   );
   const target = Number(r?.target ?? 0.4);
