@@ -17,12 +17,12 @@ import { curationRoutes } from './curation/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { productRoutes } from './catalog/products/routes.ts';
 import { productPhotoRoutes } from './catalog/products/photo-routes.ts';
-import { buyingRoutes } from './procurement/buying-routes.ts';
+import { buyingRoutes } from './procurement/buying/buying-routes.ts';
 // procurement/fulfil: after an order is placed (agency and seller sides)
-import { fulfilmentRoutes } from './procurement/fulfilment-routes.ts';
-import { sellerRoutes } from './procurement/seller-routes.ts';
+import { fulfilmentRoutes } from './procurement/fulfilment/fulfilment-routes.ts';
+import { sellerRoutes } from './procurement/fulfilment/seller-routes.ts';
 import { shareRoutes } from './procurement/share/routes.ts';
-import { planRoutes } from './procurement/plan-routes.ts';
+import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */

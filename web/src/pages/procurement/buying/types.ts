@@ -6,7 +6,7 @@ import type {
   PackageDetail,
   PackageList as PackageListSchema,
   Placed,
-} from '../../../../../src/procurement/buying-schema.ts';
+} from '../../../../../src/procurement/buying/buying-schema.ts';
 import type { SearchResult } from '../../../../../src/catalog/schema.ts';
 
 export type PackageList = z.infer<typeof PackageListSchema>;

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AgencyOrder } from '../../../../../src/procurement/fulfilment-schema.ts';
+import type { AgencyOrder } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
 import { api, upload } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import type { PageProps } from '../../../app/routes.ts';

@@ -1,4 +1,4 @@
-import type { AgencyOrderList } from '../../../../../src/procurement/fulfilment-schema.ts';
+import type { AgencyOrderList } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { Link } from '../../../app/router.tsx';

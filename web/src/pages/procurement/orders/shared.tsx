@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { procurementPolicy } from '../../../../../src/procurement/policy.ts';
-import type { AgencyOrder } from '../../../../../src/procurement/fulfilment-schema.ts';
+import type { AgencyOrder } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
 import { Link } from '../../../app/router.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import type { Me } from '../../../app/session.ts';

@@ -2,7 +2,7 @@
 // chosen, units, officials (an account linked by email in a role), the yearly goods/services budget and payment
 // settings. Officials see their own agency read-only.
 import { useState } from 'react';
-import type { AgencyDetail, AgencyList } from '../../../../../src/procurement/agency-schema.ts';
+import type { AgencyDetail, AgencyList } from '../../../../../src/procurement/plans/agency-schema.ts';
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';

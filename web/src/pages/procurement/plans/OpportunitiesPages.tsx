@@ -2,7 +2,7 @@
 // `/peluang/untuk-anda`: the owner's matches, each with why it matched.
 import { useState } from 'react';
 import type { Categories } from '../../../../../src/catalog/products/schema.ts';
-import type { ForMeList, OpportunityList } from '../../../../../src/procurement/plan-schema.ts';
+import type { ForMeList, OpportunityList } from '../../../../../src/procurement/plans/plan-schema.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import { Link } from '../../../app/router.tsx';

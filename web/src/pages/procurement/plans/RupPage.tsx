@@ -2,8 +2,8 @@
 // rule's refusal lands next to its field) and the SiRUP import: preview with the suggested column mapping the
 // user may change, the first rows as read, errors by line, then the import with that mapping.
 import { type FormEvent, useState } from 'react';
-import type { AgencyList } from '../../../../../src/procurement/agency-schema.ts';
-import type { PackageList, SirupPreview } from '../../../../../src/procurement/plan-schema.ts';
+import type { AgencyList } from '../../../../../src/procurement/plans/agency-schema.ts';
+import type { PackageList, SirupPreview } from '../../../../../src/procurement/plans/plan-schema.ts';
 import { ApiProblem, api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';

@@ -1,8 +1,8 @@
 // `/pengadaan/belanja-luar`: an agency's spending outside the platform — one month entered, or a CSV/XLSX checked
 // (preview) and imported; the recorded months below.
 import { type FormEvent, useState } from 'react';
-import type { AgencyList } from '../../../../../src/procurement/agency-schema.ts';
-import type { SpendingList, SpendingPreview } from '../../../../../src/procurement/plan-schema.ts';
+import type { AgencyList } from '../../../../../src/procurement/plans/agency-schema.ts';
+import type { SpendingList, SpendingPreview } from '../../../../../src/procurement/plans/plan-schema.ts';
 import { api, ApiProblem } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SellerOrderList } from '../../../../../src/procurement/fulfilment-schema.ts';
+import type { SellerOrderList } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { Link } from '../../../app/router.tsx';

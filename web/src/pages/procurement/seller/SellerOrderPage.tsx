@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { SellerOrder } from '../../../../../src/procurement/fulfilment-schema.ts';
+import type { SellerOrder } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import type { PageProps } from '../../../app/routes.ts';
