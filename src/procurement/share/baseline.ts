@@ -13,8 +13,12 @@ import {
 import { type AgencyShare, agencyShare, everyAgency, type ShareReport, shareReport } from './share.ts';
 
 /** The province share (every agency), from orders and payments. */
-export const baselineProvinceShare = (db: Queryable, year: number, period: Period): Promise<ShareReport> =>
-  shareReport(db, 'scan', everyAgency, true, year, period);
+export const baselineProvinceShare = (
+  db: Queryable,
+  year: number,
+  period: Period,
+  agencyPeriods = false,
+): Promise<ShareReport> => shareReport(db, 'scan', everyAgency, true, year, period, agencyPeriods);
 
 /** One agency with its units, from orders and payments. */
 export const baselineAgencyShare = (

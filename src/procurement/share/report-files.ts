@@ -42,7 +42,7 @@ export async function shareXlsx(r: ShareReport): Promise<Buffer> {
       row(r.scope === 'province' ? 'Provinsi DKI Jakarta' : 'Instansi saya', p.period, p);
     for (const a of r.agencies) {
       row(a.name, String(r.year), a.total);
-      if (r.period !== 'year') for (const p of a.byPeriod) row(a.name, p.period, p);
+      if (r.period !== 'year') for (const p of a.byPeriod ?? []) row(a.name, p.period, p);
     }
     ws.getColumn('share').numFmt = '0.0%';
     ws.getColumn('ofTarget').numFmt = '0%';

@@ -1,14 +1,16 @@
 // The UMK share (the BPPBJ calculation) and payment timeliness: the province and agency pages read rollups only;
 // the drill-down's order list and the ageing read orders by index. Scope is in the SQL: another agency is not found.
 import { signedIn } from '../../platform/auth/acting.ts';
+import { sendJsonText, serializeOk } from '../../platform/http/json-text.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { localDate } from '../../platform/time.ts';
-import { procurementPolicy } from '../policy.ts';
+import { agencyScope, procurementPolicy } from '../policy.ts';
 import { readBoundaries, readDistrictShare, readShareOrders } from './orders.ts';
 import { readAgeing, readPerformance } from './payments.ts';
 import { sharePdf, shareXlsx } from './report-files.ts';
+import { versionedJson } from './read-cache.ts';
 import * as S from './schema.ts';
-import { readAgencyShare, readShare } from './share.ts';
+import { readAgencyShare, readShare, shareScope } from './share.ts';
 
 const thisYear = () => Number(localDate(new Date()).slice(0, 4));
 
@@ -21,11 +23,22 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'getUmkShare',
         tags: ['procurement'],
         summary: 'The UMK share per agency and in total, on commitment and realisation, with target and grades',
-        querystring: S.ShareQuery,
+        querystring: S.ProvinceShareQuery,
         response: { 200: S.ShareReport },
       },
     },
-    async (req) => readShare(db, signedIn(req), req.query.year ?? thisYear(), req.query.period),
+    async (req, reply) => {
+      const actor = signedIn(req);
+      const year = req.query.year ?? thisYear();
+      const body = await versionedJson(
+        db,
+        `share ${year} ${req.query.period} ${req.query.agencyPeriods}`,
+        shareScope(actor).scope('agency_id', 1),
+        async () =>
+          serializeOk(reply, await readShare(db, actor, year, req.query.period, req.query.agencyPeriods === 'true')),
+      );
+      return sendJsonText(reply, body);
+    },
   );
 
   app.get(
@@ -41,8 +54,18 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
         response: { 200: S.AgencyShare },
       },
     },
-    async (req) =>
-      readAgencyShare(db, signedIn(req), req.params.agencyId, req.query.year ?? thisYear(), req.query.period),
+    async (req, reply) => {
+      const actor = signedIn(req);
+      const { agencyId } = req.params;
+      const year = req.query.year ?? thisYear();
+      // Stamped by this agency's version when the caller may read it; otherwise the computation answers 404.
+      const mine = shareScope(actor).scope('agency_id', 2);
+      const scope = { sql: `agency_id = $1 and ${mine.sql}`, params: [agencyId, ...mine.params] };
+      const body = await versionedJson(db, `agency ${year} ${req.query.period}`, scope, async () =>
+        serializeOk(reply, await readAgencyShare(db, actor, agencyId, year, req.query.period)),
+      );
+      return sendJsonText(reply, body);
+    },
   );
 
   app.get(
@@ -89,7 +112,7 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const year = req.query.year ?? thisYear();
-      const file = await shareXlsx(await readShare(db, signedIn(req), year, req.query.period));
+      const file = await shareXlsx(await readShare(db, signedIn(req), year, req.query.period, true));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="porsi-umk-${year}.xlsx"`)
@@ -111,7 +134,7 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
     },
     async (req, reply) => {
       const year = req.query.year ?? thisYear();
-      const file = await sharePdf(await readShare(db, signedIn(req), year, req.query.period));
+      const file = await sharePdf(await readShare(db, signedIn(req), year, req.query.period, false));
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="porsi-umk-${year}.pdf"`)
@@ -131,7 +154,14 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
         response: { 200: S.Ageing },
       },
     },
-    async (req) => readAgeing(db, signedIn(req)),
+    async (req, reply) => {
+      const actor = signedIn(req);
+      const scope = agencyScope(actor, procurementPolicy.readsAgeing, 'agency_id', 1);
+      const body = await versionedJson(db, 'ageing', scope, async () =>
+        serializeOk(reply, await readAgeing(db, actor)),
+      );
+      return sendJsonText(reply, body);
+    },
   );
 
   app.get(

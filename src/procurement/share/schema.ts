@@ -7,6 +7,12 @@ export const ShareQuery = z.strictObject({
   year: year.optional(),
   period: z.enum(['month', 'quarter', 'year']).default('month'),
 });
+export const ProvinceShareQuery = ShareQuery.extend({
+  agencyPeriods: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("true: each agency's figures per period as well (as in the XLSX); the page shows each agency's year"),
+});
 export const YearQuery = z.strictObject({ year: year.optional() });
 export const AgencyParams = z.strictObject({ agencyId: int4IdParam() });
 export const OrdersQuery = z.strictObject({
@@ -46,7 +52,13 @@ export const ShareReport = z.object({
   total: z.object({ total: Figures, byPeriod: z.array(PeriodFigures) }),
   trend: z.array(PeriodFigures),
   agencies: z.array(
-    z.object({ id: z.number(), name: z.string(), kind: z.string(), total: Figures, byPeriod: z.array(PeriodFigures) }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      kind: z.string(),
+      total: Figures,
+      byPeriod: z.array(PeriodFigures).optional(),
+    }),
   ),
 });
 

@@ -100,6 +100,9 @@ describe('a payment moves the share at once', () => {
     const year = Number((await db.query<{ y: number }>(`select extract(year from wib_today())::integer as y`))[0]!.y);
     const url = `/api/procurement/share/agencies/${kit.agencies[0]}?year=${year}&period=year`;
     const before = (await get(url, pa1)).json().total.realised;
+    const province = `/api/procurement/share?year=${year}&period=year`;
+    const provinceBefore = (await get(province, analyst)).json().total.total.realised;
+    const ageingBefore = (await get('/api/procurement/payments/ageing', analyst)).json();
     await db.transaction(async (tx) => {
       await tx.query(
         `insert into eorder_payment (order_id, umkm_id, kind, status, amount, tax_withheld, requested_by, paid_at)
@@ -115,9 +118,52 @@ describe('a payment moves the share at once', () => {
     const after = (await get(url, pa1)).json().total.realised;
     expect(after.platformTotal - before.platformTotal).toBe(o!.total);
     expect(after.platformUmk - before.platformUmk).toBe(o!.counts_umk ? o!.total : 0);
+    // The province page and the ageing list were read (and kept) before: they answer afresh, exactly.
+    const provinceAfter = (await get(province, analyst)).json().total.total.realised;
+    expect(provinceAfter.platformTotal - provinceBefore.platformTotal).toBe(o!.total);
+    const ageingAfter = (await get('/api/procurement/payments/ageing', analyst)).json();
+    const owed = (a: { buckets: { outstanding: number }[] }) => a.buckets.reduce((n, b) => n + b.outstanding, 0);
+    expect(owed(ageingBefore) - owed(ageingAfter)).toBe(o!.total - o!.paid_amount);
+    expect(ageingAfter).toEqual(await baselineAgeing(db));
     expect((await get(`/api/procurement/payments/performance?year=${year}`)).json()).toEqual(
       await baselinePaymentPerformance(db, year),
     );
+  });
+});
+
+describe('what else moves the pages at once', () => {
+  it("outside spending reported, and a seller's new name in the overdue list", async () => {
+    const url = `/api/procurement/share?year=${kit.year}&period=year`;
+    const before = (await get(url, analyst)).json();
+    const month = `${kit.year}-01-01`;
+    const [had] = await db.query<{ total_amount: number }>(
+      'select total_amount from outside_spending where agency_id = $1 and month = $2',
+      [kit.agencies[1], month],
+    );
+    await db.query(
+      `insert into outside_spending (agency_id, month, total_amount, umk_amount, source) values ($1, $2, 7000000, 0, 'entered')
+       on conflict (agency_id, month) do update set total_amount = outside_spending.total_amount + 7000000`,
+      [kit.agencies[1], month],
+    );
+    const after = (await get(url, analyst)).json();
+    expect(after.total.total.committed.outsideTotal - before.total.total.committed.outsideTotal).toBe(7_000_000);
+    expect(after).toEqual(await baselineProvinceShare(db, kit.year, 'year'));
+    if (!had) expect(after.total.total.unreportedMonths).toBe(before.total.total.unreportedMonths - 1);
+
+    const ageing = (await get('/api/procurement/payments/ageing', analyst)).json();
+    const first = ageing.overdue[0];
+    const [seller] = await db.query<{ id: number }>('select umkm_id as id from eorder where id = $1', [first.orderId]);
+    await db.query("update umkm set name = name || ' (baru)' where id = $1", [seller!.id]);
+    const renamed = (await get('/api/procurement/payments/ageing', analyst)).json();
+    expect(renamed.overdue[0].seller).toBe(`${first.seller} (baru)`);
+  });
+
+  it("each agency's figures per period only when asked for", async () => {
+    const plain = (await get(`/api/procurement/share?year=${kit.year}&period=quarter`, analyst)).json();
+    expect(plain.agencies[0].byPeriod).toBeUndefined();
+    const full = await get(`/api/procurement/share?year=${kit.year}&period=quarter&agencyPeriods=true`, analyst);
+    expect(full.json()).toEqual(await baselineProvinceShare(db, kit.year, 'quarter', true));
+    expect(full.json().agencies[0].byPeriod).toHaveLength(4);
   });
 });
 

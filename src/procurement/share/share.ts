@@ -106,7 +106,8 @@ export interface AgencyFigures {
   name: string;
   kind: string;
   total: Figures;
-  byPeriod: PeriodFigures[];
+  /** Per period too: in the XLSX and when asked for (agencyPeriods); the page shows each agency's year. */
+  byPeriod?: PeriodFigures[];
 }
 
 export interface ShareReport {
@@ -148,6 +149,7 @@ export async function shareReport(
   province: boolean,
   year: number,
   period: Period,
+  agencyPeriods: boolean,
 ): Promise<ShareReport> {
   const scope = scopeOf('agency_id', 3);
   const onId = scopeOf('id', 1);
@@ -182,7 +184,7 @@ export async function shareReport(
       return {
         ...a,
         total: figuresOf(f, o, [a.id], from, to, rules),
-        byPeriod: series(f, o, [a.id], year, period, rules),
+        ...(agencyPeriods ? { byPeriod: series(f, o, [a.id], year, period, rules) } : {}),
       };
     }),
   };
@@ -195,9 +197,9 @@ export const shareScope = (actor: Actor): { scope: AgencyScope; province: boolea
 });
 
 /** GET /api/procurement/share */
-export const readShare = (db: Queryable, actor: Actor, year: number, period: Period) => {
+export const readShare = (db: Queryable, actor: Actor, year: number, period: Period, agencyPeriods: boolean) => {
   const { scope, province } = shareScope(actor);
-  return shareReport(db, 'rollup', scope, province, year, period);
+  return shareReport(db, 'rollup', scope, province, year, period, agencyPeriods);
 };
 
 export interface UnitFigures {
