@@ -13,7 +13,7 @@ create table procurement_version (
 
 create function procurement_version_bump() returns trigger language plpgsql as $$
 declare
-  col text := coalesce(tg_argv[0], 'agency_id');
+  col text := tg_argv[0];
   rows_sql text;
 begin
   rows_sql := case tg_op
@@ -28,40 +28,22 @@ begin
   return null;
 end $$;
 
-create trigger eorder_version_ins after insert on eorder referencing new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger eorder_version_upd after update on eorder referencing old table as old_rows new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger eorder_version_del after delete on eorder referencing old table as old_rows
-  for each statement execute function procurement_version_bump();
-
-create trigger outside_spending_version_ins after insert on outside_spending referencing new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger outside_spending_version_upd after update on outside_spending
-  referencing old table as old_rows new table as new_rows for each statement execute function procurement_version_bump();
-create trigger outside_spending_version_del after delete on outside_spending referencing old table as old_rows
-  for each statement execute function procurement_version_bump();
-
-create trigger agency_version_ins after insert on agency referencing new table as new_rows
-  for each statement execute function procurement_version_bump('id');
-create trigger agency_version_upd after update on agency referencing old table as old_rows new table as new_rows
-  for each statement execute function procurement_version_bump('id');
-create trigger agency_version_del after delete on agency referencing old table as old_rows
-  for each statement execute function procurement_version_bump('id');
-
-create trigger agency_unit_version_ins after insert on agency_unit referencing new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger agency_unit_version_upd after update on agency_unit referencing old table as old_rows new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger agency_unit_version_del after delete on agency_unit referencing old table as old_rows
-  for each statement execute function procurement_version_bump();
-
-create trigger agency_official_version_ins after insert on agency_official referencing new table as new_rows
-  for each statement execute function procurement_version_bump();
-create trigger agency_official_version_upd after update on agency_official
-  referencing old table as old_rows new table as new_rows for each statement execute function procurement_version_bump();
-create trigger agency_official_version_del after delete on agency_official referencing old table as old_rows
-  for each statement execute function procurement_version_bump();
+-- Three triggers per table (transition tables are per event): orders, outside spending, units and officials name
+-- their agency in agency_id, the agency itself in id.
+do $$
+declare
+  t record;
+begin
+  for t in select * from (values ('eorder', 'agency_id'), ('outside_spending', 'agency_id'), ('agency', 'id'),
+                                 ('agency_unit', 'agency_id'), ('agency_official', 'agency_id')) v(tab, col) loop
+    execute format('create trigger %I after insert on %I referencing new table as new_rows
+                    for each statement execute function procurement_version_bump(%L)', t.tab || '_version_ins', t.tab, t.col);
+    execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows
+                    for each statement execute function procurement_version_bump(%L)', t.tab || '_version_upd', t.tab, t.col);
+    execute format('create trigger %I after delete on %I referencing old table as old_rows
+                    for each statement execute function procurement_version_bump(%L)', t.tab || '_version_del', t.tab, t.col);
+  end loop;
+end $$;
 
 -- A seller's new name shows in the overdue lists of the agencies it has orders with (a row trigger: column lists
 -- and transition tables do not mix, and the WHEN clause keeps every other update of a business free).

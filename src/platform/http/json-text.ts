@@ -2,7 +2,7 @@
 // then sent as they are, so a kept answer is byte for byte what the route would have serialized.
 
 /** The part of a reply these helpers use; any route's reply has it, whatever its schema types. */
-interface JsonReply {
+export interface JsonReply {
   getSerializationFunction(httpStatus: string): unknown;
   type(contentType: string): unknown;
 }

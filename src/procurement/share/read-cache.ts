@@ -6,6 +6,7 @@
 // request computes afresh. Exact, not a time-to-live; the benchmark compares the pages with a full scan.
 import type { ScopeSql } from '../../platform/db/scope.ts';
 import type { Queryable } from '../../platform/db/types.ts';
+import { type JsonReply, sendJsonText, serializeOk } from '../../platform/http/json-text.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -63,7 +64,7 @@ function remember(s: Store, key: string, entry: Entry) {
  * The JSON of `compute()` for `key` over the agencies in `scope`, computed once per change of what it reads;
  * concurrent requests for the same answer share one computation.
  */
-export async function versionedJson(
+async function versionedJson(
   db: Queryable,
   key: string,
   scope: ScopeSql,
@@ -88,4 +89,20 @@ export async function versionedJson(
     .finally(() => s.inFlight.delete(flightKey));
   s.inFlight.set(flightKey, job);
   return job;
+}
+
+/**
+ * Answers a route with its kept JSON for `key` over the agencies in `scope`, computing it with `read` (and the
+ * route's response schema) when something it reads has changed. `read` still checks access: a caller outside
+ * `scope` finds no versions and gets what `read` answers (404, 403), which is never kept.
+ */
+export async function sendKept<R extends JsonReply>(
+  db: Queryable,
+  reply: R,
+  key: string,
+  scope: ScopeSql,
+  read: () => Promise<object>,
+): Promise<R> {
+  const body = await versionedJson(db, key, scope, async () => serializeOk(reply, await read()));
+  return sendJsonText(reply, body);
 }

@@ -1,14 +1,13 @@
 // The UMK share (the BPPBJ calculation) and payment timeliness: the province and agency pages read rollups only;
 // the drill-down's order list and the ageing read orders by index. Scope is in the SQL: another agency is not found.
 import { signedIn } from '../../platform/auth/acting.ts';
-import { sendJsonText, serializeOk } from '../../platform/http/json-text.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { localDate } from '../../platform/time.ts';
 import { agencyScope, procurementPolicy } from '../policy.ts';
 import { readBoundaries, readDistrictShare, readShareOrders } from './orders.ts';
 import { readAgeing, readPerformance } from './payments.ts';
 import { sharePdf, shareXlsx } from './report-files.ts';
-import { versionedJson } from './read-cache.ts';
+import { sendKept } from './read-cache.ts';
 import * as S from './schema.ts';
 import { readAgencyShare, readShare, shareScope } from './share.ts';
 
@@ -30,14 +29,14 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
     async (req, reply) => {
       const actor = signedIn(req);
       const year = req.query.year ?? thisYear();
-      const body = await versionedJson(
+      const { period, agencyPeriods } = req.query;
+      return sendKept(
         db,
-        `share ${year} ${req.query.period} ${req.query.agencyPeriods}`,
+        reply,
+        `share ${year} ${period} ${agencyPeriods}`,
         shareScope(actor).scope('agency_id', 1),
-        async () =>
-          serializeOk(reply, await readShare(db, actor, year, req.query.period, req.query.agencyPeriods === 'true')),
+        () => readShare(db, actor, year, period, agencyPeriods === 'true'),
       );
-      return sendJsonText(reply, body);
     },
   );
 
@@ -61,10 +60,9 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
       // Stamped by this agency's version when the caller may read it; otherwise the computation answers 404.
       const mine = shareScope(actor).scope('agency_id', 2);
       const scope = { sql: `agency_id = $1 and ${mine.sql}`, params: [agencyId, ...mine.params] };
-      const body = await versionedJson(db, `agency ${year} ${req.query.period}`, scope, async () =>
-        serializeOk(reply, await readAgencyShare(db, actor, agencyId, year, req.query.period)),
+      return sendKept(db, reply, `agency ${year} ${req.query.period}`, scope, () =>
+        readAgencyShare(db, actor, agencyId, year, req.query.period),
       );
-      return sendJsonText(reply, body);
     },
   );
 
@@ -157,10 +155,7 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
     async (req, reply) => {
       const actor = signedIn(req);
       const scope = agencyScope(actor, procurementPolicy.readsAgeing, 'agency_id', 1);
-      const body = await versionedJson(db, 'ageing', scope, async () =>
-        serializeOk(reply, await readAgeing(db, actor)),
-      );
-      return sendJsonText(reply, body);
+      return sendKept(db, reply, 'ageing', scope, () => readAgeing(db, actor));
     },
   );
 
