@@ -22,7 +22,8 @@ export async function openBenchDb(): Promise<BenchDb> {
     const { openPostgres } = await import('../src/platform/db/postgres.ts');
     db = await openPostgres(process.env.DATABASE_URL);
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-bench-'));
+    // PGLITE_DIR: a database seeded once (npm run seed -- --scale N with the same PGLITE_DIR) and reused.
+    const dir = process.env.PGLITE_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'pl-bench-'));
     const { openPglite } = await import('../src/platform/db/pglite.ts');
     db = await openPglite(dir);
   }
