@@ -51,16 +51,48 @@ interface Person {
   page: Page;
   problems: PageProblems;
   expected: { status: number; path: string }[];
+  /** Resolves once no request has been in flight for half a second. */
+  settle: () => Promise<void>;
 }
 
-/** A phone of its own; opens `path`, is sent to the login form, logs in with `who` and lands back on `path`. */
-async function logIn(path: string, who: { login: string; password: string; totpSecret?: string }): Promise<Person> {
+/**
+ * A phone of its own. Its requests in flight are counted: after an in-app navigation (a login, a form) the page's
+ * load state does not reset, so "networkidle" says nothing, and opening the next address while a chunk or an API
+ * call is still loading would abort it (a failed request the journey must not cause itself).
+ */
+async function phone(): Promise<Person> {
   const { page, problems } = await openPhone(browser());
-  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-  await page.waitForURL((u) => u.pathname === '/masuk');
-  await logInThroughForm(page, who);
-  await page.waitForURL((u) => u.pathname === path);
-  return { page, problems, expected: who.totpSecret ? [TOTP_STEP] : [] };
+  const inflight = new Set<unknown>();
+  page.on('request', (r) => inflight.add(r));
+  page.on('requestfinished', (r) => inflight.delete(r));
+  page.on('requestfailed', (r) => inflight.delete(r));
+  const settle = async () => {
+    let quietSince = Date.now();
+    for (;;) {
+      if (inflight.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 500) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { page, problems, expected: [], settle };
+}
+
+/** Opens `path` once the page has settled, and waits for the new page's network to go quiet. */
+async function go(p: Person, path: string): Promise<void> {
+  await p.settle();
+  await p.page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+}
+
+/** A phone that opens `path`, is sent to the login form, logs in with `who` and lands back on `path`, settled. */
+async function logIn(path: string, who: { login: string; password: string; totpSecret?: string }): Promise<Person> {
+  const p = await phone();
+  await go(p, path);
+  await p.page.waitForURL((u) => u.pathname === '/masuk');
+  await logInThroughForm(p.page, who);
+  await p.page.waitForURL((u) => u.pathname === path);
+  await p.page.locator('.account-bar').waitFor();
+  await p.settle();
+  return { ...p, expected: who.totpSecret ? [TOTP_STEP] : [] };
 }
 
 interface Basis {
@@ -71,8 +103,9 @@ interface Basis {
 }
 
 /** The share page's two bases as the reader sees them: share, grade, and the platform part of both sides. */
-async function readShare(page: Page): Promise<{ committed: Basis; realised: Basis }> {
-  await page.goto(`${base}/pengadaan/porsi-umk`, { waitUntil: 'networkidle' });
+async function readShare(p: Person): Promise<{ committed: Basis; realised: Basis }> {
+  const { page } = p;
+  await go(p, '/pengadaan/porsi-umk');
   const basis = async (b: 'committed' | 'realised'): Promise<Basis> => {
     const box = page.getByTestId(`basis-${b}`);
     await box.waitFor();
@@ -90,8 +123,9 @@ async function readShare(page: Page): Promise<{ committed: Basis; realised: Basi
 }
 
 /** The agency's row of the public payment performance (zeros when it has paid nothing yet this year). */
-async function readPerformance(page: Page, agency: string) {
-  await page.goto(`${base}/kinerja-pembayaran`, { waitUntil: 'networkidle' });
+async function readPerformance(p: Person, agency: string) {
+  const { page } = p;
+  await go(p, '/kinerja-pembayaran');
   await page.getByRole('heading', { level: 1, name: 'Kinerja pembayaran pemerintah' }).waitFor();
   await checkPage(page, '/kinerja-pembayaran');
   const row = page
@@ -115,7 +149,8 @@ describe('the e-Order journey on the demo data', () => {
       `select a.email as login, u.id as umkm, u.name from account a join umkm u on u.owner_id = a.owner_id
         where a.email = any($1::text[]) and exists (
           select 1 from product p where p.umkm_id = u.id and p.channel_e_order and p.curation_status = 'curated'
-             and p.status = 'published' and p.name ilike 'kue%')`,
+             and p.status = 'published' and p.name ilike 'kue%')
+          and exists (select 1 from eorder o where o.umkm_id = u.id)`,
       [sellers.map((s) => s.login)],
     );
     const business = sellers.map((s) => owned.find((o) => o.login === s.login)!);
@@ -128,10 +163,9 @@ describe('the e-Order journey on the demo data', () => {
 
     // Before: the PA/KPA's share page and the public payment performance.
     const pa = await logIn('/pengadaan/porsi-umk', account('pa_kpa'));
-    const shareBefore = await readShare(pa.page);
-    const publicPhone = await openPhone(browser());
-    const public_ = { ...publicPhone, expected: [] };
-    const perfBefore = await readPerformance(public_.page, agency!.name);
+    const shareBefore = await readShare(pa);
+    const public_ = await phone();
+    const perfBefore = await readPerformance(public_, agency!.name);
 
     // The Pejabat Pengadaan: the packages, the ready meeting-snacks package, three sellers' cakes, place.
     const pp = await logIn('/pengadaan/paket', account('pejabat_pengadaan'));
@@ -208,7 +242,7 @@ describe('the e-Order journey on the demo data', () => {
     // The PPK: the deliveries awaiting a BAST, each order, sign.
     const ppk = await logIn('/pengadaan/bast', account('ppk'));
     for (const o of orders) {
-      await ppk.page.goto(`${base}/pengadaan/bast`, { waitUntil: 'networkidle' });
+      await go(ppk, '/pengadaan/bast');
       await ppk.page.getByRole('heading', { level: 1, name: 'Pengiriman menunggu BAST' }).waitFor();
       await checkPage(ppk.page, '/pengadaan/bast');
       await ppk.page.getByRole('link', { name: new RegExp(`#${o.id} `) }).click();
@@ -242,7 +276,7 @@ describe('the e-Order journey on the demo data', () => {
 
     // The late seller sees it on the phone: awaiting payment, 10 days late.
     const lateSeller = sellerPhones[2]!;
-    await lateSeller.page.goto(`${base}/jual/pendapatan`, { waitUntil: 'networkidle' });
+    await go(lateSeller, '/jual/pendapatan');
     await lateSeller.page.getByRole('heading', { level: 1, name: 'Pendapatan dari pemerintah' }).waitFor();
     const owedCard = lateSeller.page.locator('.proc-card.is-overdue').filter({ hasText: `Pesanan #${late.id}` });
     await owedCard.getByText(`terlambat ${LATE_DAYS - 30} hari`).waitFor();
@@ -261,8 +295,8 @@ describe('the e-Order journey on the demo data', () => {
     let perfOnTime = perfBefore;
     for (const [k, o] of orders.entries()) {
       // Between the two payments on the day and the late one, the public page as it then stood.
-      if (o === late) perfOnTime = await readPerformance(public_.page, agency!.name);
-      await bendahara.page.goto(`${base}/pengadaan/pembayaran`, { waitUntil: 'networkidle' });
+      if (o === late) perfOnTime = await readPerformance(public_, agency!.name);
+      await go(bendahara, '/pengadaan/pembayaran');
       await bendahara.page.getByRole('link', { name: new RegExp(`#${o.id} `) }).click();
       await bendahara.page.getByRole('heading', { level: 1, name: `Pesanan #${o.id}` }).waitFor();
       if (o === late) await bendahara.page.getByText(`Terlambat ${LATE_DAYS - 30} hari`).waitFor();
@@ -298,7 +332,7 @@ describe('the e-Order journey on the demo data', () => {
           localDate(new Date(Date.now() - LATE_DAYS * 86_400_000)).slice(0, 4) === WIB_TODAY().slice(0, 4),
       )
       .reduce((a, o) => a + o.total, 0);
-    const shareAfter = await readShare(pa.page);
+    const shareAfter = await readShare(pa);
     expect(shareAfter.committed.platformUmk - shareBefore.committed.platformUmk).toBe(committedThisYear);
     expect(shareAfter.committed.platformTotal - shareBefore.committed.platformTotal).toBe(committedThisYear);
     expect(shareAfter.realised.platformUmk - shareBefore.realised.platformUmk).toBe(paidTotal);
@@ -310,7 +344,7 @@ describe('the e-Order journey on the demo data', () => {
 
     // The public payment performance: two more orders paid on time, then the late one — paid, not on time, so the
     // share paid within the SLA drops.
-    const perfAfter = await readPerformance(public_.page, agency!.name);
+    const perfAfter = await readPerformance(public_, agency!.name);
     expect(perfOnTime.paid - perfBefore.paid).toBe(2);
     expect(perfOnTime.within - perfBefore.within).toBe(2);
     expect(perfAfter.paid - perfOnTime.paid).toBe(1);
@@ -329,7 +363,7 @@ describe('the e-Order journey on the demo data', () => {
     expect(await rollups()).toEqual(kept);
 
     // The late seller's income statement on the phone: the payment, gross, tax and net.
-    await lateSeller.page.goto(`${base}/jual/pendapatan`, { waitUntil: 'networkidle' });
+    await go(lateSeller, '/jual/pendapatan');
     const card = lateSeller.page
       .locator('.proc-card')
       .filter({ hasText: `Pesanan #${late.id}` })
