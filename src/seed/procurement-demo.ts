@@ -3,8 +3,8 @@
 // agency has packages planned, assigned and ready — "Konsumsi rapat …" ready for the Pejabat Pengadaan to order
 // meeting snacks from three curated Jakpreneur sellers (the browser journey) — and a dozen orders in every state,
 // some paid late; the demo owner's business has orders too (its inbox and income statement). The three sellers'
-// owners get demo logins (DEMO_SELLERS, README "e-Order demo sellers") so the journey's sellers can accept. The rollups are
-// kept by the triggers, as for orders placed through the API. A second start changes nothing.
+// owners get demo logins (DEMO_SELLERS, README "e-Order demo sellers") so the journey's sellers can accept. The
+// rollups are kept by the triggers, as for orders placed through the API. A second start changes nothing.
 import { createAccount, grantRole } from '../access/create-account.ts';
 import { DEMO_ACCOUNTS } from '../access/demo-accounts.ts';
 import { SYSTEM } from '../platform/auth/actor.ts';
