@@ -7,10 +7,7 @@ import { createApp, WEB_DIR } from './app.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { APP_ROLE, openDb } from './platform/db/open.ts';
-import { loadDemoDataIfEmpty } from './seed/demo.ts';
-import { createDemoAccounts } from './access/demo-accounts.ts';
-import { createDemoCuration } from './curation/demo.ts';
-import { createDemoProcurement } from './seed/procurement-demo.ts';
+import { loadDemo } from './seed/load-demo.ts';
 import { watchInterruptedImports } from './registry/import/routes.ts';
 
 async function main() {
@@ -56,16 +53,7 @@ async function main() {
   const demoWanted = process.env.PL_DEMO_DATA
     ? process.env.PL_DEMO_DATA === '1'
     : process.env.NODE_ENV !== 'production';
-  if (demoWanted) {
-    const loaded = await loadDemoDataIfEmpty(db, (msg) => log.info(msg));
-    if (loaded) log.info(loaded, 'demo data loaded');
-    const accounts = await createDemoAccounts(db);
-    if (accounts) log.info({ accounts }, 'demo accounts created (see the README table)');
-    const curation = await createDemoCuration(db);
-    if (curation) log.info({ submissions: curation }, 'demo curation call created');
-    const eorders = await createDemoProcurement(db);
-    if (eorders) log.info({ orders: eorders }, 'demo e-Order agency, packages and orders created');
-  }
+  if (demoWanted) await loadDemo(db, (msg, data) => log.info(data ?? {}, msg));
   // biome-ignore lint/correctness/useHookAtTopLevel: a database method named use…, not a React hook
   await db.useRole(APP_ROLE).catch((err: unknown) => {
     log.warn(

@@ -4,7 +4,7 @@ import { createDemoAccounts } from '../access/demo-accounts.ts';
 import type { Db } from '../platform/db/types.ts';
 import { ORDER_STATES } from '../procurement/order-states.ts';
 import { runSeed, type SeedReport } from './index.ts';
-import { createDemoProcurement } from './procurement-demo.ts';
+import { createDemoProcurement, DEMO_SELLERS } from './procurement-demo.ts';
 
 // A small seed of its own (the generator needs an empty register), then the demo slice on top of it.
 let db: Db;
@@ -177,6 +177,19 @@ describe('the demo e-Order slice', () => {
       [pkg!.agency_id],
     );
     expect(sellers!.n).toBeGreaterThanOrEqual(3);
+    // The three cake sellers' owners have the README's demo logins (role umkm_owner), one seller each.
+    const logins = await db.query<{ email: string; role: string; umkm: number; orders: number }>(
+      `select a.email, g.role, u.id as umkm,
+              (select count(*) from eorder o where o.umkm_id = u.id and o.agency_id = $2)::int8 as orders
+         from account a join role_grant g on g.account_id = a.id join umkm u on u.owner_id = a.owner_id
+        where a.email = any($1::text[]) and u.kind = 'jakpreneur' and u.size_class in ('micro', 'small')
+          and exists (select 1 from product p where p.umkm_id = u.id and p.channel_e_order and p.name ilike 'kue%')
+        order by a.email`,
+      [DEMO_SELLERS.map((s) => s.login), pkg!.agency_id],
+    );
+    expect(logins.map((l) => l.email)).toEqual(DEMO_SELLERS.map((s) => s.login));
+    expect(logins.every((l) => l.role === 'umkm_owner' && l.orders > 0)).toBe(true);
+    expect(new Set(logins.map((l) => l.umkm)).size).toBe(3);
     // Found by the catalogue search narrowed to e-Order: the word "kue" among searchable e-Order products.
     const [found] = await db.query<{ n: number }>(
       `select count(distinct s.umkm_id)::int8 as n from catalog_search s join umkm u on u.id = s.umkm_id

@@ -2,9 +2,12 @@
 // and Bendahara sit in the agency their role grants are scoped to, with a unit, a budget and outside spending; the
 // agency has packages planned, assigned and ready — "Konsumsi rapat …" ready for the Pejabat Pengadaan to order
 // meeting snacks from three curated Jakpreneur sellers (the browser journey) — and a dozen orders in every state,
-// some paid late; the demo owner's business has orders too (its inbox and income statement). The rollups are
-// kept by the triggers, as for orders placed through the API. A second start changes nothing.
+// some paid late; the demo owner's business has orders too (its inbox and income statement). The three sellers'
+// owners get demo logins (DEMO_SELLERS, README "e-Order demo sellers") so the journey's sellers can accept. The
+// rollups are kept by the triggers, as for orders placed through the API. A second start changes nothing.
+import { createAccount, grantRole } from '../access/create-account.ts';
 import { DEMO_ACCOUNTS } from '../access/demo-accounts.ts';
+import { SYSTEM } from '../platform/auth/actor.ts';
 import type { Db, Tx } from '../platform/db/types.ts';
 import { localDate } from '../platform/time.ts';
 import { orderMoney } from './procurement-money.ts';
@@ -23,16 +26,27 @@ interface Official {
   owner_id: number | null;
 }
 
-/** Three Jakpreneur micro/small sellers of curated e-Order cakes ("kue"), the busiest first. */
-async function meetingFoodSellers(tx: Tx, not: number[]): Promise<number[]> {
-  const rows = await tx.query<{ id: number }>(
-    `select u.id from umkm u join product p on p.umkm_id = u.id
+/** The demo logins of the three cake sellers' owners (README "e-Order demo sellers"), the busiest seller first. */
+export const DEMO_SELLERS = [1, 2, 3].map((n) => ({
+  login: `penjual${n}@demo.pasarlokal.id`,
+  password: `Demo-penjual${n}-2026`,
+}));
+
+/**
+ * Three Jakpreneur micro/small sellers of curated e-Order cakes ("kue"), the busiest first, each of an owner of its
+ * own who has no account yet (the owner gets the seller's demo login).
+ */
+async function meetingFoodSellers(tx: Tx, not: number[]): Promise<{ id: number; owner: number; name: string }[]> {
+  const candidates = await tx.query<{ id: number; owner: number; name: string }>(
+    `select u.id, u.owner_id as owner, u.name from umkm u join product p on p.umkm_id = u.id
       where u.kind = 'jakpreneur' and u.size_class in ('micro', 'small') and u.status = 'active'
         and p.category_code = $1 and p.status = 'published' and p.curation_status = 'curated' and p.name ilike 'kue%'
-        and u.id <> all($2::int8[])
-      group by u.id order by bool_or(p.channel_e_order) desc, count(*) desc, u.id limit 3`,
+        and u.id <> all($2::int8[]) and u.owner_id is not null
+        and not exists (select 1 from account a where a.owner_id = u.owner_id)
+      group by u.id order by bool_or(p.channel_e_order) desc, count(*) desc, u.id limit 12`,
     [MEETING_FOOD, not],
   );
+  const rows = candidates.filter((r, i) => candidates.findIndex((c) => c.owner === r.owner) === i).slice(0, 3);
   const ids = rows.map((r) => r.id);
   // Curated for e-Order (the mandate rule's condition for meeting food).
   await tx.query(
@@ -40,7 +54,23 @@ async function meetingFoodSellers(tx: Tx, not: number[]): Promise<number[]> {
       where umkm_id = any($1::int8[]) and category_code = $2 and status = 'published' and curation_status = 'curated' and not channel_e_order`,
     [ids, MEETING_FOOD],
   );
-  return ids;
+  return rows;
+}
+
+/** The sellers' owners' demo logins (role umkm_owner, no TOTP), created through the same use cases as real ones. */
+async function createSellerAccounts(tx: Tx, sellers: { owner: number; name: string }[]): Promise<void> {
+  const who = SYSTEM('demo');
+  for (const [k, s] of sellers.entries()) {
+    const login = DEMO_SELLERS[k]!;
+    if ((await tx.query('select 1 from account where email = $1', [login.login])).length) continue;
+    const id = await createAccount(tx, who, {
+      displayName: `Pemilik ${s.name}`,
+      email: login.login,
+      password: login.password,
+      ownerId: Number(s.owner),
+    });
+    await grantRole(tx, who, id, 'umkm_owner', '');
+  }
 }
 
 /** Creates the demo e-Order data once; returns how many orders were created (0: already there, or no demo accounts). */
@@ -163,7 +193,9 @@ export async function createDemoProcurement(db: Db, at = new Date()): Promise<nu
     const [ownBusiness] = owner?.owner_id
       ? await tx.query<{ id: number }>('select id from umkm where owner_id = $1 order by id limit 1', [owner.owner_id])
       : [];
-    const sellers = await meetingFoodSellers(tx, ownBusiness ? [ownBusiness.id] : []);
+    const picked = await meetingFoodSellers(tx, ownBusiness ? [ownBusiness.id] : []);
+    await createSellerAccounts(tx, picked);
+    const sellers = picked.map((p) => p.id);
     if (ownBusiness)
       await tx.query(
         `update product p set channel_e_order = true from product_category c

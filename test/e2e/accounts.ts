@@ -194,3 +194,22 @@ export async function fieldMessage(field: Locator): Promise<string> {
   const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
   return texts.join(' ');
 }
+
+/** The README's "e-Order demo sellers" table (seller | login | password): the three cake sellers' owner logins. */
+export function readmeDemoSellers(): { seller: number; login: string; password: string }[] {
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## e-Order demo sellers\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  const rows = section
+    .split('\n')
+    .filter((l) => l.trim().startsWith('|'))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+    );
+  const [header, , ...body] = rows;
+  expect(header, 'README e-Order demo sellers header').toEqual(['seller', 'login', 'password']);
+  return body.map(([seller = '', login = '', password = '']) => ({ seller: Number(seller), login, password }));
+}
