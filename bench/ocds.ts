@@ -2,8 +2,9 @@
 // own HTTP server it pages through ALL releases by links.next (`--limit` per page, 500 by default), validating each
 // release package against the OCDS 1.1 schema with formats and each release against the checks beyond it
 // (test/support/ocds-walk.ts: IDR, closed codelists, parties, supplier scale, WIB dates, ids once, dates in order);
-// the releases must number exactly what the tables hold (counted in SQL). Then it fetches and validates the record
-// package of every ocid (`--clients` at a time) and checks it holds exactly the releases the pages listed for it.
+// the releases must number what the tables hold (counted in SQL before and after: others may write meanwhile).
+// Then it fetches and validates the record package of every ocid (`--clients` at a time) and checks it holds
+// exactly the releases the pages listed for it (and any of events after the walk began, counted apart).
 // `--stride N` checks every Nth ocid instead, plus the ocids of the first orders in every order state (the result
 // says so in `records_mode`). Reads only; the server writes nothing on these public GETs.
 import { parseArgs } from 'node:util';
@@ -82,6 +83,9 @@ const bench: Bench = async (args) => {
       console.error(
         `bench ocds: paged ${report.releases} releases in ${report.packages} packages, ${round(report.pageSeconds)} s`,
       );
+      // Others may write while the walk runs (a payment through the API): the pages must hold at least the
+      // releases counted before and at most those counted after, each once.
+      const expectedAfter = await expectedReleases(db);
       const all = [...report.byOcid.keys()];
       const chosen =
         stride === 1
@@ -107,10 +111,12 @@ const bench: Bench = async (args) => {
         engine,
         releases: report.releases,
         releases_expected: expected,
+        ...(expectedAfter !== expected ? { releases_expected_after_paging: expectedAfter } : {}),
         duplicates: report.duplicates.length,
         packages: report.packages,
         ocids: all.length,
         records_checked: report.recordsChecked,
+        ...(report.lateReleases ? { releases_after_walk_began: report.lateReleases } : {}),
         records_mode:
           stride === 1
             ? 'every ocid'
