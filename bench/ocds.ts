@@ -116,6 +116,7 @@ const bench: Bench = async (args) => {
         packages: report.packages,
         ocids: all.length,
         records_checked: report.recordsChecked,
+        releases_dated_in_future: report.futureDated,
         ...(report.lateReleases ? { releases_after_walk_began: report.lateReleases } : {}),
         records_mode:
           stride === 1

@@ -48,6 +48,7 @@ describe('OCDS on the demo server', () => {
       records_checked: walk.recordsChecked,
       invalid: walk.invalid,
       first_error: walk.problems[0] ?? null,
+      releases_dated_in_future: walk.futureDated,
       page_seconds: Math.round(walk.pageSeconds * 10) / 10,
       record_seconds: Math.round(walk.recordSeconds * 10) / 10,
     };

@@ -117,6 +117,8 @@ export interface WalkReport {
    * while it ran (another user's payment, say). Any other release missing from the pages is a problem.
    */
   lateReleases: number;
+  /** Releases dated after the walk began (not a schema matter: seeded data can hold events ahead of the clock). */
+  futureDated: number;
 }
 
 export function emptyReport(): WalkReport {
@@ -132,6 +134,7 @@ export function emptyReport(): WalkReport {
     recordSeconds: 0,
     walkStartedAt: Number.NaN,
     lateReleases: 0,
+    futureDated: 0,
   };
 }
 
@@ -194,6 +197,7 @@ export async function walkReleases(
       if (list) list.push(r.id);
       else report.byOcid.set(r.ocid, [r.id]);
       const t = Date.parse(r.date);
+      if (t > report.walkStartedAt) report.futureDated++;
       if (t < lastDate) problems.push(`release ${r.id} dated ${r.date} comes after a later release`);
       lastDate = Math.max(lastDate, t);
     }
