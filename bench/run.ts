@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ default: Bench }>> = {
   import: () => import('./import.ts'),
   search: () => import('./search.ts'),
   procurement: () => import('./procurement.ts'),
+  ocds: () => import('./ocds.ts'),
 };
 
 async function main() {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownDb } from '../../../test/support/db.ts';
 import { codelist, ocdsErrors } from '../../../test/support/ocds.ts';
 import { makeOcdsWorld, type OcdsWorld } from '../../../test/support/ocds-world.ts';
+import { releaseProblems } from '../../../test/support/ocds-walk.ts';
 import { createApp } from '../../app.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -198,6 +199,43 @@ describe('OCDS release package', () => {
         releases: [{ ...body.releases[0], tender: { id: 'x', procurementMethod: 'e_purchasing' } }],
       }),
     ).not.toEqual([]);
+  });
+
+  it('passes the checks beyond the schema that the demo and jakarta walks apply, and those checks bite', async () => {
+    const releases = await allReleases();
+    expect(releases.flatMap(releaseProblems)).toEqual([]);
+    const award = releases.find((r) => r.id === `order-${w.orders.paid.id}-award`)!;
+    const payment = releases.find((r) => r.tag.includes('implementation'))!;
+    const broken = (r: Release, change: (r: Release) => void) => {
+      const copy = structuredClone(r);
+      change(copy);
+      return releaseProblems(copy);
+    };
+    expect(
+      broken(award, (r) => {
+        (r.awards![0]!.value as { currency: string }).currency = 'USD';
+      }),
+    ).toEqual([expect.stringContaining('not IDR')]);
+    expect(
+      broken(award, (r) => {
+        r.awards![0]!.value.amount = 1.5;
+      }),
+    ).toEqual([expect.stringContaining('whole')]);
+    expect(
+      broken(award, (r) => {
+        r.parties = r.parties.map(({ details: _, ...p }) => p);
+      }),
+    ).toEqual([expect.stringContaining('details.scale')]);
+    expect(
+      broken(payment, (r) => {
+        r.parties = r.parties.filter((p) => !p.roles.includes('payee'));
+      }),
+    ).toEqual([expect.stringContaining('not in parties')]);
+    expect(
+      broken(award, (r) => {
+        (r as { date: string }).date = '2025-03-03T01:00:00Z';
+      }),
+    ).toEqual([expect.stringContaining('WIB')]);
   });
 
   it('never publishes personal data: no owner, NIK, phone or delivery address', async () => {
