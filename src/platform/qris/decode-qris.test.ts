@@ -150,10 +150,20 @@ describe('structural errors, one class at a time', () => {
     expect(codesOf(withCrc(body()).replace('5204', '52A4'))).toContainEqual(['length_not_numeric', '52']);
     expect(codesOf(withCrc(`${body()}6400`))).toContainEqual(['length_zero', '64']);
     const whole = build(OBJECTS);
-    expect(codesOf(whole.slice(0, 60))).toContainEqual(['truncated', '26']);
+    // What follows a break is unread, not missing: the break is the one finding.
+    expect(codesOf(whole.slice(0, 60))).toEqual([['truncated', '26']]);
     expect(codesOf(whole.slice(0, -1))).toContainEqual(['truncated', '63']);
     expect(codesOf(`${whole}5`)).toContainEqual(['tag_not_numeric', null]);
     expect(codesOf(`${whole}58`)).toContainEqual(['truncated', '58']);
+  });
+
+  it('still checks the sum of a payload whose framing broke before tag 63', () => {
+    const broken = withCrc(`${body()}5A02ID`);
+    expect(decodeQris(broken).crcValid).toBe(true);
+    expect(codesOf(broken)).toEqual([['tag_not_numeric', null]]);
+    const tampered = `${broken.slice(0, 10)}9${broken.slice(11)}`;
+    expect(decodeQris(tampered).crcValid).toBe(false);
+    expect(codesOf(tampered)).toContainEqual(['crc_mismatch', '63']);
   });
 
   it('requires 00 first, 63 last, each mandatory tag once and no reserved tag', () => {

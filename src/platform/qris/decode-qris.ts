@@ -67,16 +67,18 @@ export function decodeQris(payload: string): QrisDecoded {
     fields[tag] = isTemplate(tag) ? readTemplate(tag, value, errors) : value;
   }
 
+  // When the framing broke, what comes after the break is unread, not absent: no "missing" findings then.
+  const framed = top.errors.length === 0;
   const first = top.items[0];
   if (first && first.tag !== '00') errors.push(qrisError('first_not_00', first.tag));
   const crcAt = top.items.findIndex((i) => i.tag === '63');
-  if (crcAt >= 0 && (crcAt !== top.items.length - 1 || top.errors.length > 0))
-    errors.push(qrisError('crc_not_last', '63'));
-  for (const [tag, name] of Object.entries(MANDATORY))
-    if (!seen.has(tag)) errors.push(qrisError('missing_tag', tag, { name }));
+  if (crcAt >= 0 && (crcAt !== top.items.length - 1 || !framed)) errors.push(qrisError('crc_not_last', '63'));
+  if (framed)
+    for (const [tag, name] of Object.entries(MANDATORY))
+      if (!seen.has(tag)) errors.push(qrisError('missing_tag', tag, { name }));
 
-  const crcValid = checkCrc(payload, seen.get('63'), errors);
-  const amount = checkValues(seen, fields, errors);
+  const crcValid = checkCrc(payload, seen.get('63'), framed, errors);
+  const amount = checkValues(seen, fields, framed, errors);
   return { crcValid, errors, amount, fields };
 }
 
@@ -94,19 +96,28 @@ function readTemplate(tag: string, value: string, errors: QrisError[]): string |
   return out;
 }
 
-/** True when the payload ends in `6304` + the CRC of everything before those 4 digits. */
-function checkCrc(payload: string, value: string | undefined, errors: QrisError[]): boolean {
-  if (value === undefined) return false;
-  if (!/^[0-9A-F]{4}$/.test(value)) errors.push(qrisError('crc_malformed', '63', { found: value }));
+/**
+ * True when the payload ends in `6304` + the CRC of everything before those 4 digits. Where the framing broke
+ * before tag 63 could be read, the end of the payload is still checked: a payload can be well summed and badly built.
+ */
+function checkCrc(payload: string, value: string | undefined, framed: boolean, errors: QrisError[]): boolean {
+  if (value !== undefined && !/^[0-9A-F]{4}$/.test(value))
+    errors.push(qrisError('crc_malformed', '63', { found: value }));
   const m = /6304([0-9A-Fa-f]{4})$/.exec(payload);
-  if (!m) return false;
+  if (!m || (value === undefined && framed)) return false;
   const expected = crc16(payload.slice(0, -4));
   const ok = m[1]!.toUpperCase() === expected;
-  if (!ok && value === m[1]) errors.push(qrisError('crc_mismatch', '63', { found: value, expected }));
+  if (!ok && (value === undefined || value === m[1]))
+    errors.push(qrisError('crc_mismatch', '63', { found: m[1]!, expected }));
   return ok;
 }
 
-function checkValues(seen: Map<string, string>, fields: QrisFields, errors: QrisError[]): number | null {
+function checkValues(
+  seen: Map<string, string>,
+  fields: QrisFields,
+  framed: boolean,
+  errors: QrisError[],
+): number | null {
   const v = (tag: string) => seen.get(tag);
   const format = v('00');
   if (format !== undefined && format !== '01')
@@ -136,7 +147,7 @@ function checkValues(seen: Map<string, string>, fields: QrisFields, errors: Qris
   if (raw !== undefined) {
     if (AMOUNT.test(raw) && Number(raw) > 0) amount = Number(raw);
     else errors.push(qrisError('amount_malformed', '54', { found: raw }));
-  } else if (poi === '12') errors.push(qrisError('amount_missing', '54'));
+  } else if (poi === '12' && framed) errors.push(qrisError('amount_missing', '54'));
 
   const tip = v('55');
   if (tip !== undefined) {
@@ -148,7 +159,7 @@ function checkValues(seen: Map<string, string>, fields: QrisFields, errors: Qris
       errors.push(qrisError('convenience_fee_malformed', feeTag, { found: fee }));
   }
 
-  checkMerchantAccounts(fields, errors);
+  checkMerchantAccounts(fields, framed, errors);
   const extra = fields['62'];
   if (typeof extra === 'object')
     for (const [sub, value] of Object.entries(extra))
@@ -157,9 +168,9 @@ function checkValues(seen: Map<string, string>, fields: QrisFields, errors: Qris
   return amount;
 }
 
-function checkMerchantAccounts(fields: QrisFields, errors: QrisError[]): void {
+function checkMerchantAccounts(fields: QrisFields, framed: boolean, errors: QrisError[]): void {
   const accounts = Object.keys(fields).filter(isMerchantAccountTemplate);
-  if (accounts.length === 0) errors.push(qrisError('merchant_account_missing', null));
+  if (accounts.length === 0 && framed) errors.push(qrisError('merchant_account_missing', null));
   for (const tag of accounts) {
     const t = fields[tag];
     if (typeof t !== 'object') continue; // already reported as template_malformed
