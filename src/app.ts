@@ -24,6 +24,7 @@ import { sellerRoutes } from './procurement/fulfilment/seller-routes.ts';
 import { shareRoutes } from './procurement/share/routes.ts';
 import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
+import { qrisRoutes } from './platform/qris/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -50,6 +51,7 @@ export const contexts: RoutePlugin[] = [
   shareRoutes,
   planRoutes,
   ocdsRoutes,
+  qrisRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
