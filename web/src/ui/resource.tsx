@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { problemText } from './form.tsx';
 
 // The one data-loading hook lives in load.ts (no JSX, so the home page's figures use it without these parts).
-export { type Loaded, type LoadOptions, type Resource, useResource } from './load.ts';
+export { type Got, type Loaded, type LoadOptions, type Resource, useGet, useResource } from './load.ts';
 
 export function Loading() {
   const { t } = useI18n();
