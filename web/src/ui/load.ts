@@ -7,7 +7,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import { api } from '../app/api.ts';
 import { useLatest } from './latest.ts';
 
 /** What a page loads: the fields of its answer sit on the 'ready' state itself (`state.items`). */
@@ -112,22 +111,6 @@ export function useResource<T extends object>(
       ? kept.state
       : { status: 'loading' };
   return { state, loading: !known, setState, reload };
-}
-
-/** A GET as pages read it: the state's fields (`status`, `data`) beside `loading` and `reload`. */
-export type Got<T> = Resource<{ data: T }> & { loading: boolean; reload: () => void };
-
-/**
- * GET `path` (null: nothing to load yet) through useResource, its answer as `data`, loaded again when the path
- * changes. By default the last answer stays on screen while a new path loads (`keep`).
- */
-export function useGet<T>(path: string | null, keep: LoadOptions<never>['keep'] = true): Got<T> {
-  const { state, loading, reload } = useResource(
-    () => (path === null ? undefined : api<T>(path).then((data) => ({ data }))),
-    [path],
-    { keep },
-  );
-  return { ...state, loading, reload };
 }
 
 const keeps = (keep: LoadOptions<never>['keep'], sameDeps: boolean) => keep === true || (keep === 'reload' && sameDeps);
