@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps } from 'react';
 import { localDate } from '../../../../src/platform/time.ts';
 import type { procurementPolicy } from '../../../../src/procurement/policy.ts';
 import { Link } from '../../app/router.tsx';
@@ -17,20 +17,9 @@ export const mayProc = (me: Me, rule: ProcRule) => can(me, `procurement.${rule}`
 /** A page for those with a procurement ability: a visitor logs in first; others get the not-allowed page. */
 export function RequireProc({
   rule,
-  title,
-  message,
-  children,
-}: {
-  rule: ProcRule;
-  title: string;
-  message: string;
-  children: (me: Me) => ReactNode;
-}) {
-  return (
-    <RequireAbility ability={`procurement.${rule}`} title={title} message={message}>
-      {children}
-    </RequireAbility>
-  );
+  ...page
+}: Omit<ComponentProps<typeof RequireAbility>, 'ability'> & { rule: ProcRule }) {
+  return <RequireAbility ability={`procurement.${rule}`} {...page} />;
 }
 
 type NavKey = keyof typeof messages.id;
