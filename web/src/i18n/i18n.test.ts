@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accessPolicy } from '../../../src/access/policy.ts';
 import { productPolicy } from '../../../src/catalog/products/policy.ts';
 import { curationPolicy } from '../../../src/curation/policy.ts';
+import { procurementPolicy } from '../../../src/procurement/policy.ts';
 import { registryPolicy } from '../../../src/registry/policy.ts';
 import type { AreaMessages } from './area.ts';
 import { en } from './en.ts';
@@ -34,7 +35,13 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** `<context>.<rule>` strings are abilities the pages ask `can()` about (web/src/app/session.ts), not message keys. */
-const policies = { access: accessPolicy, registry: registryPolicy, catalog: productPolicy, curation: curationPolicy };
+const policies = {
+  access: accessPolicy,
+  registry: registryPolicy,
+  catalog: productPolicy,
+  curation: curationPolicy,
+  procurement: procurementPolicy,
+};
 const abilities = new Set(
   Object.entries(policies).flatMap(([context, policy]) => Object.keys(policy).map((rule) => `${context}.${rule}`)),
 );

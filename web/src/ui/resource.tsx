@@ -1,8 +1,27 @@
+import { api } from '../app/api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { problemText } from './form.tsx';
+import { type LoadOptions, type Resource, useResource } from './load.ts';
 
 // The one data-loading hook lives in load.ts (no JSX, so the home page's figures use it without these parts).
 export { type Loaded, type LoadOptions, type Resource, useResource } from './load.ts';
+
+/** A GET as pages read it: the state's fields (`status`, `data`) beside `loading` and `reload`. */
+export type Got<T> = Resource<{ data: T }> & { loading: boolean; reload: () => void };
+
+/**
+ * GET `path` (null: nothing to load yet) through useResource, its answer as `data`, loaded again when the path
+ * changes; by default the last answer stays on screen while a new path loads (`keep`). Here rather than in
+ * load.ts: the home page's bundle holds load.ts, and would carry this hook for the other pages.
+ */
+export function useGet<T>(path: string | null, keep: LoadOptions<never>['keep'] = true): Got<T> {
+  const { state, loading, reload } = useResource(
+    () => (path === null ? undefined : api<T>(path).then((data) => ({ data }))),
+    [path],
+    { keep },
+  );
+  return { ...state, loading, reload };
+}
 
 export function Loading() {
   const { t } = useI18n();

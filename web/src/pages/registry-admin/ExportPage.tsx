@@ -5,10 +5,9 @@ import { useAreaI18n } from '../../i18n/area.ts';
 import { Field } from '../../ui/form.tsx';
 import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
-import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
-import { LoadStatus } from '../../ui/resource.tsx';
-import { can, flat, getData, holdsScope, NotAllowed, SelectField, useSearchState } from './shared.tsx';
+import { LoadStatus, useGet } from '../../ui/resource.tsx';
+import { can, holdsScope, NotAllowed, SelectField, useSearchState } from './shared.tsx';
 
 interface Summary {
   rows: number;
@@ -42,7 +41,7 @@ function ExportView({ me }: { me: Me }) {
     kind: f.kind,
     registeredSince: since,
   });
-  const summary = flat(useResource(...getData<Summary>(allowed ? `/api/registry/export/summary${query}` : null)));
+  const summary = useGet<Summary>(allowed ? `/api/registry/export/summary${query}` : null, 'reload');
   if (!allowed)
     return (
       <Page title={t('regadmin.export.title')}>

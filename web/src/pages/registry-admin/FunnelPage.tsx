@@ -7,20 +7,9 @@ import { SliceFields } from './filters.tsx';
 import { percent, queryOf } from './format.ts';
 import { useMemo } from 'react';
 import { LazyChart } from '../../ui/chart/LazyChart.tsx';
-import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
-import { LoadStatus } from '../../ui/resource.tsx';
-import {
-  can,
-  flat,
-  getData,
-  holdsScope,
-  NotAllowed,
-  scopeIdsOf,
-  ScrollBox,
-  SelectField,
-  useSearchState,
-} from './shared.tsx';
+import { LoadStatus, useGet } from '../../ui/resource.tsx';
+import { can, holdsScope, NotAllowed, scopeIdsOf, ScrollBox, SelectField, useSearchState } from './shared.tsx';
 
 export interface StageCount {
   stage: number;
@@ -65,7 +54,7 @@ function FunnelView({ me }: { me: Me }) {
   const path = allowed
     ? `/api/registry/funnel${queryOf({ agencyId: officer ? '' : f.pengampu, region, groupBy: groupBy === 'none' ? '' : groupBy })}`
     : null;
-  const funnel = flat(useResource(...getData<Funnel>(path)));
+  const funnel = useGet<Funnel>(path, 'reload');
 
   if (!allowed)
     return (

@@ -4,9 +4,9 @@ import { RequireSession } from '../../app/RequireSession.tsx';
 import { Link } from '../../app/router.tsx';
 import type { Me } from '../../app/session.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import { useResource } from '../../ui/load.ts';
+import { useGet } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { can, flat, getData, LoadError, Loading, NotAllowed } from './shared.tsx';
+import { can, LoadError, Loading, NotAllowed } from './shared.tsx';
 
 import { PhaseBadge, UploadForm } from './import-parts.tsx';
 
@@ -19,9 +19,7 @@ function ImportHome({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const allowed = can(me, 'registry.imports');
-  const jobs = flat(
-    useResource(...getData<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null)),
-  );
+  const jobs = useGet<{ items: JobOut[] }>(allowed ? '/api/registry/import-jobs?limit=20' : null, 'reload');
   if (!allowed)
     return (
       <Page title={t('regadmin.import.title')}>

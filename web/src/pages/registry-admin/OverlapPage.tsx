@@ -5,10 +5,9 @@ import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { SliceFields } from './filters.tsx';
 import { queryOf } from './format.ts';
-import { useResource } from '../../ui/load.ts';
 import { messages } from './i18n.ts';
-import { LoadStatus } from '../../ui/resource.tsx';
-import { can, flat, getData, holdsScope, NotAllowed, ScrollBox, useSearchState } from './shared.tsx';
+import { LoadStatus, useGet } from '../../ui/resource.tsx';
+import { can, holdsScope, NotAllowed, ScrollBox, useSearchState } from './shared.tsx';
 
 export interface Overlap {
   region: { code: string; name: string; level: string } | null;
@@ -39,14 +38,11 @@ function OverlapView({ me }: { me: Me }) {
   const regionFree = can(me, 'registry.readsAll') || holdsScope(me, 'fostering_agency');
   const [f, setF] = useSearchState(['kota', 'kecamatan', 'perKota'] as const);
   const byCity = f.perKota === '1' && regionFree && !f.kecamatan;
-  const data = flat(
-    useResource(
-      ...getData<Overlap>(
-        allowed
-          ? `/api/registry/pengampu-overlap${queryOf({ region: regionFree ? f.kecamatan || f.kota : '', byCity: byCity ? 'true' : '' })}`
-          : null,
-      ),
-    ),
+  const data = useGet<Overlap>(
+    allowed
+      ? `/api/registry/pengampu-overlap${queryOf({ region: regionFree ? f.kecamatan || f.kota : '', byCity: byCity ? 'true' : '' })}`
+      : null,
+    'reload',
   );
   if (!allowed)
     return (

@@ -9,9 +9,9 @@ import type { Me } from '../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
 import { Field, FormAlert, focusFirstError, problemText, SubmitButton } from '../../ui/form.tsx';
 import { fileSize } from './format.ts';
-import { useResource } from '../../ui/load.ts';
+import { useGet } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
-import { can, flat, getData, LoadError, Loading, NotAllowed, SelectField, useSearchState } from './shared.tsx';
+import { can, LoadError, Loading, NotAllowed, SelectField, useSearchState } from './shared.tsx';
 
 const KINDS = ['nib', 'pirt', 'halal', 'haki', 'bpom', 'other'] as const;
 type Kind = (typeof KINDS)[number];
@@ -79,7 +79,7 @@ function MemberPermits({ me, id }: { me: Me; id: string }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const valid = /^\d{1,15}$/.test(id);
-  const data = flat(useResource(...getData<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null)));
+  const data = useGet<MemberPermits>(valid ? `/api/registry/members/${id}/permits` : null, 'reload');
   const owner = can(me, 'registry.ownsData') && !can(me, 'registry.readsAll') && !can(me, 'registry.registersAtDesk');
   const notFound = !valid || (data.status === 'error' && data.error instanceof ApiProblem && data.error.status === 404);
   const title =
@@ -249,10 +249,11 @@ function ExpiringView({ me }: { me: Me }) {
   const allowed = can(me, 'registry.watchesPermitExpiry');
   const [f, setF] = useSearchState(['hari'] as const);
   const days = ['30', '60', '90'].includes(f.hari) ? f.hari : '30';
-  const data = flat(useResource(...getData<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null)));
+  const data = useGet<Expiring>(allowed ? `/api/registry/permits/expiring?days=${days}` : null, 'reload');
   const isOwner = can(me, 'registry.ownsData');
-  const mine = flat(
-    useResource(...getData<{ items: { id: number }[] }>(allowed && isOwner ? '/api/registry/members?limit=1' : null)),
+  const mine = useGet<{ items: { id: number }[] }>(
+    allowed && isOwner ? '/api/registry/members?limit=1' : null,
+    'reload',
   );
   if (!allowed)
     return (

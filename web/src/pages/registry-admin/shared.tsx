@@ -1,30 +1,10 @@
 import { type ComponentPropsWithRef, type ReactNode, useCallback, useId, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useAreaI18n } from '../../i18n/area.ts';
-import type { LoadOptions, Resource } from '../../ui/load.ts';
+import type { Resource } from '../../ui/load.ts';
 import { LoadError as SharedLoadError } from '../../ui/resource.tsx';
 import { messages } from './i18n.ts';
 
 /** Parts shared by the register's analysis and admin pages: loading, uploads, selects, scroll containers. */
-
-export type Loaded<T> = Resource<{ data: T }>;
-
-/**
- * The arguments of `useResource` for a GET of `path` (null = nothing yet), its answer as `data`: loads again when
- * `path` changes; `reload()` refreshes in place (the data shown stays until the new answer arrives: a form under a
- * list keeps its message). Use as `useResource(...getData<T>(path))`.
- */
-export function getData<T>(
-  path: string | null,
-): [() => Promise<{ data: T }> | undefined, [string | null], LoadOptions<{ data: T }>] {
-  return [() => (path === null ? undefined : api<T>(path).then((data) => ({ data }))), [path], { keep: 'reload' }];
-}
-
-/** A loaded resource as the pages read it: the state's fields with its `reload`. */
-export const flat = <T extends object>({ state, reload }: { state: Resource<T>; reload: () => void }) => ({
-  ...state,
-  reload,
-});
 
 /** The items of a reference list, none until they come (a filter without choices still works: "all"). */
 export const itemsOf = <T,>({ state }: { state: Resource<{ items: T[] }> }): T[] =>

@@ -6,10 +6,10 @@ import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { SelectField, TextAreaField } from '../../../ui/fields.tsx';
 import { FormAlert, problemText, useSubmit } from '../../../ui/form.tsx';
-import { RequireAbility } from '../../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { type BuyingI18n, BuyingNav, value } from './shared.tsx';
+import { type BuyingI18n, value } from './shared.tsx';
 import type { ExceptionRow, Exceptions } from './types.ts';
 
 const STATUSES = ['requested', 'approved', 'rejected'] as const;
@@ -21,13 +21,13 @@ const STATUSES = ['requested', 'approved', 'rejected'] as const;
 export default function ExceptionsPage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility
-      ability="procurement.readsExceptions"
+    <RequireProc
+      rule="readsExceptions"
       title={t('buying.exceptions.title')}
       message={t('buying.exceptions.notAllowed')}
     >
       {(me) => <ExceptionsView me={me} />}
-    </RequireAbility>
+    </RequireProc>
   );
 }
 
@@ -42,7 +42,7 @@ function ExceptionsView({ me }: { me: Me }) {
   );
   return (
     <Page title={t('buying.exceptions.title')}>
-      <BuyingNav me={me} />
+      <ProcurementNav me={me} />
       <p className="lead">{t('buying.exceptions.intro')}</p>
       <SelectField
         name="status"

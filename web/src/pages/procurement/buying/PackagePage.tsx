@@ -7,10 +7,10 @@ import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { SelectField, TextAreaField, TextField } from '../../../ui/fields.tsx';
 import { FormAlert, problemText } from '../../../ui/form.tsx';
-import { RequireAbility } from '../../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { ActionForm, type BuyingI18n, BuyingNav, Facts, statusKey, value } from './shared.tsx';
+import { ActionForm, type BuyingI18n, Facts, statusKey, value } from './shared.tsx';
 import type { CartGroup, Package, PlacedOrders, Search } from './types.ts';
 
 const DOC_KINDS = ['kak', 'hps', 'spk', 'other'] as const;
@@ -23,13 +23,9 @@ const DOC_KINDS = ['kak', 'hps', 'spk', 'other'] as const;
 export default function PackagePage({ params }: { params: RouteParams }) {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility
-      ability="procurement.readsAgencyOrders"
-      title={t('buying.packages.title')}
-      message={t('buying.packages.notAllowed')}
-    >
+    <RequireProc rule="readsAgencyOrders" title={t('buying.packages.title')} message={t('buying.packages.notAllowed')}>
       {(me) => <PackageView me={me} id={Number(params.packageId)} />}
-    </RequireAbility>
+    </RequireProc>
   );
 }
 
@@ -45,7 +41,7 @@ function PackageView({ me, id }: { me: Me; id: number }) {
   const p = state.status === 'ready' ? state.p : undefined;
   return (
     <Page title={p ? t('buying.package.title', { name: p.name }) : t('buying.packages.title')}>
-      <BuyingNav me={me} />
+      <ProcurementNav me={me} />
       <LoadStatus state={state} onRetry={reload} />
       {p && (
         <>

@@ -5,10 +5,10 @@ import { Link } from '../../../app/router.tsx';
 import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { SelectField } from '../../../ui/fields.tsx';
-import { RequireAbility } from '../../../ui/not-allowed.tsx';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { BuyingNav, statusKey } from './shared.tsx';
+import { statusKey } from './shared.tsx';
 import type { PackageList, PackageStatus } from './types.ts';
 
 const STATUSES: PackageStatus[] = ['ready', 'assigned', 'planned', 'closed'];
@@ -17,13 +17,9 @@ const STATUSES: PackageStatus[] = ['ready', 'assigned', 'planned', 'closed'];
 export default function PackagesPage() {
   const { t } = useAreaI18n(messages);
   return (
-    <RequireAbility
-      ability="procurement.readsAgencyOrders"
-      title={t('buying.packages.title')}
-      message={t('buying.packages.notAllowed')}
-    >
+    <RequireProc rule="readsAgencyOrders" title={t('buying.packages.title')} message={t('buying.packages.notAllowed')}>
       {(me) => <PackagesView me={me} />}
-    </RequireAbility>
+    </RequireProc>
   );
 }
 
@@ -37,7 +33,7 @@ function PackagesView({ me }: { me: Me }) {
   );
   return (
     <Page title={t('buying.packages.title')}>
-      <BuyingNav me={me} />
+      <ProcurementNav me={me} />
       <p className="lead">{t('buying.packages.intro')}</p>
       <SelectField
         name="status"

@@ -5,9 +5,6 @@ import { areaMessages } from '../../../i18n/area.ts';
 export const messages = areaMessages(
   'buying',
   {
-    'buying.nav.label': 'Menu pengadaan',
-    'buying.nav.packages': 'Paket saya',
-    'buying.nav.exceptions': 'Pengecualian',
     'buying.sending': 'Mengirim…',
     'buying.status.planned': 'Direncanakan',
     'buying.status.assigned': 'Ditugaskan ke PPK',
@@ -133,9 +130,6 @@ export const messages = areaMessages(
     'buying.exceptions.decided': 'Keputusan tersimpan.',
   },
   {
-    'buying.nav.label': 'Procurement menu',
-    'buying.nav.packages': 'My packages',
-    'buying.nav.exceptions': 'Exceptions',
     'buying.sending': 'Sending…',
     'buying.status.planned': 'Planned',
     'buying.status.assigned': 'Assigned to a PPK',

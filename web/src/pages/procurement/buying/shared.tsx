@@ -1,32 +1,12 @@
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import { Link } from '../../../app/router.tsx';
-import { can, type Me } from '../../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
 import { FormAlert, problemText, SubmitButton, useSubmit } from '../../../ui/form.tsx';
 import { messages } from './i18n.ts';
 import type { PackageStatus } from './types.ts';
 
-/** Parts shared by the buying pages: the menu, status words, a small form that reports back and reloads. */
+/** Parts shared by the buying pages: status words, a small form that reports back and reloads. */
 
 export type BuyingI18n = AreaI18n<keyof typeof messages.id>;
-
-export function BuyingNav({ me }: { me: Me }) {
-  const { t } = useAreaI18n(messages);
-  const links: [string, string][] = [];
-  if (can(me, 'procurement.readsAgencyOrders')) links.push(['/pengadaan/paket', t('buying.nav.packages')]);
-  if (can(me, 'procurement.readsExceptions')) links.push(['/pengadaan/pengecualian', t('buying.nav.exceptions')]);
-  return (
-    <nav aria-label={t('buying.nav.label')} className="pb-nav">
-      <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <Link href={href}>{label}</Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 export const statusKey = (s: PackageStatus) => `buying.status.${s}` as const;
 

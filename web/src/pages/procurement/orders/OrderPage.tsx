@@ -3,12 +3,14 @@ import type { AgencyOrder } from '../../../../../src/procurement/fulfilment/fulf
 import { api, upload } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import type { PageProps } from '../../../app/routes.ts';
+import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { Field, FormAlert, problemText, SubmitButton, useSubmit } from '../../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
 import { groupRupiah, typedRupiah } from '../../../ui/rupiah.ts';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { LinesTable, MoneyFacts, type OrdersI18n, OrdersNav, PaymentsList, RequireProc } from './shared.tsx';
+import { LinesTable, MoneyFacts, type OrdersI18n, PaymentsList } from './shared.tsx';
 
 const key = () => crypto.randomUUID();
 
@@ -26,12 +28,12 @@ export default function OrderPage({ params }: PageProps) {
       title={t('orders.order.title', { id: String(id) })}
       message={t('orders.notAllowed')}
     >
-      {() => <OrderView id={id} />}
+      {(me) => <OrderView me={me} id={id} />}
     </RequireProc>
   );
 }
 
-function OrderView({ id }: { id: number }) {
+function OrderView({ me, id }: { me: Me; id: number }) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   const [notice, setNotice] = useState<string>();
@@ -48,7 +50,7 @@ function OrderView({ id }: { id: number }) {
   };
   return (
     <Page title={t('orders.order.title', { id: String(id) })}>
-      <OrdersNav />
+      <ProcurementNav me={me} />
       {notice && (
         <p role="status" className="notice">
           {notice}

@@ -2,10 +2,12 @@ import type { AgencyOrderList } from '../../../../../src/procurement/fulfilment/
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { Link } from '../../../app/router.tsx';
+import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { type OrdersI18n, OrdersNav, RequireProc } from './shared.tsx';
+import type { OrdersI18n } from './shared.tsx';
 
 type Queue = 'bast' | 'payments' | 'autodebit';
 type Item = AgencyOrderList['orders'][number];
@@ -15,18 +17,18 @@ function QueuePage({ queue }: { queue: Queue }) {
   const title = t(`orders.queue.${queue}.title`);
   return (
     <RequireProc rule="readsAgencyOrders" title={title} message={t('orders.notAllowed')}>
-      {() => <QueueView queue={queue} />}
+      {(me) => <QueueView me={me} queue={queue} />}
     </RequireProc>
   );
 }
 
-function QueueView({ queue }: { queue: Queue }) {
+function QueueView({ me, queue }: { me: Me; queue: Queue }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const { state, reload } = useResource(() => api<AgencyOrderList>(`/api/procurement/orders?queue=${queue}`), [queue]);
   return (
     <Page title={t(`orders.queue.${queue}.title`)}>
-      <OrdersNav />
+      <ProcurementNav me={me} />
       <p className="lead">{t(`orders.queue.${queue}.intro`)}</p>
       <LoadStatus state={state} onRetry={reload} />
       {state.status === 'ready' && (

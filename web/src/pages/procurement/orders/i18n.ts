@@ -5,10 +5,6 @@ import { areaMessages } from '../../../i18n/area.ts';
 export const messages = areaMessages(
   'orders',
   {
-    'orders.nav.label': 'Menu pesanan',
-    'orders.nav.bast': 'Menunggu BAST',
-    'orders.nav.payments': 'Pembayaran',
-    'orders.nav.autodebit': 'Autodebit',
     'orders.notAllowed': 'Halaman ini untuk pejabat instansi pembeli (PA/KPA, PPK, Pejabat Pengadaan, Bendahara).',
     'orders.order.title': 'Pesanan #{id}',
     'orders.order.package': 'Paket',
@@ -98,10 +94,6 @@ export const messages = areaMessages(
     'orders.verify.seller': 'Penyedia',
   },
   {
-    'orders.nav.label': 'Orders menu',
-    'orders.nav.bast': 'Awaiting BAST',
-    'orders.nav.payments': 'Payments',
-    'orders.nav.autodebit': 'Autodebit',
     'orders.notAllowed':
       "This page is for the buying agency's officials (PA/KPA, PPK, procurement officer, treasurer).",
     'orders.order.title': 'Order #{id}',

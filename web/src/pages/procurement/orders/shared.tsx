@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
-import type { procurementPolicy } from '../../../../../src/procurement/policy.ts';
 import type { AgencyOrder } from '../../../../../src/procurement/fulfilment/fulfilment-schema.ts';
-import { Link } from '../../../app/router.tsx';
-import { RequireSession } from '../../../app/RequireSession.tsx';
-import type { Me } from '../../../app/session.ts';
-import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
-import { NotAllowedPage } from '../../../ui/not-allowed.tsx';
-import { messages } from './i18n.ts';
+import type { AreaI18n } from '../../../i18n/area.ts';
+import type { messages } from './i18n.ts';
 
 export type OrdersI18n = AreaI18n<keyof typeof messages.id>;
 /** The parts both sides show: lines, money and payments have the same shape on the agency's and the seller's order. */
@@ -14,48 +9,6 @@ export type OrderParts = Pick<
   AgencyOrder,
   'lines' | 'total' | 'money' | 'paidAmount' | 'outstanding' | 'payments' | 'status'
 >;
-
-type ProcRule = keyof typeof procurementPolicy;
-/** Whether /api/auth/me lets the account act under a procurement rule (abilities `procurement.<rule>`). */
-export const mayProc = (me: Me, rule: ProcRule) => me.abilities.includes(`procurement.${rule}`);
-
-/** A page for those with a procurement ability: a visitor logs in first; others get the not-allowed page. */
-export function RequireProc({
-  rule,
-  title,
-  message,
-  children,
-}: {
-  rule: ProcRule;
-  title: string;
-  message: string;
-  children: (me: Me) => ReactNode;
-}) {
-  return (
-    <RequireSession>
-      {(me) => (mayProc(me, rule) ? children(me) : <NotAllowedPage title={title} message={message} />)}
-    </RequireSession>
-  );
-}
-
-export function OrdersNav() {
-  const { t } = useAreaI18n(messages);
-  return (
-    <nav aria-label={t('orders.nav.label')} className="cur-nav">
-      <ul>
-        <li>
-          <Link href="/pengadaan/bast">{t('orders.nav.bast')}</Link>
-        </li>
-        <li>
-          <Link href="/pengadaan/pembayaran">{t('orders.nav.payments')}</Link>
-        </li>
-        <li>
-          <Link href="/pengadaan/autodebit">{t('orders.nav.autodebit')}</Link>
-        </li>
-      </ul>
-    </nav>
-  );
-}
 
 /** The lines as a narrow table: item with quantity × price under it, and the amount (fits 360 px). */
 export function LinesTable({ o, i18n }: { o: OrderParts; i18n: OrdersI18n }) {

@@ -7,9 +7,10 @@ import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import type { Me } from '../../../app/session.ts';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { mayProc, ProcurementNav } from '../common.tsx';
 import { Input, MiniForm } from './MiniForm.tsx';
-import { mayUse, PlansNav, TableBox, useGet, usePlansI18n } from './parts.tsx';
+import { TableBox, usePlansI18n } from './parts.tsx';
 
 const ROLES = ['pa_kpa', 'ppk', 'pejabat_pengadaan', 'bendahara'] as const;
 
@@ -22,8 +23,8 @@ const digits = (s: string) => Number(s.replace(/\D/g, ''));
 function Agencies({ me }: { me: Me }) {
   const i18n = usePlansI18n();
   const { t } = i18n;
-  const reads = mayUse(me, 'readsAgencyOrders');
-  const manages = mayUse(me, 'managesAgencies');
+  const reads = mayProc(me, 'readsAgencyOrders');
+  const manages = mayProc(me, 'managesAgencies');
   const list = useGet<AgencyList>(reads ? '/api/procurement/agencies' : null);
   const [openId, setOpenId] = useState<number | null>(null);
   const detail = useGet<AgencyDetail>(openId ? `/api/procurement/agencies/${openId}` : null);
@@ -38,14 +39,14 @@ function Agencies({ me }: { me: Me }) {
     if (id) setOpenId(id);
     detail.reload();
   };
-  const a = detail.state.status === 'ready' ? detail.state.data : null;
+  const a = detail.status === 'ready' ? detail.data : null;
   const url = (p = '') => `/api/procurement/agencies/${openId}${p}`;
   return (
     <Page title={t('plans.agencies.title')}>
-      <PlansNav i18n={i18n} />
+      <ProcurementNav me={me} />
       <p className="lead">{t('plans.agencies.intro')}</p>
-      <LoadStatus state={list.state} onRetry={list.reload} />
-      {list.state.status === 'ready' && (
+      <LoadStatus state={list} onRetry={list.reload} />
+      {list.status === 'ready' && (
         <TableBox>
           <table>
             <caption>{t('plans.agencies.caption')}</caption>
@@ -61,7 +62,7 @@ function Agencies({ me }: { me: Me }) {
               </tr>
             </thead>
             <tbody>
-              {list.state.data.items.map((x) => (
+              {list.data.items.map((x) => (
                 <tr key={x.id}>
                   <td>{x.code}</td>
                   <td>{x.name}</td>
@@ -110,7 +111,7 @@ function Agencies({ me }: { me: Me }) {
           )}
         </MiniForm>
       )}
-      {openId && <LoadStatus state={detail.state} onRetry={detail.reload} />}
+      {openId && <LoadStatus state={detail} onRetry={detail.reload} />}
       {a && (
         <section aria-labelledby="ag-detail">
           <h2 id="ag-detail">

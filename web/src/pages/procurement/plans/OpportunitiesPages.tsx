@@ -6,8 +6,8 @@ import type { ForMeList, OpportunityList } from '../../../../../src/procurement/
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import { Link } from '../../../app/router.tsx';
-import { LoadStatus } from '../../../ui/resource.tsx';
-import { type PlansI18n, useGet, usePlansI18n } from './parts.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { type PlansI18n, usePlansI18n } from './parts.tsx';
 
 type Item = OpportunityList['items'][number] & { reasons?: ForMeList['items'][number]['reasons'] };
 const KINDS = ['barang', 'pekerjaan_konstruksi', 'jasa_konsultansi', 'jasa_lainnya'] as const;
@@ -98,8 +98,8 @@ export default function OpportunitiesPage() {
           }}
         >
           <option value="">{t('plans.opp.all')}</option>
-          {categories.state.status === 'ready' &&
-            categories.state.data.items.map((c) => (
+          {categories.status === 'ready' &&
+            categories.data.items.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name[i18n.lang]}
               </option>
@@ -122,15 +122,15 @@ export default function OpportunitiesPage() {
           ))}
         </select>
       </form>
-      <LoadStatus state={res.state} onRetry={res.reload} />
-      {res.state.status === 'ready' && (
+      <LoadStatus state={res} onRetry={res.reload} />
+      {res.status === 'ready' && (
         <section aria-busy={res.loading}>
-          <p role="status">{t('plans.opp.count', { n: i18n.num(res.state.data.total) })}</p>
-          {res.state.data.items.length === 0 ? (
+          <p role="status">{t('plans.opp.count', { n: i18n.num(res.data.total) })}</p>
+          {res.data.items.length === 0 ? (
             <p className="muted">{t('plans.opp.none')}</p>
           ) : (
             <ul className="items">
-              {res.state.data.items.map((o) => (
+              {res.data.items.map((o) => (
                 <Card key={o.id} o={o} i18n={i18n} />
               ))}
             </ul>
@@ -141,7 +141,7 @@ export default function OpportunitiesPage() {
                 {t('plans.opp.prev')}
               </button>
             )}
-            {page * res.state.data.pageSize < res.state.data.total && (
+            {page * res.data.pageSize < res.data.total && (
               <button type="button" className="button secondary" onClick={() => setPage(page + 1)}>
                 {t('plans.opp.next')}
               </button>
@@ -163,13 +163,13 @@ function ForMe() {
   return (
     <Page title={i18n.t('plans.opp.forMe')}>
       <p className="lead">{i18n.t('plans.opp.forMeIntro')}</p>
-      <LoadStatus state={res.state} onRetry={res.reload} />
-      {res.state.status === 'ready' &&
-        (res.state.data.items.length === 0 ? (
+      <LoadStatus state={res} onRetry={res.reload} />
+      {res.status === 'ready' &&
+        (res.data.items.length === 0 ? (
           <p className="muted">{i18n.t('plans.opp.none')}</p>
         ) : (
           <ul className="items">
-            {res.state.data.items.map((o) => (
+            {res.data.items.map((o) => (
               <Card key={o.id} o={o} i18n={i18n} />
             ))}
           </ul>

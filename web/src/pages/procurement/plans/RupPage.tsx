@@ -9,9 +9,10 @@ import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import type { Me } from '../../../app/session.ts';
 import { FormAlert, problemText } from '../../../ui/form.tsx';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { mayProc, ProcurementNav } from '../common.tsx';
 import { ImportBox } from './ImportBox.tsx';
-import { mayUse, type PlansI18n, PlansNav, TableBox, useGet, usePlansI18n } from './parts.tsx';
+import { type PlansI18n, TableBox, usePlansI18n } from './parts.tsx';
 
 const KINDS = ['barang', 'pekerjaan_konstruksi', 'jasa_konsultansi', 'jasa_lainnya'] as const;
 const METHODS = [
@@ -31,12 +32,12 @@ export default function RupPage() {
 function Rup({ me }: { me: Me }) {
   const i18n = usePlansI18n();
   const { t } = i18n;
-  const reads = mayUse(me, 'readsAgencyOrders');
-  const manages = mayUse(me, 'managesPlans');
+  const reads = mayProc(me, 'readsAgencyOrders');
+  const manages = mayProc(me, 'managesPlans');
   const agencies = useGet<AgencyList>(reads ? '/api/procurement/agencies' : null);
   const [agencyId, setAgencyId] = useState('');
   const [q, setQ] = useState('');
-  const chosen = agencyId || (agencies.state.status === 'ready' ? String(agencies.state.data.items[0]?.id ?? '') : '');
+  const chosen = agencyId || (agencies.status === 'ready' ? String(agencies.data.items[0]?.id ?? '') : '');
   const list = useGet<PackageList>(
     reads && chosen ? `/api/procurement/rup?agencyId=${chosen}${q ? `&q=${encodeURIComponent(q)}` : ''}` : null,
   );
@@ -46,16 +47,16 @@ function Rup({ me }: { me: Me }) {
         <p className="notice">{t('plans.notAllowed')}</p>
       </Page>
     );
-  const limit = list.state.status === 'ready' ? i18n.rupiah(list.state.data.threshold.amount) : 'Rp15.000.000.000';
+  const limit = list.status === 'ready' ? i18n.rupiah(list.data.threshold.amount) : 'Rp15.000.000.000';
   return (
     <Page title={t('plans.rup.title')}>
-      <PlansNav i18n={i18n} />
+      <ProcurementNav me={me} />
       <p className="lead">{t('plans.rup.intro', { limit })}</p>
       <form className="stack" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="rup-agency">{t('plans.spending.agency')}</label>
         <select id="rup-agency" value={chosen} onChange={(e) => setAgencyId(e.target.value)}>
-          {agencies.state.status === 'ready' &&
-            agencies.state.data.items.map((a) => (
+          {agencies.status === 'ready' &&
+            agencies.data.items.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.code} · {a.name}
               </option>
@@ -64,12 +65,12 @@ function Rup({ me }: { me: Me }) {
         <label htmlFor="rup-q">{t('plans.rup.search')}</label>
         <input id="rup-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </form>
-      <LoadStatus state={list.state} onRetry={list.reload} />
-      {list.state.status === 'ready' && (
+      <LoadStatus state={list} onRetry={list.reload} />
+      {list.status === 'ready' && (
         <TableBox>
           <table>
             <caption>
-              {t('plans.rup.caption')} ({i18n.num(list.state.data.total)})
+              {t('plans.rup.caption')} ({i18n.num(list.data.total)})
             </caption>
             <thead>
               <tr>
@@ -81,7 +82,7 @@ function Rup({ me }: { me: Me }) {
               </tr>
             </thead>
             <tbody>
-              {list.state.data.items.map((p) => (
+              {list.data.items.map((p) => (
                 <tr key={p.id}>
                   <td>{p.rupCode}</td>
                   <td>{p.name}</td>

@@ -8,9 +8,10 @@ import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
 import type { Me } from '../../../app/session.ts';
 import { FormAlert, problemText } from '../../../ui/form.tsx';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { mayProc, ProcurementNav } from '../common.tsx';
 import { ImportBox } from './ImportBox.tsx';
-import { mayUse, PlansNav, TableBox, useGet, usePlansI18n } from './parts.tsx';
+import { TableBox, usePlansI18n } from './parts.tsx';
 
 export default function SpendingPage() {
   return <RequireSession>{(me) => <Spending me={me} />}</RequireSession>;
@@ -19,7 +20,7 @@ export default function SpendingPage() {
 function Spending({ me }: { me: Me }) {
   const i18n = usePlansI18n();
   const { t } = i18n;
-  const reports = mayUse(me, 'reportsOutsideSpending');
+  const reports = mayProc(me, 'reportsOutsideSpending');
   const agencies = useGet<AgencyList>(reports ? '/api/procurement/agencies' : null);
   const list = useGet<SpendingList>(reports ? '/api/procurement/outside-spending' : null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -55,14 +56,14 @@ function Spending({ me }: { me: Me }) {
 
   return (
     <Page title={t('plans.spending.title')}>
-      <PlansNav i18n={i18n} />
+      <ProcurementNav me={me} />
       <p className="lead">{t('plans.spending.intro')}</p>
       <h2>{t('plans.spending.entry')}</h2>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label htmlFor="sp-agency">{t('plans.spending.agency')}</label>
         <select id="sp-agency" name="agencyId" required>
-          {agencies.state.status === 'ready' &&
-            agencies.state.data.items.map((a) => (
+          {agencies.status === 'ready' &&
+            agencies.data.items.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.code} · {a.name}
               </option>
@@ -92,8 +93,8 @@ function Spending({ me }: { me: Me }) {
         onDone={list.reload}
       />
 
-      <LoadStatus state={list.state} onRetry={list.reload} />
-      {list.state.status === 'ready' && (
+      <LoadStatus state={list} onRetry={list.reload} />
+      {list.status === 'ready' && (
         <TableBox>
           <table>
             <caption>{t('plans.spending.caption')}</caption>
@@ -107,7 +108,7 @@ function Spending({ me }: { me: Me }) {
               </tr>
             </thead>
             <tbody>
-              {list.state.data.items.map((s) => (
+              {list.data.items.map((s) => (
                 <tr key={`${s.agencyId}-${s.month}`}>
                   <td>{s.agencyCode}</td>
                   <td>{s.month}</td>

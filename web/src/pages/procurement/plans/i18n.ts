@@ -5,10 +5,6 @@ import { areaMessages } from '../../../i18n/area.ts';
 export const messages = areaMessages(
   'plans',
   {
-    'plans.nav.label': 'Menu perencanaan pengadaan',
-    'plans.nav.agencies': 'Instansi',
-    'plans.nav.spending': 'Belanja di luar platform',
-    'plans.nav.rup': 'RUP',
     'plans.notAllowed': 'Halaman ini untuk pejabat pengadaan dan BPPBJ.',
     'plans.save': 'Simpan',
     'plans.saving': 'Menyimpan…',
@@ -130,10 +126,6 @@ export const messages = areaMessages(
     'plans.method.dikecualikan': 'Dikecualikan',
   },
   {
-    'plans.nav.label': 'Procurement planning menu',
-    'plans.nav.agencies': 'Agencies',
-    'plans.nav.spending': 'Spending outside the platform',
-    'plans.nav.rup': 'Procurement plan',
     'plans.notAllowed': 'This page is for procurement officials and the bureau.',
     'plans.save': 'Save',
     'plans.saving': 'Saving…',

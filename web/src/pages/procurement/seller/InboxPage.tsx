@@ -3,11 +3,11 @@ import type { SellerOrderList } from '../../../../../src/procurement/fulfilment/
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { Link } from '../../../app/router.tsx';
+import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
-import { RequireProc } from '../orders/shared.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { SellerNav } from './shared.tsx';
 
 const STATES = ['placed', 'accepted', 'delivered', 'received', 'paid', 'closed', 'declined'] as const;
 
@@ -16,12 +16,12 @@ export default function InboxPage() {
   const { t } = useAreaI18n(messages);
   return (
     <RequireProc rule="sells" title={t('seller.inbox.title')} message={t('seller.notAllowed')}>
-      {() => <Inbox />}
+      {(me) => <Inbox me={me} />}
     </RequireProc>
   );
 }
 
-function Inbox() {
+function Inbox({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t, lang } = i18n;
   const [status, setStatus] = useState('');
@@ -32,7 +32,7 @@ function Inbox() {
   );
   return (
     <Page title={t('seller.inbox.title')}>
-      <SellerNav />
+      <ProcurementNav me={me} side="seller" />
       <p className="lead">{t('seller.inbox.intro')}</p>
       <div className="field">
         <label htmlFor="seller-status">{t('seller.inbox.filter')}</label>

@@ -3,13 +3,14 @@ import type { SellerOrder } from '../../../../../src/procurement/fulfilment/fulf
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import type { PageProps } from '../../../app/routes.ts';
+import type { Me } from '../../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
 import { Field, FormAlert, problemText, useSubmit } from '../../../ui/form.tsx';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
+import { ProcurementNav, RequireProc } from '../common.tsx';
 import { messages as orderMessages } from '../orders/i18n.ts';
-import { LinesTable, MoneyFacts, PaymentsList, RequireProc } from '../orders/shared.tsx';
+import { LinesTable, MoneyFacts, PaymentsList } from '../orders/shared.tsx';
 import { messages } from './i18n.ts';
-import { SellerNav } from './shared.tsx';
 
 type SellerI18n = AreaI18n<keyof typeof messages.id>;
 
@@ -23,12 +24,12 @@ export default function SellerOrderPage({ params }: PageProps) {
   const id = Number(params.orderId);
   return (
     <RequireProc rule="sells" title={t('seller.order.title', { id: String(id) })} message={t('seller.notAllowed')}>
-      {() => <OrderView id={id} />}
+      {(me) => <OrderView me={me} id={id} />}
     </RequireProc>
   );
 }
 
-function OrderView({ id }: { id: number }) {
+function OrderView({ me, id }: { me: Me; id: number }) {
   const i18n = useAreaI18n(messages);
   const orders = useAreaI18n(orderMessages);
   const { t, lang } = i18n;
@@ -40,7 +41,7 @@ function OrderView({ id }: { id: number }) {
   );
   return (
     <Page title={t('seller.order.title', { id: String(id) })}>
-      <SellerNav />
+      <ProcurementNav me={me} side="seller" />
       {notice && (
         <p role="status" className="notice">
           {notice}

@@ -3,11 +3,11 @@ import type { Statement } from '../../../../../src/procurement/fulfilment/fulfil
 import { api } from '../../../app/api.ts';
 import { Page } from '../../../app/Page.tsx';
 import { Link } from '../../../app/router.tsx';
+import type { Me } from '../../../app/session.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
 import { LoadStatus, useResource } from '../../../ui/resource.tsx';
-import { RequireProc } from '../orders/shared.tsx';
+import { ProcurementNav, RequireProc, thisYear } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { SellerNav } from './shared.tsx';
 
 /**
  * `/jual/pendapatan`: the seller's income from government in a year — every payment with gross, tax withheld
@@ -18,14 +18,12 @@ export default function StatementPage() {
   const { t } = useAreaI18n(messages);
   return (
     <RequireProc rule="sells" title={t('seller.statement.title')} message={t('seller.notAllowed')}>
-      {() => <StatementView />}
+      {(me) => <StatementView me={me} />}
     </RequireProc>
   );
 }
 
-const thisYear = () => Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' }).slice(0, 4));
-
-function StatementView() {
+function StatementView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const [year, setYear] = useState(thisYear());
@@ -39,7 +37,7 @@ function StatementView() {
   const years = Array.from({ length: 5 }, (_, i) => thisYear() - i);
   return (
     <Page title={t('seller.statement.title')}>
-      <SellerNav />
+      <ProcurementNav me={me} side="seller" />
       <p className="lead">{t('seller.statement.intro')}</p>
       <div className="proc-toolbar">
         <div className="field">

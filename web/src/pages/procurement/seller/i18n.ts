@@ -5,9 +5,6 @@ import { areaMessages } from '../../../i18n/area.ts';
 export const messages = areaMessages(
   'seller',
   {
-    'seller.nav.label': 'Menu penjualan ke pemerintah',
-    'seller.nav.inbox': 'Pesanan',
-    'seller.nav.statement': 'Pendapatan',
     'seller.notAllowed': 'Halaman ini untuk pemilik UMKM yang menerima pesanan pemerintah.',
     'seller.inbox.title': 'Pesanan pemerintah',
     'seller.inbox.intro': 'Pesanan dari instansi pemerintah untuk usaha Anda. Pesanan baru paling atas.',
@@ -57,9 +54,6 @@ export const messages = areaMessages(
     'seller.statement.late': 'terlambat {n} hari',
   },
   {
-    'seller.nav.label': 'Government sales menu',
-    'seller.nav.inbox': 'Orders',
-    'seller.nav.statement': 'Income',
     'seller.notAllowed': 'This page is for UMKM owners who receive government orders.',
     'seller.inbox.title': 'Government orders',
     'seller.inbox.intro': 'Orders from government agencies for your business. New orders first.',

@@ -2,24 +2,27 @@ import { useMemo } from 'react';
 import type { AgeingT } from '../../../../../src/procurement/share/schema.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
+import type { Me } from '../../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { ProcurementNav } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { LazyChart, Scroll, useGet } from './shared.tsx';
+import { LazyChart, Scroll } from './shared.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 
 /** `/pengadaan/umur-tagihan`: unpaid bills by age since BAST, per agency, and the overdue list with the Bendahara. */
 export default function AgeingPage() {
-  return <RequireSession>{() => <AgeingView />}</RequireSession>;
+  return <RequireSession>{(me) => <AgeingView me={me} />}</RequireSession>;
 }
 
-function AgeingView() {
+function AgeingView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const ageing = useGet<AgeingT>('/api/procurement/payments/ageing');
   return (
     <Page title={t('share.ageing.title')}>
+      <ProcurementNav me={me} />
       <LoadStatus state={ageing} onRetry={ageing.reload} />
       {ageing.status === 'ready' && <AgeingResult a={ageing.data} i18n={i18n} />}
     </Page>

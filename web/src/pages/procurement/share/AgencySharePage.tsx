@@ -3,21 +3,23 @@ import type { AgencyShareT, ShareOrdersT } from '../../../../../src/procurement/
 import type { PageProps } from '../../../app/routes.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
+import type { Me } from '../../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { ProcurementNav, thisYear } from '../common.tsx';
 import { messages } from './i18n.ts';
 import { BothBases, PeriodPicker, PeriodTable, Trend } from './SharePage.tsx';
-import { GradeBadge, monthName, pct, Scroll, thisYear, useGet } from './shared.tsx';
+import { GradeBadge, monthName, pct, Scroll } from './shared.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 type Period = 'month' | 'quarter' | 'year';
 
 /** `/pengadaan/porsi-umk/instansi/:agencyId`: one agency, its units, and the orders of a month. */
 export default function AgencySharePage({ params }: PageProps) {
-  return <RequireSession>{() => <AgencyView agencyId={Number(params.agencyId)} />}</RequireSession>;
+  return <RequireSession>{(me) => <AgencyView me={me} agencyId={Number(params.agencyId)} />}</RequireSession>;
 }
 
-function AgencyView({ agencyId }: { agencyId: number }) {
+function AgencyView({ me, agencyId }: { me: Me; agencyId: number }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const [year, setYear] = useState(thisYear());
@@ -26,6 +28,7 @@ function AgencyView({ agencyId }: { agencyId: number }) {
   const title = share.status === 'ready' ? t('share.agency.title', { name: share.data.name }) : t('share.title');
   return (
     <Page title={title}>
+      <ProcurementNav me={me} />
       <p>
         <a href="/pengadaan/porsi-umk">{t('share.back')}</a>
       </p>

@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import type { PerformanceReportT } from '../../../../../src/procurement/share/schema.ts';
 import { Page } from '../../../app/Page.tsx';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { thisYear } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { LazyChart, pct, Scroll, thisYear, useGet } from './shared.tsx';
+import { LazyChart, pct, Scroll } from './shared.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 

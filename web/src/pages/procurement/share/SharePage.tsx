@@ -2,10 +2,12 @@ import { useMemo, useState } from 'react';
 import type { BoundariesT, DistrictSharesT, ShareReportT } from '../../../../../src/procurement/share/schema.ts';
 import { Page } from '../../../app/Page.tsx';
 import { RequireSession } from '../../../app/RequireSession.tsx';
+import type { Me } from '../../../app/session.ts';
 import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
-import { LoadStatus } from '../../../ui/resource.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
+import { ProcurementNav, thisYear } from '../common.tsx';
 import { messages } from './i18n.ts';
-import { GradeBadge, LazyChart, monthName, pct, periodName, Scroll, thisYear, useGet } from './shared.tsx';
+import { GradeBadge, LazyChart, monthName, pct, periodName, Scroll } from './shared.tsx';
 
 type Msg = AreaI18n<keyof typeof messages.id>;
 type Figures = ShareReportT['total']['total'];
@@ -13,10 +15,10 @@ type Period = 'month' | 'quarter' | 'year';
 
 /** `/pengadaan/porsi-umk`: the province (or the caller's agencies) share, both bases, map, and one row per agency. */
 export default function SharePage() {
-  return <RequireSession>{() => <ShareView />}</RequireSession>;
+  return <RequireSession>{(me) => <ShareView me={me} />}</RequireSession>;
 }
 
-function ShareView() {
+function ShareView({ me }: { me: Me }) {
   const i18n = useAreaI18n(messages);
   const { t } = i18n;
   const [year, setYear] = useState(thisYear());
@@ -25,6 +27,7 @@ function ShareView() {
   const report = useGet<ShareReportT>(`/api/procurement/share?${q}`);
   return (
     <Page title={t('share.title')}>
+      <ProcurementNav me={me} />
       <p className="lead">{t('share.intro')}</p>
       <PeriodPicker year={year} period={period} onYear={setYear} onPeriod={setPeriod} i18n={i18n} />
       <p className="sh-links">

@@ -1,22 +1,8 @@
 import type { ReactNode } from 'react';
-import { api } from '../../../app/api.ts';
 import { useAreaI18n } from '../../../i18n/area.ts';
-import { type Resource, useResource } from '../../../ui/load.ts';
 import { messages } from './i18n.ts';
 
-/** Parts the share and payment pages share: loading a GET, the lazily loaded chart, percentages, grade badges. */
-
-export type Loaded<T> = Resource<{ data: T }> & { reload: () => void };
-
-/** A GET of `path` (null: nothing yet), loaded again when the path changes. */
-export function useGet<T>(path: string | null): Loaded<T> {
-  const { state, reload } = useResource(
-    () => (path === null ? undefined : api<T>(path).then((data) => ({ data }))),
-    [path],
-    { keep: true },
-  );
-  return { ...state, reload } as Loaded<T>;
-}
+/** Parts the share and payment pages share: the lazily loaded chart, percentages, grade badges. */
 
 export { LazyChart } from '../../../ui/chart/LazyChart.tsx';
 
@@ -66,5 +52,3 @@ export function periodName(key: string, lang: 'id' | 'en'): string {
   if (q) return lang === 'id' ? `Triwulan ${q[2]} ${q[1]}` : `Q${q[2]} ${q[1]}`;
   return key;
 }
-
-export const thisYear = () => Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
