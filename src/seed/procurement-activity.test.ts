@@ -142,6 +142,20 @@ describe('the e-Order generator', () => {
   it('leaves the rollups equal to procurement_rollups_rebuild()', async () => {
     await expectRollupsExact();
   });
+
+  it('dates nothing after the reference moment (10:00 WIB of the day): plans for the coming quarter are already made', async () => {
+    const [late] = await db.query<{ n: number }>(
+      `select count(*)::integer as n from procurement_package
+        where greatest(created_at, assigned_at, ready_at) > $1::timestamptz`,
+      [`${TODAY}T10:00:00+07:00`],
+    );
+    expect(late!.n).toBe(0);
+    const [coming] = await db.query<{ n: number }>(
+      'select count(*)::integer as n from procurement_package where selection_from > $1::date',
+      [TODAY],
+    );
+    expect(coming!.n).toBeGreaterThan(0);
+  });
 });
 
 describe('the demo e-Order slice', () => {

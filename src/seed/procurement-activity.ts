@@ -548,9 +548,10 @@ export async function seedProcurementActivity(
     ready: boolean,
     code: number,
   ) => {
-    const created = p.quarterStart - rng.int(20, 60) * DAY;
-    const assignedAt = created + rng.int(2, 10) * DAY;
-    const readyAt = assignedAt + rng.int(1, 5) * DAY;
+    // Planned 20–60 days before the quarter, never after `now`: the coming quarter's plans are already announced.
+    const created = Math.min(p.quarterStart - rng.int(20, 60) * DAY, now - (2 + (code % 70)) * HOUR);
+    const assignedAt = Math.min(created + rng.int(2, 10) * DAY, now - HOUR);
+    const readyAt = Math.min(assignedAt + rng.int(1, 5) * DAY, now - HOUR);
     pkgBuf.push(
       p.id || null,
       String(rupBase + code),
