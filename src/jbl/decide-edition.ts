@@ -31,10 +31,7 @@ export async function decideEdition(tx: Tx, acting: Acting, id: number, input: E
     if (input.movedTo === undefined) bad('required', 'Tanggal pindah wajib diisi.', 'The new date is required.');
     else if (input.movedTo === e.friday)
       bad('same_day', 'Tanggal pindah sama dengan hari Jumatnya.', 'The new date is the Friday itself.');
-    else if (
-      input.movedTo < addDays(e.friday, -MAX_MOVE_DAYS) ||
-      input.movedTo > addDays(e.friday, MAX_MOVE_DAYS)
-    )
+    else if (input.movedTo < addDays(e.friday, -MAX_MOVE_DAYS) || input.movedTo > addDays(e.friday, MAX_MOVE_DAYS))
       bad(
         'out_of_week',
         `Edisi hanya bisa dipindah paling jauh ${MAX_MOVE_DAYS} hari dari Jumatnya.`,
@@ -46,7 +43,8 @@ export async function decideEdition(tx: Tx, acting: Acting, id: number, input: E
   const s = editionSchedule(heldOn!, await jblSettingsOn(tx, e.friday));
   if (input.decision === 'move') {
     const [holiday] = await tx.query<{ name: string }>('select name from holiday where date = $1 limit 1', [heldOn]);
-    if (holiday) bad('holiday', `Tanggal itu juga hari libur (${holiday.name}).`, `That day is a holiday too (${holiday.name}).`);
+    if (holiday)
+      bad('holiday', `Tanggal itu juga hari libur (${holiday.name}).`, `That day is a holiday too (${holiday.name}).`);
     const [taken] = await tx.query<{ id: number }>(
       `select id from jbl_edition where held_on = $1 and id <> $2 and status <> 'skipped'`,
       [heldOn, id],

@@ -21,13 +21,23 @@ async function rotationOf(tx: Tx, input: EditionYearInput, fallback: string[]): 
   const errors = [];
   if (unknown.length)
     errors.push(
-      fieldError(field, 'unknown_kota', `Bukan kode kota: ${unknown.join(', ')}`, `Not a kota code: ${unknown.join(', ')}`),
+      fieldError(
+        field,
+        'unknown_kota',
+        `Bukan kode kota: ${unknown.join(', ')}`,
+        `Not a kota code: ${unknown.join(', ')}`,
+      ),
     );
   if (new Set(rotation).size !== rotation.length)
     errors.push(fieldError(field, 'duplicate', 'Ada kota yang disebut dua kali.', 'A kota is listed twice.'));
   if (input.firstHost !== undefined && !rotation.includes(input.firstHost))
     errors.push(
-      fieldError('body.firstHost', 'not_in_rotation', 'Kota ini tidak ada dalam giliran.', 'This kota is not in the rotation.'),
+      fieldError(
+        'body.firstHost',
+        'not_in_rotation',
+        'Kota ini tidak ada dalam giliran.',
+        'This kota is not in the rotation.',
+      ),
     );
   if (errors.length) throw validationFailed(errors);
   return rotation;
@@ -65,7 +75,8 @@ export async function planEditionYear(tx: Tx, acting: Acting, input: EditionYear
     const settings = await jblSettingsOn(tx, friday);
     const s = editionSchedule(friday, settings);
     if (s.preorderOpensAt <= acting.now) continue; // too late to plan: its pre-orders would already be open
-    const next = first && input.firstHost !== undefined ? rotation.indexOf(input.firstHost) : (last + 1) % rotation.length;
+    const next =
+      first && input.firstHost !== undefined ? rotation.indexOf(input.firstHost) : (last + 1) % rotation.length;
     first = false;
     last = next;
     const host = rotation[next]!;
@@ -74,7 +85,17 @@ export async function planEditionYear(tx: Tx, acting: Acting, input: EditionYear
       `insert into jbl_edition (friday, held_on, host_region_code, preorder_opens_at, preorder_closes_at, live_starts_at,
          live_ends_at, holiday_name, created_by, created_at, updated_at)
        values ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id`,
-      [friday, host, s.preorderOpensAt, s.preorderClosesAt, s.liveStartsAt, s.liveEndsAt, holiday, acting.who.accountId, acting.now],
+      [
+        friday,
+        host,
+        s.preorderOpensAt,
+        s.preorderClosesAt,
+        s.liveStartsAt,
+        s.liveEndsAt,
+        holiday,
+        acting.who.accountId,
+        acting.now,
+      ],
     );
     created.push(row!.id);
     await audit(tx, acting.who, {

@@ -29,7 +29,8 @@ export const jblRoutes: RoutePlugin = (app, { db }) => {
       schema: {
         operationId: 'listJblEditions',
         tags: ['jbl'],
-        summary: 'Jumat Beli Lokal editions: published ones (open, live, closed, skipped) for everyone; planned ones too for the Dinas',
+        summary:
+          'Jumat Beli Lokal editions: published ones (open, live, closed, skipped) for everyone; planned ones too for the Dinas',
         querystring: EditionListQuery,
         response: { 200: EditionList },
       },

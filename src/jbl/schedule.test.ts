@@ -56,4 +56,22 @@ describe('editionSchedule', () => {
       liveEndsAt: '2026-12-11T13:00:00.000Z',
     });
   });
+
+  it('lists the Fridays of a year and says where an edition stands by the clock', () => {
+    expect(fridaysOf(2027)).toHaveLength(53);
+    expect(fridaysOf(2026)).toHaveLength(52);
+    expect([fridaysOf(2026)[0], fridaysOf(2026).at(-1)]).toEqual(['2026-01-02', '2026-12-25']);
+    const s = editionSchedule('2026-12-11', JAKARTA);
+    const at = (iso: string) => phaseAt(s, new Date(iso));
+    expect(
+      [
+        '2026-12-06T16:59Z',
+        '2026-12-06T17:00Z',
+        '2026-12-10T12:59Z',
+        '2026-12-10T13:00Z',
+        '2026-12-11T03:30Z',
+        '2026-12-11T04:00Z',
+      ].map(at),
+    ).toEqual(['before', 'preorder', 'preorder', 'waiting', 'live', 'after']);
+  });
 });

@@ -52,9 +52,7 @@ export const Edition = z.object({
   liveEndsAt: z.string(),
   wib: z.object({ preorderOpens: Bi, preorderCloses: Bi, liveSession: Bi }).describe('the same, as read in WIB'),
   holiday: z.string().nullable().describe('the holiday calendar name of the Friday, when it is one'),
-  decision: z
-    .object({ kind: z.enum(['skip', 'move']), reason: z.string(), decidedAt: z.string() })
-    .nullable(),
+  decision: z.object({ kind: z.enum(['skip', 'move']), reason: z.string(), decidedAt: z.string() }).nullable(),
   needsDecision: z.boolean().describe('a holiday Friday still planned without a decision'),
 });
 export type Edition = z.infer<typeof Edition>;
