@@ -187,6 +187,19 @@ describe('Jumat Beli Lokal editions', () => {
     expect(again.json()).toMatchObject({ code: 'editions_exist' });
   });
 
+  it('follows the settings in force on each Friday (effective-dated), not values in the code', async () => {
+    await db.query(
+      `insert into setting (key, effective_from, value, source) values
+         ('jbl.preorder_closes', '2094-07-01', '{"weekday": "wednesday", "time": "18:00"}', 'uji'),
+         ('jbl.host_rotation', '2094-01-01', '["3175", "3101"]', 'uji')`,
+    );
+    await db.transaction((tx) => planEditionYear(tx, adminActing, { year: 2094 }));
+    const items = await year(2094);
+    expect(items.slice(0, 3).map((e) => e.host.code)).toEqual(['3175', '3101', '3175']);
+    expect(items.find((e) => e.friday === '2094-06-25')!.preorderClosesAt).toBe('2094-06-24T13:00:00.000Z');
+    expect(items.find((e) => e.friday === '2094-07-02')!.preorderClosesAt).toBe('2094-06-30T11:00:00.000Z');
+  });
+
   it('refuses bad input naming the field', async () => {
     const bad = await send('admin', 'POST', '/api/jbl/editions', { year: 'tahun depan' });
     expect(bad.statusCode).toBe(400);

@@ -7,7 +7,7 @@ import type { Tx } from '../platform/db/types.ts';
 import { AppError, fieldError, validationFailed } from '../platform/http/problem.ts';
 import { editionSchedule, fridaysOf } from './schedule.ts';
 import type { EditionYearInput } from './schema.ts';
-import { jblSettingsOn } from './settings.ts';
+import { jblSettings } from './settings.ts';
 
 /** The rotation to use: the given one (or the setting), every code a kota of the instance, none twice. */
 async function rotationOf(tx: Tx, input: EditionYearInput, fallback: string[]): Promise<string[]> {
@@ -61,7 +61,8 @@ export async function planEditionYear(tx: Tx, acting: Acting, input: EditionYear
     [fridays],
   );
 
-  const rotation = await rotationOf(tx, input, (await jblSettingsOn(tx, fridays[0]!)).hostRotation);
+  const settingsOn = await jblSettings(tx);
+  const rotation = await rotationOf(tx, input, settingsOn(fridays[0]!).hostRotation);
   let last = before ? rotation.indexOf(before.host_region_code) : -1;
   let first = true;
   const created: number[] = [];
@@ -72,8 +73,7 @@ export async function planEditionYear(tx: Tx, acting: Acting, input: EditionYear
         last = rotation.indexOf(had.host_region_code);
       continue;
     }
-    const settings = await jblSettingsOn(tx, friday);
-    const s = editionSchedule(friday, settings);
+    const s = editionSchedule(friday, settingsOn(friday));
     if (s.preorderOpensAt <= acting.now) continue; // too late to plan: its pre-orders would already be open
     const next =
       first && input.firstHost !== undefined ? rotation.indexOf(input.firstHost) : (last + 1) % rotation.length;
