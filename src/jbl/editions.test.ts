@@ -242,5 +242,10 @@ describe('Jumat Beli Lokal editions', () => {
     const planned = (await year(2027)).find((e) => e.status === 'planned')!;
     expect((await send(null, 'GET', `/api/jbl/editions/${planned.id}`)).statusCode).toBe(404);
     expect((await send('auditor', 'GET', `/api/jbl/editions/${planned.id}`)).statusCode).toBe(200);
+    // The web app is told the same rules as abilities.
+    expect((await send('admin', 'GET', '/api/auth/me')).json().abilities).toEqual(
+      expect.arrayContaining(['jbl.managesEditions', 'jbl.seesPlannedEditions']),
+    );
+    expect((await send('kurator', 'GET', '/api/auth/me')).json().abilities).not.toContain('jbl.managesEditions');
   });
 });
