@@ -1,5 +1,6 @@
 import { catalogAbilities } from '../catalog/products/policy.ts';
 import { curationAbilities } from '../curation/policy.ts';
+import { jblAbilities } from '../jbl/policy.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { procurementAbilities } from '../procurement/policy.ts';
 import { registryAbilities } from '../registry/policy.ts';
@@ -15,6 +16,7 @@ const contributors: ((a: Actor) => string[])[] = [
   catalogAbilities,
   curationAbilities,
   procurementAbilities,
+  jblAbilities,
 ];
 
 export function abilitiesOf(actor: Actor): string[] {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/support/db.ts';
 import { productPolicy } from '../catalog/products/policy.ts';
 import { curationPolicy } from '../curation/policy.ts';
+import { jblPolicy } from '../jbl/policy.ts';
 import type { App } from '../platform/http/server.ts';
 import { procurementPolicy } from '../procurement/policy.ts';
 import { registryPolicy } from '../registry/policy.ts';
@@ -27,6 +28,7 @@ describe('authorisation on every route, for every role', () => {
       productPolicy,
       curationPolicy,
       procurementPolicy,
+      jblPolicy,
     ].flatMap((p) => Object.values(p));
     const own = app.routeTable
       .filter((r) => typeof r.access !== 'string' && !rules.includes(r.access))

@@ -73,3 +73,33 @@ export function formatWib(at: Date, locale: 'id' | 'en' = 'id'): string {
   const { date, time } = localParts(at, DEFAULT_ZONE);
   return `${formatDate(date, locale)} ${locale === 'id' ? time.replace(':', '.') : time} WIB`;
 }
+
+/** The calendar date `days` after (or before) a date 'YYYY-MM-DD': arithmetic on the calendar, no zone involved. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
+/** The weekday of a calendar date (0 = Sunday … 5 = Friday), whatever the process's zone. */
+export const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/**
+ * The instant at which the clocks of `zone` show `date` `time` ('YYYY-MM-DD', 'HH:MM'): the inverse of localParts.
+ * Computed from the zone's rules (Intl), never from the process's own zone (TZ). A wall-clock time skipped by a
+ * daylight-saving jump resolves to the instant after the jump; WIB has none.
+ */
+export function atLocal(date: string, time: string, zone = DEFAULT_ZONE): Date {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wanted = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const shown = (at: number) => {
+    const p = localParts(new Date(at), zone);
+    const [py, pm, pd] = p.date.split('-').map(Number);
+    const [ph, pmi] = p.time.split(':').map(Number);
+    return Date.UTC(py!, pm! - 1, pd!, ph!, pmi!);
+  };
+  let at = wanted - (shown(wanted) - wanted); // first guess: the zone's offset at the wall-clock value read as UTC
+  const off = shown(at) - at; // the offset at the guess (differs only across a transition)
+  if (shown(wanted - off) === wanted) at = wanted - off;
+  return new Date(at);
+}

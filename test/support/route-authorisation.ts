@@ -139,6 +139,9 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
       { mapping: '{"rupCode":"Kode RUP","name":"Nama Paket"}' },
       { field: 'file', name: 'rup.csv', type: 'text/csv', data: Buffer.from('Kode RUP,Nama Paket\n1,Paket\n') },
     ),
+  // jbl: editions are province-wide (the Dinas only); valid bodies, so that only the access rule can refuse them.
+  'POST /api/jbl/editions': () => ({ year: 2099 }),
+  'PATCH /api/jbl/editions/:editionId/decision': () => ({ decision: 'skip', reason: 'Hari libur nasional.' }),
 };
 
 /** The worker's database and app, the two worlds and their fixtures, an account per role scoped to `mine`. */

@@ -42,6 +42,7 @@ export const PATH_PARAMS: Record<string, (w: RouteWorld) => string> = {
   fosteringAgencyId: (w) => String(w.fosteringAgencyId),
   districtCode: (w) => w.district,
   requestId: (w) => String(w.dataRequestId),
+  editionId: () => '999999999', // editions are province-wide (the Dinas only): any id will do
   jobId: () => '999999999', // import jobs are province-wide (platform_admin only): any id will do
   stage: () => '2',
   permitId: (w) => String(w.permitId),
