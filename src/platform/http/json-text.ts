@@ -5,6 +5,8 @@
 export interface JsonReply {
   getSerializationFunction(httpStatus: string): unknown;
   type(contentType: string): unknown;
+  header(name: string, value: string): unknown;
+  request: { headers: Record<string, string | string[] | undefined> };
 }
 
 /** `value` serialized by the route's response schema for HTTP 200. */
@@ -20,5 +22,17 @@ export function serializeOk(reply: JsonReply, value: object): string {
  */
 export function sendJsonText<R extends JsonReply>(reply: R, body: string): R {
   (reply.type('application/json; charset=utf-8') as { send(body: string): unknown }).send(body);
+  return reply;
+}
+
+/** Whether the client takes gzip (every browser and fetch does). */
+export const acceptsGzip = (reply: JsonReply) =>
+  /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
+
+/** Sends JSON text kept gzipped (the same bytes every time, compressed once), saying so. */
+export function sendJsonGzip<R extends JsonReply>(reply: R, gzipped: Buffer): R {
+  reply.header('content-encoding', 'gzip');
+  reply.header('vary', 'accept-encoding');
+  (reply.type('application/json; charset=utf-8') as { send(body: Buffer): unknown }).send(gzipped);
   return reply;
 }

@@ -62,12 +62,12 @@ export async function baselinePaymentPerformance(db: Queryable, year: number): P
 }
 
 /** Ageing of every bill with a BAST and money still owed, found by scanning all orders (not by status). */
-export async function baselineAgeing(db: Queryable): Promise<Ageing> {
+export async function baselineAgeing(db: Queryable, limit = 100): Promise<Ageing> {
   const rows = await db.query<UnpaidRow>(
     `select ${UNPAID_COLUMNS}
        from eorder o join agency a on a.id = o.agency_id join umkm u on u.id = o.umkm_id
       where o.received_at is not null and o.paid_amount < o.total and o.status not in ('cancelled', 'declined')`,
   );
   const [t] = await db.query<{ today: string }>('select wib_today()::text as today');
-  return presentAgeing(t!.today, rows);
+  return presentAgeing(t!.today, rows, limit);
 }

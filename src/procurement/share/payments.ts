@@ -33,6 +33,7 @@ export interface OverdueOrder {
 
 export interface Ageing {
   asOf: string;
+  overdueCount: number;
   buckets: BucketFigure[];
   agencies: { agencyId: number; name: string; buckets: BucketFigure[]; overdue: number }[];
   overdue: OverdueOrder[];
@@ -60,7 +61,7 @@ export const UNPAID_COLUMNS = `o.id, o.agency_id, a.name as agency_name, u.name 
   (select array_agg(f.name order by f.name) from agency_official f where f.agency_id = o.agency_id and f.role = 'bendahara') as bendahara`;
 
 /** Buckets, per agency and the overdue list (most overdue first) from the unpaid orders. */
-export function presentAgeing(asOf: string, rows: readonly UnpaidRow[], limit = 500): Ageing {
+export function presentAgeing(asOf: string, rows: readonly UnpaidRow[], limit: number): Ageing {
   const empty = (): BucketFigure[] => BUCKETS.map((bucket) => ({ bucket, orders: 0, outstanding: 0 }));
   const buckets = empty();
   const agencies = new Map<number, Ageing['agencies'][number]>();
@@ -93,6 +94,7 @@ export function presentAgeing(asOf: string, rows: readonly UnpaidRow[], limit = 
     }));
   return {
     asOf,
+    overdueCount: rows.filter((r) => (r.overdue ?? 0) > 0).length,
     buckets,
     agencies: [...agencies.values()].sort((x, y) => x.name.localeCompare(y.name) || x.agencyId - y.agencyId),
     overdue,
@@ -103,7 +105,7 @@ export function presentAgeing(asOf: string, rows: readonly UnpaidRow[], limit = 
  * GET /api/procurement/payments/ageing: the caller's agencies (Bendahara, PA/KPA) or all (province roles). Buckets are
  * summed in SQL over the unpaid orders (partial index on received orders); only the overdue list's first rows travel.
  */
-export async function readAgeing(db: Queryable, actor: Actor, limit = 500): Promise<Ageing> {
+export async function readAgeing(db: Queryable, actor: Actor, limit: number): Promise<Ageing> {
   const scope = agencyScope(actor, procurementPolicy.readsAgeing, 'o.agency_id', 1);
   const days = `wib_today() - (o.received_at at time zone 'Asia/Jakarta')::date`;
   const sums = await db.query<{
@@ -146,6 +148,7 @@ export async function readAgeing(db: Queryable, actor: Actor, limit = 500): Prom
   }
   return {
     asOf: t!.today,
+    overdueCount: [...agencies.values()].reduce((n, a) => n + a.overdue, 0),
     buckets,
     agencies: [...agencies.values()].sort((x, y) => x.name.localeCompare(y.name) || x.agencyId - y.agencyId),
     overdue: presentAgeing(t!.today, late, limit).overdue,

@@ -149,13 +149,14 @@ export const shareRoutes: RoutePlugin = (app, { db }) => {
         operationId: 'getPaymentAgeing',
         tags: ['procurement'],
         summary: 'Bills with a signed BAST not yet paid, by days since the BAST, and the overdue list',
+        querystring: S.AgeingQuery,
         response: { 200: S.Ageing },
       },
     },
     async (req, reply) => {
       const actor = signedIn(req);
       const scope = agencyScope(actor, procurementPolicy.readsAgeing, 'agency_id', 1);
-      return sendKept(db, reply, 'ageing', scope, () => readAgeing(db, actor));
+      return sendKept(db, reply, `ageing ${req.query.limit}`, scope, () => readAgeing(db, actor, req.query.limit));
     },
   );
 

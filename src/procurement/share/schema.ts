@@ -117,8 +117,13 @@ const BucketFigure = z.object({
   orders: z.number(),
   outstanding: z.number(),
 });
+export const AgeingQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('overdue bills listed, most overdue first'),
+});
 export const Ageing = z.object({
   asOf: z.string(),
+  /** All overdue bills in scope; `overdue` lists the first `limit` of them. */
+  overdueCount: z.number(),
   buckets: z.array(BucketFigure),
   agencies: z.array(
     z.object({ agencyId: z.number(), name: z.string(), buckets: z.array(BucketFigure), overdue: z.number() }),

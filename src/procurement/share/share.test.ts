@@ -1,5 +1,6 @@
 // The UMK share and payment pages answer from the rollups exactly what a full scan of the orders answers, move the
 // moment a payment commits, grade at the boundaries the rule names, and keep each official to its own agency.
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testDb } from '../../../test/support/db.ts';
@@ -156,6 +157,31 @@ describe('what else moves the pages at once', () => {
     await db.query("update umkm set name = name || ' (baru)' where id = $1", [seller!.id]);
     const renamed = (await get('/api/procurement/payments/ageing', analyst)).json();
     expect(renamed.overdue[0].seller).toBe(`${first.seller} (baru)`);
+  });
+
+  it('a client that takes gzip gets the same answer gzipped', async () => {
+    const url = `/api/procurement/share?year=${kit.year}&period=month`;
+    const plain = await get(url, analyst);
+    const zipped = await app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: analyst, 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+  });
+
+  it('lists the most overdue bills first, as many as asked (100 unless told), and counts them all', async () => {
+    const two = (await get('/api/procurement/payments/ageing?limit=2', analyst)).json();
+    const all = await baselineAgeing(db, 500);
+    expect(two.overdue).toEqual(all.overdue.slice(0, 2));
+    expect(two.overdueCount).toBe(all.overdue.length);
+    expect(two.overdueCount).toBeGreaterThan(2);
+    const bad = await get('/api/procurement/payments/ageing?limit=501', analyst);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('limit');
   });
 
   it("each agency's figures per period only when asked for", async () => {

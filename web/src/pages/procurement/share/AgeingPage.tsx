@@ -123,6 +123,11 @@ function AgeingResult({ a, i18n }: { a: AgeingT; i18n: Msg }) {
           <p className="notice">{t('share.overdue.none')}</p>
         ) : (
           <Scroll label={t('share.overdue.title')}>
+            {a.overdueCount > a.overdue.length && (
+              <p className="muted">
+                {t('share.overdue.shown', { shown: i18n.num(a.overdue.length), count: i18n.num(a.overdueCount) })}
+              </p>
+            )}
             <table className="ra-table" data-testid="overdue-table">
               <caption>{t('share.overdue.caption')}</caption>
               <thead>
