@@ -17,10 +17,10 @@ export interface DemoRow {
   totpSecret: string;
 }
 
-/** The "Demo accounts" table of the README, read as a user reads it: the table is the contract, not the code. */
-export function readmeDemoAccounts(): DemoRow[] {
+/** The rows of the README's table under `## <heading>`, read as a user reads it, its header checked first. */
+function readmeTable(heading: string, header: string[]): string[][] {
   const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split(/^## Demo accounts\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  const section = readme.split(new RegExp(`^## ${heading}\\s*$`, 'm'))[1]?.split(/^## /m)[0] ?? '';
   const rows = section
     .split('\n')
     .filter((l) => l.trim().startsWith('|'))
@@ -31,9 +31,16 @@ export function readmeDemoAccounts(): DemoRow[] {
         .split('|')
         .map((c) => c.trim()),
     );
-  const [header, , ...body] = rows;
-  expect(header, 'README demo table header').toEqual(['role', 'login', 'password', 'totp secret']);
-  return body.map(([role = '', login = '', password = '', totpSecret = '']) => ({ role, login, password, totpSecret }));
+  const [found, , ...body] = rows;
+  expect(found, `README "${heading}" table header`).toEqual(header);
+  return body;
+}
+
+/** The "Demo accounts" table of the README: the table is the contract, not the code. */
+export function readmeDemoAccounts(): DemoRow[] {
+  return readmeTable('Demo accounts', ['role', 'login', 'password', 'totp secret']).map(
+    ([role = '', login = '', password = '', totpSecret = '']) => ({ role, login, password, totpSecret }),
+  );
 }
 
 // The server accepts each TOTP step once per account, in increasing order, and steps now-1…now+1: an account that
@@ -197,19 +204,7 @@ export async function fieldMessage(field: Locator): Promise<string> {
 
 /** The README's "e-Order demo sellers" table (seller | login | password): the three cake sellers' owner logins. */
 export function readmeDemoSellers(): { seller: number; login: string; password: string }[] {
-  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split(/^## e-Order demo sellers\s*$/m)[1]?.split(/^## /m)[0] ?? '';
-  const rows = section
-    .split('\n')
-    .filter((l) => l.trim().startsWith('|'))
-    .map((l) =>
-      l
-        .trim()
-        .replace(/^\||\|$/g, '')
-        .split('|')
-        .map((c) => c.trim()),
-    );
-  const [header, , ...body] = rows;
-  expect(header, 'README e-Order demo sellers header').toEqual(['seller', 'login', 'password']);
-  return body.map(([seller = '', login = '', password = '']) => ({ seller: Number(seller), login, password }));
+  return readmeTable('e-Order demo sellers', ['seller', 'login', 'password']).map(
+    ([seller = '', login = '', password = '']) => ({ seller: Number(seller), login, password }),
+  );
 }
