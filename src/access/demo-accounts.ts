@@ -1,5 +1,5 @@
-import { SYSTEM } from '../platform/auth/actor.ts';
-import type { Role } from '../platform/auth/roles.ts';
+import { type AccountActor, SYSTEM } from '../platform/auth/actor.ts';
+import { ROLES, type Role } from '../platform/auth/roles.ts';
 import type { Db, Tx } from '../platform/db/types.ts';
 import { createAccount, grantRole } from './create-account.ts';
 import { enableTotpWithSecret } from './totp-enrolment.ts';
@@ -123,4 +123,26 @@ export async function createDemoAccounts(db: Db): Promise<number> {
     }
     return created;
   });
+}
+
+/** A demo account as it would stand signed in under one role grant: the demo data acts through the use cases. */
+export interface DemoAccountRow {
+  id: number;
+  display_name: string;
+  owner_id: number | null;
+  role: Role;
+  scope_id: string;
+}
+
+export function demoActor(a: DemoAccountRow): AccountActor {
+  return {
+    kind: 'account',
+    accountId: a.id,
+    displayName: a.display_name,
+    ownerId: a.owner_id,
+    grants: [{ role: a.role, scopeKind: ROLES[a.role].scope, scopeId: a.scope_id }],
+    sessionHash: Buffer.alloc(0),
+    csrfToken: '',
+    mustEnrolTotp: false,
+  };
 }

@@ -3,8 +3,9 @@
 // as real ones (dated in the past). Also a valid halal certificate for the demo owner's business, so a food
 // product can be published in the browser journey.
 import { createAccount, grantRole } from '../access/create-account.ts';
-import { type AccountActor, auditActor, SYSTEM } from '../platform/auth/actor.ts';
-import { ROLES, type Role } from '../platform/auth/roles.ts';
+import { type DemoAccountRow, demoActor } from '../access/demo-accounts.ts';
+import { auditActor, SYSTEM } from '../platform/auth/actor.ts';
+import type { Role } from '../platform/auth/roles.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db, Tx } from '../platform/db/types.ts';
 import { localDate } from '../platform/time.ts';
@@ -17,26 +18,7 @@ import { submitProduct } from './submit-product.ts';
 const DAY = 86_400_000;
 const FOOD_CRITERIA = ['taste', 'packaging', 'hygiene', 'halal', 'photo'];
 
-interface DemoAccountRow {
-  id: number;
-  display_name: string;
-  owner_id: number | null;
-  role: Role;
-  scope_id: string;
-}
-
-function actorOf(a: DemoAccountRow): AccountActor {
-  return {
-    kind: 'account',
-    accountId: a.id,
-    displayName: a.display_name,
-    ownerId: a.owner_id,
-    grants: [{ role: a.role, scopeKind: ROLES[a.role].scope, scopeId: a.scope_id }],
-    sessionHash: Buffer.alloc(0),
-    csrfToken: '',
-    mustEnrolTotp: false,
-  };
-}
+const actorOf = demoActor;
 
 const as = (a: DemoAccountRow, at: Date): Acting => ({
   actor: actorOf(a),

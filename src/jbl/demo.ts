@@ -1,0 +1,43 @@
+// Demo Jumat Beli Lokal (npm start, never in production): the demo admin plans this year's and next year's editions
+// through the same use case as the Dinas, and opens the next one for pre-orders, so the demo has a current edition
+// (a holiday Friday is passed over: it waits for the admin's decision). A second start changes nothing.
+import { DEMO_ACCOUNTS, type DemoAccountRow, demoActor } from '../access/demo-accounts.ts';
+import { auditActor } from '../platform/auth/actor.ts';
+import type { Acting } from '../platform/auth/acting.ts';
+import type { Db } from '../platform/db/types.ts';
+import { AppError } from '../platform/http/problem.ts';
+import { localDate } from '../platform/time.ts';
+import { planEditionYear } from './plan-editions.ts';
+import { transitionEdition } from './transition-edition.ts';
+
+/** Plans and opens the demo editions once; returns how many editions were planned (0: already there). */
+export async function createDemoEditions(db: Db, at = new Date()): Promise<number> {
+  if (process.env.NODE_ENV === 'production') return 0;
+  const login = DEMO_ACCOUNTS.find((a) => a.role === 'platform_admin')?.login;
+  return db.transaction(async (tx) => {
+    if ((await tx.query('select 1 from jbl_edition limit 1')).length) return 0;
+    const [admin] = await tx.query<DemoAccountRow>(
+      `select a.id, a.display_name, a.owner_id, g.role, g.scope_id from account a join role_grant g on g.account_id = a.id
+        where a.email = $1 and g.role = 'platform_admin'`,
+      [login],
+    );
+    if (!admin) return 0;
+    const actor = demoActor(admin);
+    const acting: Acting = { actor, role: 'platform_admin', who: auditActor(actor, 'platform_admin', null), now: at };
+    const year = Number(localDate(at).slice(0, 4));
+    const planned: number[] = [];
+    for (const y of [year, year + 1]) {
+      try {
+        planned.push(...(await planEditionYear(tx, acting, { year: y })));
+      } catch (e) {
+        // Late in December every Friday of the year may be past planning: the next year still gets its editions.
+        if (!(e instanceof AppError && e.status === 409)) throw e;
+      }
+    }
+    const [next] = await tx.query<{ id: number }>(
+      `select id from jbl_edition where status = 'planned' and holiday_name is null order by held_on limit 1`,
+    );
+    if (next) await transitionEdition(tx, acting, next.id, 'open');
+    return planned.length;
+  });
+}
