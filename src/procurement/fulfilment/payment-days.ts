@@ -3,11 +3,9 @@
 // Monday–Friday minus the holiday calendar) for an agency configured so; payment days count the same way.
 import { addWorkingDays, holidaysFrom, workingDaysBetween } from '../../curation/working-days.ts';
 import type { Queryable } from '../../platform/db/types.ts';
-import { localDate } from '../../platform/time.ts';
+import { addDays, localDate } from '../../platform/time.ts';
 
 const DAY = 86_400_000;
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
   Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY));
 
