@@ -185,6 +185,11 @@ describe('Jumat Beli Lokal editions', () => {
     const again = await send('admin', 'POST', '/api/jbl/editions', { year: 2098 });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'editions_exist' });
+    // A year before the programme's settings came into force is a clear refusal, not a server error.
+    const early = await send('admin', 'POST', '/api/jbl/editions', { year: 2020 });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'jbl_settings_missing' });
+    expect(JSON.stringify(early.json())).toContain('Jumat Beli Lokal belum berjalan');
   });
 
   it('follows the settings in force on each Friday (effective-dated), not values in the code', async () => {

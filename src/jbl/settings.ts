@@ -1,5 +1,6 @@
 // The jbl.* settings in force on a day (effective-dated, db/reference/instance.json), as the schedule needs them.
 import type { Queryable } from '../platform/db/types.ts';
+import { AppError } from '../platform/http/problem.ts';
 import { DEFAULT_ZONE } from '../platform/time.ts';
 import type { ScheduleSettings } from './schedule.ts';
 
@@ -30,7 +31,11 @@ export async function jblSettings(db: Queryable): Promise<(day: string) => JblSe
       rows.find((r) => r.key === key && r.effective_from <= day)?.value as T | undefined;
     const need = <T>(key: string): T => {
       const v = on<T>(key);
-      if (v === undefined) throw new Error(`setting ${key} is missing on ${day}`);
+      if (v === undefined)
+        throw new AppError(409, 'jbl_settings_missing', {
+          id: `Pengaturan ${key} belum berlaku pada ${day}: Jumat Beli Lokal belum berjalan saat itu.`,
+          en: `The setting ${key} is not in force on ${day}: Jumat Beli Lokal was not running then.`,
+        });
       return v;
     };
     return {

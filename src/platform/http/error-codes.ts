@@ -108,6 +108,7 @@ export const ERROR_CODES = [
   'edition_state', // a transition or decision the edition's status does not allow: the message names the status
   'editions_exist', // planning a year in which every Friday that can still be planned already has an edition
   'holiday_undecided', // opening a holiday Friday's edition before the admin decided to skip or move it
+  'jbl_settings_missing', // a day before the jbl.* settings came into force (planning a year before the programme)
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',
