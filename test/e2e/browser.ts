@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { App } from '../../src/platform/http/server.ts';
 import { PHONE } from './accounts.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -50,6 +51,18 @@ export function browserForFile(): () => Browser {
     await browser?.close();
   });
   return () => browser!;
+}
+
+/**
+ * Stops an app a test file serves itself. Its afterAll runs before the browser's, so chromium still holds
+ * kept-alive connections (and may have a request half-sent): cut them, or close() waits for them past the hook's
+ * timeout (CI stop 21, seller-orders).
+ */
+export async function stopServing(app: App | undefined): Promise<void> {
+  if (!app) return;
+  const closing = app.close();
+  app.server.closeAllConnections();
+  await closing;
 }
 
 /** A phone of its own per person (360 px): cookies and problems are theirs. */

@@ -9,7 +9,7 @@ import { openPglite } from '../../src/platform/db/pglite.ts';
 import type { Db } from '../../src/platform/db/types.ts';
 import type { App } from '../../src/platform/http/server.ts';
 import { makeAccount, makeUmkm, type TestAccount } from '../support/factories.ts';
-import { launch, watchProblems } from './browser.ts';
+import { launch, stopServing, watchProblems } from './browser.ts';
 import {
   expectNoSidewaysScroll,
   freshTotp,
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.close();
+  await stopServing(app);
   await db?.close();
 });
 

@@ -6,7 +6,7 @@ import { localDate } from '../../src/platform/time.ts';
 import { loadDemo } from '../../src/seed/load-demo.ts';
 import { testApp, testDb } from '../support/db.ts';
 import { checkPage, expectClean, logInThroughForm, readmeDemoAccounts, readmeDemoSellers } from './accounts.ts';
-import { browserForFile, openPhone, type PageProblems } from './browser.ts';
+import { browserForFile, openPhone, stopServing, type PageProblems } from './browser.ts';
 
 /**
  * Issue 14's journey, tried as a new user would on the demo data: the demo Pejabat Pengadaan opens the ready
@@ -36,7 +36,7 @@ beforeAll(async () => {
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 }, 600_000);
 afterAll(async () => {
-  await app?.close();
+  await stopServing(app);
 });
 
 const account = (role: string) => readmeDemoAccounts().find((r) => r.role === role)!;

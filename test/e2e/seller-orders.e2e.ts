@@ -5,7 +5,7 @@ import type { App } from '../../src/platform/http/server.ts';
 import { testApp, testDb } from '../support/db.ts';
 import { type KitAgency, type KitSeller, makeAgency, makeOrder, makeSeller } from '../support/procurement-kit.ts';
 import { checkPage, expectClean } from './accounts.ts';
-import { browserForFile, watchProblems } from './browser.ts';
+import { browserForFile, stopServing, watchProblems } from './browser.ts';
 
 /**
  * Issue 14 after an order is placed, in the browser: the seller accepts and delivers on a 360-px phone, the PPK
@@ -30,7 +30,7 @@ beforeAll(async () => {
   seller = await makeSeller(db);
 });
 afterAll(async () => {
-  await app?.close();
+  await stopServing(app);
 });
 
 /** A 360-px phone logged in with `cookie` (the kit's session). */
