@@ -9,6 +9,8 @@ export const jblPolicy = {
   managesEditions: ['platform_admin'],
   /** Sees editions still planned (not yet published by opening). */
   seesPlannedEditions: ['platform_admin', 'auditor'],
+  /** The seller: confirms QRIS payments of their own orders, hands them over (scope: own businesses). */
+  sells: ['umkm_owner'],
 } as const satisfies Policy;
 
 /** Jumat Beli Lokal's abilities for the web app. */
