@@ -79,6 +79,7 @@ export const routes: readonly Route[] = [
   },
   { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
   // e-Order buying, the agency side (pages/procurement/buying): packages, the cart, exceptions.
+  { path: '/jumat-beli-lokal/edisi', component: lazy(() => import('../pages/jbl/admin/EditionsPage.tsx')) },
   { path: '/pengadaan/paket', component: lazy(() => import('../pages/procurement/buying/PackagesPage.tsx')) },
   { path: '/pengadaan/paket/:packageId', component: lazy(() => import('../pages/procurement/buying/PackagePage.tsx')) },
   { path: '/pengadaan/pengecualian', component: lazy(() => import('../pages/procurement/buying/ExceptionsPage.tsx')) },
