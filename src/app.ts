@@ -26,6 +26,7 @@ import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
 import { qrisRoutes } from './platform/qris/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
+import { jblLineupRoutes } from './jbl/lineup-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -54,6 +55,7 @@ export const contexts: RoutePlugin[] = [
   ocdsRoutes,
   qrisRoutes,
   jblRoutes,
+  jblLineupRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
