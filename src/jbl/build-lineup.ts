@@ -3,8 +3,8 @@
 // edition's Friday (jbl.kecamatan_quota). Only while the edition is planned or open.
 //
 // Building again replaces the rotation's picks and keeps the city office's picks (and their sellers keep their one
-// place). It is refused once any rotation pick has an order line (replacing it would take goods from a buyer's
-// order): from then on the admin adjusts by adding and removing. Edition row locked, written and audited together.
+// place). It is refused once any rotation pick has stock held or sold, or an order line at all (replacing it would take
+// goods from a buyer's order): from then on the admin adjusts by adding and removing. Edition row locked, written and audited together.
 import type { Acting } from '../platform/auth/acting.ts';
 import { audit } from '../platform/audit.ts';
 import type { Tx } from '../platform/db/types.ts';
@@ -61,7 +61,8 @@ interface EligibleRow {
 async function clearRotation(tx: Tx, editionId: number): Promise<number> {
   const [ordered] = await tx.query<{ n: number }>(
     `select count(*)::int4 as n from jbl_lineup_item i
-      where i.edition_id = $1 and i.pick = 'rotation' and exists (select 1 from jbl_order_line l where l.lineup_item_id = i.id)`,
+      where i.edition_id = $1 and i.pick = 'rotation'
+        and (i.held > 0 or i.sold > 0 or exists (select 1 from jbl_order_line l where l.lineup_item_id = i.id))`,
     [editionId],
   );
   if (ordered!.n > 0)
