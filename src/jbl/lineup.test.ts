@@ -170,6 +170,12 @@ describe('Jumat Beli Lokal line-up', () => {
     }
     const short = await add(ed.late, cityProduct, 'ok');
     expect(short.statusCode).toBe(400);
+    // The city office's picks are limited per edition (jbl.city_picks): here lowered to the one already made.
+    await db.query(`insert into setting (key, effective_from, value) values ('jbl.city_picks', '2028-01-01', '1')`);
+    const fresh = await makeJblSeller(db, k1!.village, [{ category: 'aksesoris' }]);
+    const full = await add(ed.late, fresh.products[0]!);
+    expect(full.json()).toMatchObject({ status: 409, code: 'city_picks_full' });
+    expect(full.json().message.id).toContain('batas jbl.city_picks');
     await db.query(`update jbl_edition set status = 'closed' where id = $1`, [ed.other]);
     for (const r of [await build(ed.other), await add(ed.other, outside.products[0]!)])
       expect(r.json()).toMatchObject({ status: 409, code: 'lineup_closed' });
