@@ -81,10 +81,12 @@ export async function getLineup(db: Queryable, editionId: number): Promise<Lineu
   const quota = Number((await settingOn<number>(db, 'jbl.kecamatan_quota', e.friday))?.value ?? 30);
   const limit = Number((await settingOn<number>(db, 'jbl.city_picks', e.friday))?.value ?? 10);
   const live = items.filter((i) => !i.removed);
+  // Every kecamatan with an item (a removed one too, so the page can show it), counted against the quota by the
+  // rotation's items still listed.
   const kecamatan = new Map<string, { code: string; name: string; listed: number }>();
-  for (const i of live) {
+  for (const i of items) {
     const k = kecamatan.get(i.kecamatan.code) ?? { ...i.kecamatan, listed: 0 };
-    if (i.pick === 'rotation') k.listed += 1;
+    if (i.pick === 'rotation' && !i.removed) k.listed += 1;
     kecamatan.set(k.code, k);
   }
   return {

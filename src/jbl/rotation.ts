@@ -15,6 +15,9 @@
 //    ago). Only a kecamatan with fewer eligible sellers than its quota fills its remaining slots with more products of
 //    the sellers it features this edition, one each in turn: the quota is meant to be used, but never by featuring
 //    someone out of turn.
+// 5. An item the admin took out does not count as a turn (build-lineup.ts reads history without removed items): the
+//    seller is due again and, featured longest ago, near the front. The city office's picks are outside the rotation:
+//    they count as having been featured (the date in the reasons) but not as a turn.
 
 export interface Candidate {
   productId: number;
