@@ -158,6 +158,7 @@ const BUILDERS: Record<string, Builder> = {
       { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
       { href: '/kurasi/panggilan', label: { id: 'Panggilan kurasi', en: 'Curation calls' } },
       CURATION_OVERDUE_SHORTCUT,
+      { href: '/jbl/susunan', label: { id: 'Susunan Jumat Beli Lokal', en: 'Jumat Beli Lokal line-up' } },
       NOTIFICATIONS_SHORTCUT,
     ],
   }),

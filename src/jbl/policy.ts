@@ -11,6 +11,13 @@ export const jblPolicy = {
   seesPlannedEditions: ['platform_admin', 'auditor'],
   /** The seller: confirms QRIS payments of their own orders, hands them over (scope: own businesses). */
   sells: ['umkm_owner'],
+  /**
+   * Builds an edition's line-up and adjusts it (adds a city pick, takes an item out). The host kota's office does this
+   * in the programme, but there is no kota-scoped role yet: until there is, the Dinas (platform_admin) does it for all.
+   */
+  managesLineup: ['platform_admin'],
+  /** Reads the admin view of a line-up: every item with why it was chosen, removed ones too. */
+  seesLineup: ['platform_admin', 'auditor'],
 } as const satisfies Policy;
 
 /** Jumat Beli Lokal's abilities for the web app. */

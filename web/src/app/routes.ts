@@ -103,6 +103,8 @@ export const routes: readonly Route[] = [
   { path: '/verifikasi-bast', component: lazy(() => import('../pages/procurement/orders/VerifyBastPage.tsx')) },
   { path: '/jual/pesanan', component: lazy(() => import('../pages/procurement/seller/InboxPage.tsx')) },
   { path: '/jual/pesanan/:orderId', component: lazy(() => import('../pages/procurement/seller/SellerOrderPage.tsx')) },
+  // Jumat Beli Lokal, the Dinas's side (pages/jbl): an edition's line-up.
+  { path: '/jbl/susunan', component: lazy(() => import('../pages/jbl/LineupPage.tsx')) },
   { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
   // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
   { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },

@@ -2,9 +2,9 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { accessPolicy } from '../../../src/access/schema.ts';
 import type { productPolicy } from '../../../src/catalog/products/schema.ts';
 import type { curationPolicy } from '../../../src/curation/schema.ts';
+import type { jblPolicy } from '../../../src/jbl/policy.ts';
 import type { Grant } from '../../../src/platform/schema.ts';
 import type { ScopeKind } from '../../../src/platform/schema.ts';
-import type { jblPolicy } from '../../../src/jbl/policy.ts';
 import type { procurementPolicy } from '../../../src/procurement/policy.ts';
 import type { registryPolicy } from '../../../src/registry/schema.ts';
 
