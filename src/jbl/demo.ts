@@ -15,7 +15,9 @@ export async function createDemoEditions(db: Db, at = new Date()): Promise<numbe
   if (process.env.NODE_ENV === 'production') return 0;
   const login = DEMO_ACCOUNTS.find((a) => a.role === 'platform_admin')?.login;
   return db.transaction(async (tx) => {
-    if ((await tx.query('select 1 from jbl_edition limit 1')).length) return 0;
+    // Past editions (the seed's year of closed ones) do not count: the coming Fridays are planned after them.
+    if ((await tx.query(`select 1 from jbl_edition where status in ('planned', 'open', 'live') limit 1`)).length)
+      return 0;
     const [admin] = await tx.query<DemoAccountRow>(
       `select a.id, a.display_name, a.owner_id, g.role, g.scope_id from account a join role_grant g on g.account_id = a.id
         where a.email = $1 and g.role = 'platform_admin'`,
