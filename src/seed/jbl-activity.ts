@@ -185,13 +185,13 @@ export async function seedJblActivity(q: Queryable, opts: JblActivityOptions): P
         s = { umkmId: it.umkmId, kecamatan: it.kecamatan, merchant: merchants.get(it.umkmId) ?? null, items: [] };
         bySeller.set(it.umkmId, s);
       }
-      // Popularity with a long tail: a few products draw most of the buyers.
+      // Popularity with a long tail (a few products draw most of the buyers), leaning to what a Friday buyer can afford.
       s.items.push({
         id: itemFirst + k,
         productId: it.productId,
         umkmId: it.umkmId,
         price: it.price,
-        weight: 0.1 + erng.next() ** 4 * 4,
+        weight: (0.1 + erng.next() ** 4 * 4) * Math.min(2, Math.sqrt(40_000 / it.price)),
       });
     }
     const orders = drawEditionOrders(
