@@ -130,6 +130,13 @@ describe('the Jumat Beli Lokal generator', () => {
     );
     expect(s.wrong).toBe(0);
     expect(s.soldout).toBeGreaterThanOrEqual(1);
+    // Ids were handed out by the generator: the next checkout still gets a fresh one.
+    for (const table of ['jbl_lineup_item', 'jbl_order', 'jbl_child_order', 'jbl_edition']) {
+      const ids = await one<{ next: number; max: number }>(
+        `select nextval(pg_get_serial_sequence('${table}', 'id'))::int8 as next, (select max(id) from ${table})::int8 as max`,
+      );
+      expect(Number(ids.next), table).toBeGreaterThan(Number(ids.max));
+    }
   });
 
   it('adds up: lines = price × quantity at the item price, child = Σ lines, parent = Σ children; carts of 1–3 sellers', async () => {

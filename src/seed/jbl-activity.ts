@@ -14,7 +14,7 @@ import { localDate } from '../platform/time.ts';
 import { Pipeline } from './bulk.ts';
 import type { SeedModule } from './context.ts';
 import { seedJblBuyers } from './jbl-buyers.ts';
-import { loadEdition, reserveRange } from './jbl-load.ts';
+import { EditionBatch, editionRows, idBlock } from './jbl-load.ts';
 import { buildLineup, type QueuePointers, pastEditions, sellerQueues } from './jbl-lineup.ts';
 import { drawEditionOrders, type OrderSeller } from './jbl-orders.ts';
 import { mulberry32, streamSeed } from './prng.ts';
@@ -23,6 +23,7 @@ import { mulberry32, streamSeed } from './prng.ts';
 export const JBL_ORDERS_PER_MEMBER = 520_000 / 385_000;
 export const jblOrdersFor = (members: number) => Math.max(200, Math.round(members * JBL_ORDERS_PER_MEMBER));
 const OWN_MERCHANT_SHARE = 0.3;
+const BATCH_LINES = 20_000; // order lines per set of insert statements (a jakarta edition has more on its own)
 const ACQUIRERS = ['COM.GO-JEK.WWW', 'ID.DANA.WWW', 'ID.CO.SHOPEE.WWW', 'ID.CO.BANKDKI.WWW', 'ID.CO.BRI.WWW'];
 
 async function setting<T>(q: Queryable, key: string, day: string, fallback: T): Promise<T> {
@@ -67,7 +68,9 @@ export async function seedJblActivity(q: Queryable, opts: JblActivityOptions): P
   });
 
   // Editions: one row each, ids reserved so the line-ups and orders can point at them.
-  const first = await reserveRange(q, 'jbl_edition', editions.length);
+  const editionIds = await idBlock(q, 'jbl_edition');
+  const first = editionIds.take(editions.length);
+  await editionIds.close();
   const iso = (ms: number) => new Date(ms).toISOString();
   await q.query(
     `insert into jbl_edition (id, friday, held_on, host_region_code, preorder_opens_at, preorder_closes_at, live_starts_at,
@@ -170,6 +173,22 @@ export async function seedJblActivity(q: Queryable, opts: JblActivityOptions): P
   const add = (r: Record<string, number>) => {
     for (const [k, v] of Object.entries(r)) rows[k] = (rows[k] ?? 0) + v;
   };
+  const blocks = {
+    item: await idBlock(q, 'jbl_lineup_item'),
+    order: await idBlock(q, 'jbl_order'),
+    child: await idBlock(q, 'jbl_child_order'),
+  };
+  const batch = new EditionBatch();
+  let pending = 0;
+  const flush = async () => {
+    const insert = batch.take(q);
+    const n = pending;
+    pending = 0;
+    await pipeline.add(async () => {
+      add(await insert());
+      opts.progress?.tick(n);
+    });
+  };
   for (const [i, e] of editions.entries()) {
     if (e.decision === 'skip') continue;
     const erng = mulberry32(streamSeed(opts.seed, `jbl-edition-${e.friday}`));
@@ -177,7 +196,7 @@ export async function seedJblActivity(q: Queryable, opts: JblActivityOptions): P
     const cityName = kecs[0]?.city_name.replace(/^Kota Administrasi /, '') ?? e.host;
     const items = buildLineup(erng, kecs, queues, pointers, quota, cityName);
     if (!items.length) continue;
-    const itemFirst = await reserveRange(q, 'jbl_lineup_item', items.length);
+    const itemFirst = blocks.item.take(items.length);
     const bySeller = new Map<number, OrderSeller>();
     for (const [k, it] of items.entries()) {
       let s = bySeller.get(it.umkmId);
@@ -204,31 +223,29 @@ export async function seedJblActivity(q: Queryable, opts: JblActivityOptions): P
       hold,
     );
     const ids = {
-      order: await reserveRange(q, 'jbl_order', orders.length),
-      child: await reserveRange(
-        q,
-        'jbl_child_order',
-        orders.reduce((a, o) => a + o.children.length, 0),
-      ),
+      order: blocks.order.take(orders.length),
+      child: blocks.child.take(orders.reduce((a, o) => a + o.children.length, 0)),
     };
-    const loaded = loadEdition(q, {
-      edition: e,
-      editionId: first + i,
-      items,
-      itemFirst,
-      orders,
-      ids,
-      rng: erng,
-      aggregator,
-      hold,
-      keys: opts.keys,
-    });
-    await pipeline.add(async () => {
-      add(await loaded());
-      opts.progress?.tick(orders.length);
-    });
+    batch.add(
+      editionRows({
+        edition: e,
+        editionId: first + i,
+        items,
+        itemFirst,
+        orders,
+        ids,
+        rng: erng,
+        aggregator,
+        hold,
+        keys: opts.keys,
+      }),
+    );
+    pending += orders.length;
+    if (batch.lines >= BATCH_LINES) await flush();
   }
+  if (pending) await flush();
   await pipeline.drain();
+  for (const b of Object.values(blocks)) await b.close();
   log(`jbl: ${rows.jbl_order ?? 0} orders in ${Math.round(performance.now() - t0) / 1000} s`);
   return rows;
 }

@@ -83,12 +83,23 @@ const EVENT_COLUMNS = [
   ['received_at', 'timestamptz'],
 ] as const;
 
-/** Reserves n consecutive ids of a table's identity (one setval, not n nextval). Returns the first. */
-export async function reserveRange(q: Queryable, table: string, n: number): Promise<number> {
+/**
+ * Ids of a table's identity handed out locally: one nextval for the first, one setval at the end (the seed is the only
+ * writer while it runs), so editions cost no round trips for their ids.
+ */
+export async function idBlock(q: Queryable, table: string) {
   const [r] = await q.query<{ first: number }>(`select nextval(pg_get_serial_sequence($1, 'id')) as first`, [table]);
-  const first = Number(r?.first);
-  if (n > 1) await q.query(`select setval(pg_get_serial_sequence($1, 'id'), $2::int8)`, [table, first + n - 1]);
-  return first;
+  let next = Number(r?.first);
+  return {
+    take(n: number): number {
+      const first = next;
+      next += n;
+      return first;
+    },
+    async close(): Promise<void> {
+      await q.query(`select setval(pg_get_serial_sequence($1, 'id'), $2::int8)`, [table, next]);
+    },
+  };
 }
 
 export interface EditionLoad {
@@ -106,7 +117,65 @@ export interface EditionLoad {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function loadEdition(q: Queryable, x: EditionLoad): () => Promise<Record<string, number>> {
+export interface EditionRows {
+  items: ColumnBuffer;
+  orders: ColumnBuffer;
+  children: ColumnBuffer;
+  lines: ColumnBuffer;
+  events: ColumnBuffer;
+}
+const TABLES = [
+  ['items', 'jbl_lineup_item', true],
+  ['orders', 'jbl_order', true],
+  ['children', 'jbl_child_order', true],
+  ['lines', 'jbl_order_line', false],
+  ['events', 'jbl_payment_event', false],
+] as const;
+
+/**
+ * Editions' rows gathered into one set of statements (the demo's small editions would otherwise cost hundreds of
+ * statements); `take` hands them over and starts afresh. Parents before children, in one task.
+ */
+export class EditionBatch {
+  private rows = EditionBatch.empty();
+  static empty(): EditionRows {
+    return {
+      items: new ColumnBuffer(ITEM_COLUMNS),
+      orders: new ColumnBuffer(ORDER_COLUMNS),
+      children: new ColumnBuffer(CHILD_COLUMNS),
+      lines: new ColumnBuffer(LINE_COLUMNS),
+      events: new ColumnBuffer(EVENT_COLUMNS),
+    };
+  }
+  add(r: EditionRows): void {
+    if (!this.rows.orders.length && !this.rows.items.length) {
+      this.rows = r;
+      return;
+    }
+    for (const [key] of TABLES)
+      this.rows[key].values.forEach((col, i) => {
+        for (const v of r[key].values[i] as unknown[]) col.push(v);
+      });
+  }
+  get lines(): number {
+    return this.rows.lines.length;
+  }
+  take(q: Queryable): () => Promise<Record<string, number>> {
+    const r = this.rows;
+    this.rows = EditionBatch.empty();
+    return async () => {
+      const counts: Record<string, number> = {};
+      for (const [key, table, withIds] of TABLES) {
+        await r[key].flush(q, table, { withIds });
+        counts[table] = r[key].length;
+      }
+      return counts;
+    };
+  }
+}
+
+/** Builds one edition's rows: ids from the blocks, stock from what its paid lines sold. */
+export function editionRows(x: EditionLoad): EditionRows {
   const e = x.edition;
   const day = e.friday.replaceAll('-', '');
   const orders = new ColumnBuffer(ORDER_COLUMNS);
@@ -195,18 +264,5 @@ export function loadEdition(q: Queryable, x: EditionLoad): () => Promise<Record<
       iso(e.opens - 7 * 86_400_000),
     );
   }
-  return async () => {
-    await items.flush(q, 'jbl_lineup_item', { withIds: true });
-    await orders.flush(q, 'jbl_order', { withIds: true });
-    await children.flush(q, 'jbl_child_order', { withIds: true });
-    await lines.flush(q, 'jbl_order_line');
-    await events.flush(q, 'jbl_payment_event');
-    return {
-      jbl_lineup_item: items.length,
-      jbl_order: orders.length,
-      jbl_child_order: children.length,
-      jbl_order_line: lines.length,
-      jbl_payment_event: events.length,
-    };
-  };
+  return { items, orders, children, lines, events };
 }
