@@ -126,22 +126,34 @@ function bestProduct(s: Seller, mix: Mix, seed: number, taken: Set<number>): Can
     )[0];
 }
 
+/** How many products of its least used category the seller's kecamatan has in this edition so far. */
+const leastUsed = (s: Seller, mix: Mix) => Math.min(...s.products.map((p) => mix.of(s.kecamatan, p.category)));
+
 /** Fills each kecamatan's room from `pool` (the sellers of one round), oldest turn first, categories mixed. */
 function fill(pool: Seller[], round: number, room: Map<string, number>, mix: Mix, out: Pick[], seed: number): Seller[] {
   const left: Seller[] = [];
   const byKec = groupBy(pool, (s) => s.kecamatan);
   for (const [kec, sellers] of byKec) {
     const waiting = sellers.sort((a, b) => byOldest(a.history.lastFeatured, b.history.lastFeatured) || a.key - b.key);
+    const categories = new Set(sellers.flatMap((x) => x.products.map((p) => p.category)));
     while (waiting.length && (room.get(kec) ?? 0) > 0) {
       const oldest = waiting[0]!.history.lastFeatured;
       const group = waiting.filter((s) => s.history.lastFeatured === oldest);
-      const choice = group
-        .map((s) => ({ s, p: bestProduct(s, mix, seed, new Set())! }))
-        .sort((a, b) => mix.of(kec, a.p.category) - mix.of(kec, b.p.category) || a.s.key - b.s.key)[0]!;
-      waiting.splice(waiting.indexOf(choice.s), 1);
+      // The first (in shuffled order) who brings the kecamatan's least used category; nobody can do better than the
+      // least used of the categories on offer, so the scan stops there (thousands of sellers per kecamatan in Jakarta).
+      const floor = Math.min(...[...categories].map((c) => mix.of(kec, c)));
+      let seller = group[0]!;
+      let fewest = leastUsed(seller, mix);
+      for (const s of group) {
+        if (fewest === floor) break;
+        const n = leastUsed(s, mix);
+        if (n < fewest) [seller, fewest] = [s, n];
+      }
+      const product = bestProduct(seller, mix, seed, new Set())!;
+      waiting.splice(waiting.indexOf(seller), 1);
       room.set(kec, (room.get(kec) ?? 0) - 1);
-      mix.add(kec, choice.p.category);
-      out.push({ ...choice.p, round, kind: 'turn', sellerLastFeatured: choice.s.history.lastFeatured });
+      mix.add(kec, product.category);
+      out.push({ ...product, round, kind: 'turn', sellerLastFeatured: seller.history.lastFeatured });
     }
     left.push(...waiting);
   }

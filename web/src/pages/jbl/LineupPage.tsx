@@ -71,7 +71,11 @@ function LineupView({ me }: { me: Me }) {
           >
             {editions.map((e) => (
               <option key={e.id} value={e.id}>
-                {t('jbl.lineup.editionOption', { day: e.heldOn, host: e.host.name, status: status(e.status) })}
+                {t('jbl.lineup.editionOption', {
+                  day: i18n.date(e.heldOn),
+                  host: e.host.name,
+                  status: status(e.status),
+                })}
               </option>
             ))}
           </select>
