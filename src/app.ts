@@ -25,6 +25,7 @@ import { shareRoutes } from './procurement/share/routes.ts';
 import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
 import { qrisRoutes } from './platform/qris/routes.ts';
+import { jblReportRoutes } from './jbl/reports/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
@@ -54,6 +55,7 @@ export const contexts: RoutePlugin[] = [
   ocdsRoutes,
   qrisRoutes,
   jblRoutes,
+  jblReportRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
