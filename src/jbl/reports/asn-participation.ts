@@ -1,6 +1,7 @@
-// ASN participation (issue 15, item 6). An agency's ASN are the accounts holding asn_buyer scoped to it (those
-// granted by the end of an edition's live session count for that edition); one bought when a seller order of an ASN
-// checkout for that agency was paid; the target is jbl.asn_min_spend_rupiah in force on the Friday, reached by an
+// ASN participation (issue 15, item 6). An agency's ASN in an edition are the accounts holding asn_buyer scoped to it
+// now, plus any who bought for it in that edition and have moved since (role grants keep no history, and the
+// generator's accounts are younger than its orders: counting grants by date would undercount). One bought when a
+// seller order of an ASN checkout for that agency was paid; the target is jbl.asn_min_spend_rupiah in force on the Friday, reached by an
 // ASN's paid spend in the edition. Orders carry the agency the ASN belonged to when buying (jbl_order.agency_id).
 // Scope is folded into the SQL: an official or ASN reads only their own agency (another one is not found, 404).
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -34,12 +35,21 @@ export const presentParticipation = (r: ParticipationRow): Participation => {
 export const TARGET = `(select s.value::text::bigint as target from setting s
   where s.key = 'jbl.asn_min_spend_rupiah' and s.effective_from <= e.friday order by s.effective_from desc limit 1)`;
 
-/** Each ASN's paid spend per edition for the agencies in `agencyCondition` (over `o`). */
+/**
+ * Each ASN's paid spend per edition for the agencies in `agencyCondition` (over `o`), and whether they hold the
+ * agency's asn_buyer grant no more (moved: counted among the agency's ASN on top of today's grants).
+ */
 export const SPEND = (agencyCondition: string) => `
-  select o.agency_id, o.edition_id, o.buyer_account_id, sum(c.total) as spend
+  select o.agency_id, o.edition_id, o.buyer_account_id, sum(c.total) as spend,
+         not exists (select 1 from role_grant g where g.account_id = o.buyer_account_id and g.role = 'asn_buyer'
+                        and g.scope_kind = 'agency' and g.scope_id = o.agency_id::text) as moved
     from jbl_order o join jbl_child_order c on c.order_id = o.id and c.status in ${COUNTED}
    where o.buyer_kind = 'asn' and ${agencyCondition}
    group by 1, 2, 3`;
+
+/** The number of accounts holding asn_buyer per agency today. */
+export const ASN_NOW = `select g.scope_id::integer as agency_id, count(*) as asn from role_grant g
+  where g.role = 'asn_buyer' and g.scope_kind = 'agency' group by 1`;
 
 export async function readAgencyParticipation(
   db: Queryable,
@@ -56,7 +66,7 @@ export async function readAgencyParticipation(
     `with spend as (${SPEND('o.agency_id = $1')})
      select ${EDITION_COLUMNS}, coalesce(t.target, 0) as target,
             (select count(*) from role_grant g where g.role = 'asn_buyer' and g.scope_kind = 'agency'
-                and g.scope_id = $1::text and g.granted_at <= e.live_ends_at) as asn,
+                and g.scope_id = $1::text) + count(*) filter (where s.moved) as asn,
             count(s.buyer_account_id) as buyers, coalesce(sum(s.spend), 0) as spend,
             count(*) filter (where s.spend >= t.target) as reached
        from jbl_edition e ${EDITION_JOIN}

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import { participationScope } from '../policy.ts';
-import { type ParticipationRow, presentParticipation, SPEND, TARGET } from './asn-participation.ts';
+import { ASN_NOW, type ParticipationRow, presentParticipation, SPEND, TARGET } from './asn-participation.ts';
 import { EDITION_COLUMNS, EDITION_JOIN, type EditionCols, editionRef, PUBLISHED } from './queries.ts';
 import type { ParticipationRanking } from './schema.ts';
 
@@ -37,22 +37,18 @@ export async function readParticipationRanking(
   if (!e) return { edition: null, agencies: [] };
   const scope = participationScope(actor, 'x.id', 2);
   const rows = await db.query<Row>(
-    `with asn as (
-       select g.scope_id::integer as agency_id, count(*) as asn
-         from role_grant g join jbl_edition e on e.id = $1
-        where g.role = 'asn_buyer' and g.scope_kind = 'agency' and g.granted_at <= e.live_ends_at
-        group by 1
-     ), spend as (${SPEND('o.edition_id = $1 and o.agency_id is not null')}),
+    `with asn as (${ASN_NOW}), spend as (${SPEND('o.edition_id = $1 and o.agency_id is not null')}),
      bought as (
-       select s.agency_id, count(*) as buyers, sum(s.spend) as spend,
+       select s.agency_id, count(*) as buyers, sum(s.spend) as spend, count(*) filter (where s.moved) as moved,
               count(*) filter (where s.spend >= t.target) as reached
          from spend s cross join (select t.* from jbl_edition e, lateral ${TARGET} t where e.id = $1) t
         group by 1
      ), ranked as (
-       select a.id, a.code, a.name, coalesce(asn.asn, 0) as asn, coalesce(b.buyers, 0) as buyers,
+       select a.id, a.code, a.name, coalesce(asn.asn, 0) + coalesce(b.moved, 0) as asn, coalesce(b.buyers, 0) as buyers,
               coalesce(b.spend, 0) as spend, coalesce(b.reached, 0) as reached,
               (select t.target from jbl_edition e, lateral ${TARGET} t where e.id = $1) as target,
-              rank() over (order by coalesce(b.buyers, 0)::numeric / nullif(asn.asn, 0) desc nulls last,
+              rank() over (order by coalesce(b.buyers, 0)::numeric / nullif(coalesce(asn.asn, 0) + coalesce(b.moved, 0), 0)
+                                    desc nulls last,
                                     coalesce(b.spend, 0) desc) as rank
          from agency a
          left join asn on asn.agency_id = a.id

@@ -193,6 +193,18 @@ describe('ASN participation', () => {
     expect(point.rate).toBeCloseTo(2 / 3);
   });
 
+  it('counts an ASN who bought for the agency and has left it since among its ASN', async () => {
+    const c = await makeSeller(db, '3173');
+    const item = await makeItem(db, edition.id, c.umkmId, 'minuman', 25_000);
+    const moved = await makeAccount(db, []); // their grant for X was withdrawn after the edition
+    await placeCheckout(db, edition.id, 'preorder', { kind: 'asn', accountId: moved.id, agencyId: x.id }, [
+      { umkmId: c.umkmId, status: 'paid', lines: [{ itemId: item, quantity: 4 }] },
+    ]);
+    const res = await get(`/api/jbl/participation/agencies/${x.id}`, admin);
+    const point = res.json().trend.find((t: { edition: { id: number } }) => t.edition.id === edition.id);
+    expect(point).toMatchObject({ asn: 4, buyers: 3, reached: 2, spend: 230_000 });
+  });
+
   it('keeps officials and ASN to their own agency, and ranks the province', async () => {
     expect((await get(`/api/jbl/participation/agencies/${y.id}`, x.officials.pa_kpa.cookie)).statusCode).toBe(404);
     expect((await get(`/api/jbl/participation/agencies/${y.id}`, asn[0]!.cookie)).statusCode).toBe(404);
@@ -202,7 +214,7 @@ describe('ASN participation', () => {
     expect(all.agencies.slice(0, 2).map((r: { agency: { id: number } }) => r.agency.id)).toEqual([y.id, x.id]);
     const mine = (await get(`/api/jbl/participation?editionId=${edition.id}`, x.officials.ppk.cookie)).json();
     expect(mine.agencies).toHaveLength(1);
-    expect(mine.agencies[0]).toMatchObject({ rank: 2, agency: { id: x.id }, buyers: 2 });
+    expect(mine.agencies[0]).toMatchObject({ rank: 2, agency: { id: x.id }, buyers: 3 });
   });
 });
 

@@ -52,7 +52,9 @@ export const ProvinceTrend = z.object({ points: z.array(TrendPoint), total: Spli
 export type ProvinceTrend = z.infer<typeof ProvinceTrend>;
 
 const Participation = z.object({
-  asn: z.number().describe('ASN of the agency (asn_buyer grants held when the live session ended)'),
+  asn: z
+    .number()
+    .describe('ASN of the agency: asn_buyer grants held today, plus buyers in the edition who moved since'),
   buyers: z.number().describe('ASN who bought (a paid seller order) in the edition'),
   reached: z.number().describe('ASN whose paid spend in the edition reached the target'),
   spend: z.number(),

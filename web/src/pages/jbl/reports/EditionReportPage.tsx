@@ -65,7 +65,7 @@ function Totals({ r, i18n }: { r: EditionReport; i18n: Msg }) {
         <caption>{t('jblr.total')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('jblr.edition')}</th>
+            <th scope="col">{t('jblr.session')}</th>
             <th scope="col" className="num">
               {t('jblr.orders')}
             </th>
