@@ -25,6 +25,7 @@ import { shareRoutes } from './procurement/share/routes.ts';
 import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
 import { qrisRoutes } from './platform/qris/routes.ts';
+import { jblReportRoutes } from './jbl/reports/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
 import { jblOrderRoutes } from './jbl/orders/routes.ts';
 import { jblLineupRoutes } from './jbl/lineup-routes.ts';
@@ -58,6 +59,7 @@ export const contexts: RoutePlugin[] = [
   jblRoutes,
   jblOrderRoutes,
   jblLineupRoutes,
+  jblReportRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -114,6 +114,21 @@ export const routes: readonly Route[] = [
   },
   { path: '/pengadaan/umur-tagihan', component: lazy(() => import('../pages/procurement/share/AgeingPage.tsx')) },
   { path: '/kinerja-pembayaran', component: lazy(() => import('../pages/procurement/share/PerformancePage.tsx')) },
+  // Jumat Beli Lokal reports (pages/jbl/reports); /jumat-beli-lokal/omzet is public.
+  { path: '/jumat-beli-lokal/omzet', component: lazy(() => import('../pages/jbl/reports/TrendPage.tsx')) },
+  {
+    path: '/jumat-beli-lokal/laporan/:editionId',
+    component: lazy(() => import('../pages/jbl/reports/EditionReportPage.tsx')),
+  },
+  {
+    path: '/jumat-beli-lokal/partisipasi-asn',
+    component: lazy(() => import('../pages/jbl/reports/ParticipationPage.tsx')),
+  },
+  {
+    path: '/jumat-beli-lokal/partisipasi-asn/:agencyId',
+    component: lazy(() => import('../pages/jbl/reports/AgencyParticipationPage.tsx')),
+  },
+  { path: '/jumat-beli-lokal/pembayaran', component: lazy(() => import('../pages/jbl/reports/PayoutPage.tsx')) },
   // Procurement plans (pages/procurement/plans): agencies, spending outside the platform, RUP, opportunities.
   { path: '/pengadaan/instansi', component: lazy(() => import('../pages/procurement/plans/AgenciesPage.tsx')) },
   { path: '/pengadaan/belanja-luar', component: lazy(() => import('../pages/procurement/plans/SpendingPage.tsx')) },
