@@ -59,6 +59,16 @@ export const routes: readonly Route[] = [
   // The public catalogue: search and the product page (pages/catalog).
   { path: '/cari', component: lazy(() => import('../pages/catalog/SearchPage.tsx')) },
   { path: '/produk/:productId', component: lazy(() => import('../pages/catalog/ProductPage.tsx')) },
+  // Jumat Beli Lokal's public storefront (pages/jbl): the current edition, an edition, a product, the cart, and the
+  // order's tracking link. "pesanan/:token" before ":editionId/…": the first match wins.
+  { path: '/jumat-beli-lokal', component: lazy(() => import('../pages/jbl/EditionPage.tsx')) },
+  { path: '/jumat-beli-lokal/pesanan/:token', component: lazy(() => import('../pages/jbl/TrackPage.tsx')) },
+  { path: '/jumat-beli-lokal/:editionId', component: lazy(() => import('../pages/jbl/EditionPage.tsx')) },
+  { path: '/jumat-beli-lokal/:editionId/keranjang', component: lazy(() => import('../pages/jbl/CartPage.tsx')) },
+  {
+    path: '/jumat-beli-lokal/:editionId/produk/:itemId',
+    component: lazy(() => import('../pages/jbl/ItemPage.tsx')),
+  },
   // Curation (pages/curation): the owner's, the officers' worklists, the Dinas's calls, the public check; and the
   // notifications (pages/notifications, texts still in curation's dictionary).
   { path: '/kurasi', component: lazy(() => import('../pages/curation/OwnerPage.tsx')) },
