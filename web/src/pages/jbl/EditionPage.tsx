@@ -210,13 +210,9 @@ function ItemCard(p: {
           <p className="jbl-soldout">{t('jbl.item.soldOut')}</p>
         ) : (
           p.canBuy && (
-            <button
-              type="button"
-              className="button"
-              aria-label={t('jbl.item.addNamed', { name: it.name })}
-              onClick={() => p.onAdd(it)}
-            >
+            <button type="button" className="button" onClick={() => p.onAdd(it)}>
               {t('jbl.item.add')}
+              <span className="sr-only">{t('jbl.item.addNamed', { name: it.name })}</span>
             </button>
           )
         )}

@@ -70,8 +70,11 @@ function Item({ item: it, edition: e, shelf, i18n }: { item: ShelfItem; edition:
           />
         )}
         <div>
-          <p className="jbl-price jbl-price-big">{price}</p>
-          <p>{t('jbl.item.by', { seller: it.seller.name, kecamatan: it.seller.kecamatan })}</p>
+          <p>
+            <span className="jbl-price jbl-price-big">{price}</span>
+            <br />
+            {t('jbl.item.by', { seller: it.seller.name, kecamatan: it.seller.kecamatan })}
+          </p>
           <p className="muted">
             {it.soldOut ? (
               <strong className="jbl-soldout">{t('jbl.item.soldOut')}</strong>
