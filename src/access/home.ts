@@ -5,6 +5,7 @@ import type { Bilingual } from '../platform/http/problem.ts';
 import { formatWib } from '../platform/time.ts';
 import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } from '../catalog/home-figures.ts';
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
+import { currentEditionShortcut } from '../jbl/home-figures.ts';
 import { mallFigures } from '../mall/home-figures.ts';
 import {
   bureauWork,
@@ -106,7 +107,7 @@ const districtDesk: Builder = async (db, g) => ({
 
 const buyerAgency: Builder = async (db) => {
   const { available, suppliers } = await publishedFigures(db);
-  return { figures: [available, suppliers], list: null, shortcuts: [] };
+  return { figures: [available, suppliers], list: null, shortcuts: [await currentEditionShortcut(db)] };
 };
 
 // e-Order (src/procurement; pages in web/src/pages/procurement): each official's queue in its agency.
@@ -285,7 +286,7 @@ const BUILDERS: Record<string, Builder> = {
       empty: { id: 'Belum ada produk.', en: 'No products yet.' },
       items: await newestProducts(db),
     },
-    shortcuts: [],
+    shortcuts: [await currentEditionShortcut(db)],
   }),
 };
 

@@ -78,8 +78,11 @@ async function confirmAs(seller: KitSeller, number: string) {
 describe('the Jumat Beli Lokal storefront on a phone', () => {
   it('sells a guest a cart from two sellers, shows two QRIS codes, and both paid once the sellers confirm', async () => {
     const g = await phone(browser());
-    await g.page.goto(`${base}/jumat-beli-lokal`);
+    // From the public home to the current edition.
+    await g.page.goto(base);
+    await g.page.getByRole('link', { name: 'Belanja di Jumat Beli Lokal' }).click();
     await g.page.getByRole('heading', { level: 1, name: /Jumat Beli Lokal — / }).waitFor();
+    expect(new URL(g.page.url()).pathname).toBe('/jumat-beli-lokal');
     await g.page.getByText('Pre-order ditutup dalam').waitFor();
     expect(await card(g.page, 'Kue Lapis Legit').textContent()).toContain('Rp 25.000');
     const wa = g.page.getByRole('link', { name: 'Bagikan edisi lewat WhatsApp' });
@@ -213,7 +216,10 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     expect(await count()).toBe(0);
 
     const a = await phone(browser(), cookie);
-    await a.page.goto(`${base}/jumat-beli-lokal/${editionId}`);
+    // The ASN's home leads to the current edition.
+    await a.page.goto(`${base}/beranda`);
+    await a.page.getByRole('link', { name: /^Belanja Jumat Beli Lokal / }).click();
+    await a.page.waitForURL(`${base}/jumat-beli-lokal/${editionId}`);
     await add(a.page, 'Kopi Robusta Condet');
     await a.page.getByRole('link', { name: 'Keranjang (1)' }).click();
     await a.page.getByText('Belanja Anda dihitung untuk instansi Anda.').waitFor();
@@ -225,6 +231,27 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     expect(await count()).toBe(1);
     expectClean(a.problems, 'ASN journey');
     await a.context.close();
+  });
+
+  it('shows Jumat Beli Lokal under "where to buy" on the product page of a listed product, with its link', async () => {
+    const [p] = await db.query<{ product_id: number }>('select product_id from jbl_lineup_item where id = $1', [
+      items.kopi,
+    ]);
+    await db.query(
+      `update product set curation_status = 'curated', curation_grade = 'B', curated_at = now(), channel_jbl = true where id = $1`,
+      [p!.product_id],
+    );
+    const g = await phone(browser());
+    await g.page.goto(`${base}/produk/${p!.product_id}`);
+    await g.page.getByRole('heading', { level: 1, name: 'Kopi Robusta Condet' }).waitFor();
+    const jbl = g.page.locator('[data-channel="jbl"]');
+    expect(await jbl.textContent()).toContain('Ada di edisi Jumat Beli Lokal');
+    await checkPage(g.page, 'catalogue product page');
+    await jbl.getByRole('link', { name: 'Beli di Jumat Beli Lokal' }).click();
+    await g.page.waitForURL(`${base}/jumat-beli-lokal/${editionId}/produk/${items.kopi}`);
+    await g.page.getByText('Giliran tampil').waitFor();
+    expectClean(g.problems, 'product page to the storefront');
+    await g.context.close();
   });
 
   it(`costs a phone at most ${JS_BUDGET / 1024} KB of JavaScript on the wire for the edition page`, async () => {
