@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/platform/auth/session.ts';
+import { formatWib } from '../../src/platform/time.ts';
 import type { Db } from '../../src/platform/db/types.ts';
 import type { App } from '../../src/platform/http/server.ts';
 import { testApp, testDb } from '../support/db.ts';
@@ -252,6 +253,25 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     await g.page.getByText('Giliran tampil').waitFor();
     expectClean(g.problems, 'product page to the storefront');
     await g.context.close();
+  });
+
+  it('says when pre-orders close in WIB, and counts down to it, whatever the phone’s time zone', async () => {
+    const [e] = await db.query<{ at: Date }>('select preorder_closes_at as at from jbl_edition where id = $1', [
+      editionId,
+    ]);
+    for (const timezoneId of ['Europe/London', 'America/Los_Angeles', 'Asia/Jakarta']) {
+      const context = await browser().newContext({ viewport: { width: 360, height: 740 }, timezoneId });
+      const page = await context.newPage();
+      await page.goto(`${base}/jumat-beli-lokal/${editionId}`);
+      const countdown = page.locator('.jbl-countdown');
+      await countdown.waitFor();
+      expect(await countdown.locator('.jbl-countdown-at').textContent(), timezoneId).toBe(
+        `pada ${formatWib(new Date(e!.at), 'id')}`,
+      );
+      // The edition closes a day after it was made: under 24 hours left, in any zone.
+      expect(await countdown.locator('.jbl-clock').textContent(), timezoneId).toMatch(/^23:[0-5]\d:[0-5]\d$/);
+      await context.close();
+    }
   });
 
   it(`costs a phone at most ${JS_BUDGET / 1024} KB of JavaScript on the wire for the edition page`, async () => {
