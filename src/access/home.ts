@@ -7,6 +7,7 @@ import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } fr
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
 import {
   agencyParticipationShortcut,
+  currentEditionShortcut,
   PARTICIPATION_SHORTCUT,
   PAYOUTS_SHORTCUT,
   TREND_SHORTCUT,
@@ -112,7 +113,7 @@ const districtDesk: Builder = async (db, g) => ({
 
 const buyerAgency: Builder = async (db) => {
   const { available, suppliers } = await publishedFigures(db);
-  return { figures: [available, suppliers], list: null, shortcuts: [] };
+  return { figures: [available, suppliers], list: null, shortcuts: [await currentEditionShortcut(db)] };
 };
 
 // e-Order (src/procurement; pages in web/src/pages/procurement): each official's queue in its agency.
@@ -302,7 +303,7 @@ const BUILDERS: Record<string, Builder> = {
       empty: { id: 'Belum ada produk.', en: 'No products yet.' },
       items: await newestProducts(db),
     },
-    shortcuts: [],
+    shortcuts: [await currentEditionShortcut(db)],
   }),
 };
 

@@ -2,21 +2,21 @@
 // kecamatan against the quota, the city office's picks; building by rotation, adding a pick and removing an item,
 // each with a reason (who may: the abilities jbl.seesLineup and jbl.managesLineup from the server's policy).
 import { useState } from 'react';
-import type { Lineup, LineupItem } from '../../../../src/jbl/lineup-schema.ts';
-import type { Edition, EditionStatus } from '../../../../src/jbl/schema.ts';
-import { api } from '../../app/api.ts';
-import { Page } from '../../app/Page.tsx';
-import { navigate, useSearch } from '../../app/router.tsx';
-import { can, type Me } from '../../app/session.ts';
-import { FormAlert, problemText } from '../../ui/form.tsx';
-import { RequireAbility } from '../../ui/not-allowed.tsx';
-import { LoadStatus, useGet } from '../../ui/resource.tsx';
+import type { Lineup, LineupItem } from '../../../../../src/jbl/lineup-schema.ts';
+import type { Edition, EditionStatus } from '../../../../../src/jbl/schema.ts';
+import { api } from '../../../app/api.ts';
+import { Page } from '../../../app/Page.tsx';
+import { navigate, useSearch } from '../../../app/router.tsx';
+import { can, type Me } from '../../../app/session.ts';
+import { FormAlert, problemText } from '../../../ui/form.tsx';
+import { RequireAbility } from '../../../ui/not-allowed.tsx';
+import { LoadStatus, useGet } from '../../../ui/resource.tsx';
 import { AddPickForm, ItemCard, type JblI18n, useJblI18n } from './lineup-parts.tsx';
 
 export default function LineupPage() {
   const { t } = useJblI18n();
   return (
-    <RequireAbility ability="jbl.seesLineup" title={t('jbl.lineup.title')} message={t('jbl.notAllowed')}>
+    <RequireAbility ability="jbl.seesLineup" title={t('jblLineup.lineup.title')} message={t('jblLineup.notAllowed')}>
       {(me) => <LineupView me={me} />}
     </RequireAbility>
   );
@@ -45,25 +45,28 @@ function LineupView({ me }: { me: Me }) {
   const mayChange =
     can(me, 'jbl.managesLineup') && !!current && !['closed', 'skipped'].includes(current.edition.status);
   const done = (l: Lineup, note: string) => setShown({ lineup: l, note });
-  const status = (s: EditionStatus) => t(`jbl.status.${s}` as const);
+  const status = (s: EditionStatus) => t(`jblLineup.status.${s}` as const);
 
   const build = async () => {
     setBuildError(null);
     try {
-      done(await api<Lineup>(`/api/jbl/editions/${chosen}/lineup/build`, { method: 'POST' }), t('jbl.lineup.built'));
+      done(
+        await api<Lineup>(`/api/jbl/editions/${chosen}/lineup/build`, { method: 'POST' }),
+        t('jblLineup.lineup.built'),
+      );
     } catch (err) {
       setBuildError(problemText(err, i18n));
     }
   };
 
   return (
-    <Page title={t('jbl.lineup.title')}>
-      <p className="lead">{t('jbl.lineup.intro')}</p>
+    <Page title={t('jblLineup.lineup.title')}>
+      <p className="lead">{t('jblLineup.lineup.intro')}</p>
       <LoadStatus state={state} onRetry={state.reload} />
-      {ready && !editions.length && <p className="notice">{t('jbl.lineup.noEditions')}</p>}
+      {ready && !editions.length && <p className="notice">{t('jblLineup.lineup.noEditions')}</p>}
       {editions.length > 0 && (
         <div className="field">
-          <label htmlFor="jbl-edition">{t('jbl.lineup.edition')}</label>
+          <label htmlFor="jbl-edition">{t('jblLineup.lineup.edition')}</label>
           <select
             id="jbl-edition"
             value={chosen}
@@ -71,7 +74,7 @@ function LineupView({ me }: { me: Me }) {
           >
             {editions.map((e) => (
               <option key={e.id} value={e.id}>
-                {t('jbl.lineup.editionOption', {
+                {t('jblLineup.lineup.editionOption', {
                   day: i18n.date(e.heldOn),
                   host: e.host.name,
                   status: status(e.status),
@@ -86,7 +89,7 @@ function LineupView({ me }: { me: Me }) {
         <>
           <p>
             {status(current.edition.status)} ·{' '}
-            {t('jbl.lineup.facts', {
+            {t('jblLineup.lineup.facts', {
               host: current.edition.host.name,
               quota: current.quota,
               used: current.cityPicks.used,
@@ -97,9 +100,9 @@ function LineupView({ me }: { me: Me }) {
           {mayChange && ['planned', 'open'].includes(current.edition.status) && (
             <div className="stack">
               <button type="button" className="button" onClick={() => void build()}>
-                {t('jbl.lineup.build')}
+                {t('jblLineup.lineup.build')}
               </button>
-              <p className="hint">{t('jbl.lineup.buildHint')}</p>
+              <p className="hint">{t('jblLineup.lineup.buildHint')}</p>
               {buildError && <FormAlert>{buildError}</FormAlert>}
             </div>
           )}
@@ -124,17 +127,17 @@ function Items({
   onDone: (l: Lineup, note: string) => void;
 }) {
   const { t } = i18n;
-  if (!lineup.items.length) return <p className="muted">{t('jbl.lineup.empty')}</p>;
+  if (!lineup.items.length) return <p className="muted">{t('jblLineup.lineup.empty')}</p>;
   const rotation = (code: string) => lineup.items.filter((i) => i.pick !== 'city_pick' && i.kecamatan.code === code);
   const groups: [string, LineupItem[]][] = [
     ...lineup.kecamatan.map(
       (k) =>
-        [t('jbl.lineup.kecamatan', { name: k.name, listed: k.listed, quota: lineup.quota }), rotation(k.code)] as [
-          string,
-          LineupItem[],
-        ],
+        [
+          t('jblLineup.lineup.kecamatan', { name: k.name, listed: k.listed, quota: lineup.quota }),
+          rotation(k.code),
+        ] as [string, LineupItem[]],
     ),
-    [t('jbl.lineup.cityPicks'), lineup.items.filter((i) => i.pick === 'city_pick')],
+    [t('jblLineup.lineup.cityPicks'), lineup.items.filter((i) => i.pick === 'city_pick')],
   ];
   return (
     <>

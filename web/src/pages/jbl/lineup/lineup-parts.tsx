@@ -1,10 +1,10 @@
 // Parts of the line-up page: one item as a card (why it was chosen, stock, removal with a reason) and the city
 // office's form to add a pick. Cards rather than a table: the page is read on a 360-px phone.
 import { type FormEvent, useState } from 'react';
-import type { Lineup, LineupItem } from '../../../../src/jbl/lineup-schema.ts';
-import { api, ApiProblem } from '../../app/api.ts';
-import { type AreaI18n, useAreaI18n } from '../../i18n/area.ts';
-import { Field, FormAlert, problemText } from '../../ui/form.tsx';
+import type { Lineup, LineupItem } from '../../../../../src/jbl/lineup-schema.ts';
+import { api, ApiProblem } from '../../../app/api.ts';
+import { type AreaI18n, useAreaI18n } from '../../../i18n/area.ts';
+import { Field, FormAlert, problemText } from '../../../ui/form.tsx';
 import { messages } from './i18n.ts';
 
 export type JblI18n = AreaI18n<keyof typeof messages.id>;
@@ -53,7 +53,7 @@ export function ItemCard({
       const body = { itemId: item.id, reason };
       onDone(
         await api<Lineup>(`/api/jbl/editions/${editionId}/lineup/remove`, { method: 'POST', body }),
-        t('jbl.lineup.removed'),
+        t('jblLineup.lineup.removed'),
       );
     });
   };
@@ -61,16 +61,16 @@ export function ItemCard({
     <li className="card jbl-item">
       <p className="jbl-item-name">
         <strong>{item.product.name}</strong>
-        {item.removed && <span className="badge"> {t('jbl.lineup.removedBadge')}</span>}
+        {item.removed && <span className="badge"> {t('jblLineup.lineup.removedBadge')}</span>}
       </p>
       <p className="muted small">
         {item.seller.name} · {item.category.name[lang]}
       </p>
       <p>
-        {t('jbl.lineup.price')}: {i18n.rupiah(item.price)}
+        {t('jblLineup.lineup.price')}: {i18n.rupiah(item.price)}
       </p>
       <p className="small">
-        {t('jbl.lineup.stock', {
+        {t('jblLineup.lineup.stock', {
           stock: item.stock,
           initial: item.stockInitial,
           held: item.held,
@@ -78,31 +78,31 @@ export function ItemCard({
         })}
       </p>
       <p className="small">
-        {t('jbl.lineup.why')}: {item.reason[lang]}
+        {t('jblLineup.lineup.why')}: {item.reason[lang]}
       </p>
       {item.removed && (
-        <p className="notice small">{t('jbl.lineup.removedBecause', { reason: item.removed.reason })}</p>
+        <p className="notice small">{t('jblLineup.lineup.removedBecause', { reason: item.removed.reason })}</p>
       )}
       {mayChange && !item.removed && !removing && (
         <button type="button" className="link-button" onClick={() => setRemoving(true)}>
-          {t('jbl.lineup.remove')}
+          {t('jblLineup.lineup.remove')}
         </button>
       )}
       {removing && !item.removed && (
         <form className="stack" noValidate onSubmit={remove}>
           <Field
             name="reason"
-            label={t('jbl.lineup.removeReason', { name: item.product.name })}
+            label={t('jblLineup.lineup.removeReason', { name: item.product.name })}
             error={errors.reason}
             required
             minLength={5}
           />
           <div className="actions">
             <button type="submit" className="button">
-              {t('jbl.lineup.removeConfirm')}
+              {t('jblLineup.lineup.removeConfirm')}
             </button>
             <button type="button" className="link-button" onClick={() => setRemoving(false)}>
-              {t('jbl.lineup.cancel')}
+              {t('jblLineup.lineup.cancel')}
             </button>
           </div>
           {alert && <FormAlert>{alert}</FormAlert>}
@@ -123,25 +123,25 @@ export function AddPickForm({ editionId, i18n, onDone }: { editionId: number; i1
     void run(async () => {
       onDone(
         await api<Lineup>(`/api/jbl/editions/${editionId}/lineup/items`, { method: 'POST', body }),
-        t('jbl.lineup.added'),
+        t('jblLineup.lineup.added'),
       );
       form.reset();
     });
   };
   return (
     <form className="stack" noValidate onSubmit={submit}>
-      <h2>{t('jbl.lineup.add')}</h2>
+      <h2>{t('jblLineup.lineup.add')}</h2>
       <Field
         name="productId"
-        label={t('jbl.lineup.productId')}
-        hint={t('jbl.lineup.productIdHint')}
+        label={t('jblLineup.lineup.productId')}
+        hint={t('jblLineup.lineup.productIdHint')}
         inputMode="numeric"
         error={errors.productId}
         required
       />
-      <Field name="reason" label={t('jbl.lineup.reason')} error={errors.reason} required minLength={5} />
+      <Field name="reason" label={t('jblLineup.lineup.reason')} error={errors.reason} required minLength={5} />
       <button type="submit" className="button">
-        {t('jbl.lineup.addButton')}
+        {t('jblLineup.lineup.addButton')}
       </button>
       {alert && <FormAlert>{alert}</FormAlert>}
     </form>
