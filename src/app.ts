@@ -27,6 +27,7 @@ import { ocdsRoutes } from './procurement/ocds/routes.ts';
 import { qrisRoutes } from './platform/qris/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
 import { jblOrderRoutes } from './jbl/orders/routes.ts';
+import { jblSellerRoutes } from './jbl/seller/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -56,6 +57,7 @@ export const contexts: RoutePlugin[] = [
   qrisRoutes,
   jblRoutes,
   jblOrderRoutes,
+  jblSellerRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

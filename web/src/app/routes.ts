@@ -103,6 +103,9 @@ export const routes: readonly Route[] = [
   { path: '/jual/pesanan', component: lazy(() => import('../pages/procurement/seller/InboxPage.tsx')) },
   { path: '/jual/pesanan/:orderId', component: lazy(() => import('../pages/procurement/seller/SellerOrderPage.tsx')) },
   { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
+  // Jumat Beli Lokal, the seller's side (pages/jbl/seller): the editions they are in, one edition's Friday work.
+  { path: '/jual/jbl', component: lazy(() => import('../pages/jbl/seller/EditionsPage.tsx')) },
+  { path: '/jual/jbl/:editionId', component: lazy(() => import('../pages/jbl/seller/EditionPage.tsx')) },
   // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
   { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },
   {
