@@ -29,6 +29,7 @@ import { jblReportRoutes } from './jbl/reports/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
 import { jblOrderRoutes } from './jbl/orders/routes.ts';
 import { jblLineupRoutes } from './jbl/lineup-routes.ts';
+import { jblSellerRoutes } from './jbl/seller/routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -60,6 +61,7 @@ export const contexts: RoutePlugin[] = [
   jblOrderRoutes,
   jblLineupRoutes,
   jblReportRoutes,
+  jblSellerRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -7,6 +7,8 @@ import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } fr
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
 import {
   agencyParticipationShortcut,
+  PAGES as JBL,
+  sellerJblWork,
   currentEditionShortcut,
   PARTICIPATION_SHORTCUT,
   PAYOUTS_SHORTCUT,
@@ -197,19 +199,21 @@ const BUILDERS: Record<string, Builder> = {
     const registry = await ownerFigures(db, ownerId);
     const products = await ownerProducts(db, ownerId);
     const sales = await sellerWork(db, ownerId);
+    const fridays = await sellerJblWork(db, ownerId);
     return {
-      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures],
+      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures, ...fridays.figures],
       list: {
         title: { id: 'Produk saya', en: 'My products' },
         empty: {
           id: 'Belum ada produk. Tambahkan produk pertama Anda.',
           en: 'No products yet. Add your first product.',
         },
-        items: [...sales.items, ...products.items],
+        items: [...sales.items, ...fridays.items, ...products.items],
       },
       shortcuts: [
         { href: PROCUREMENT.sellerInbox, label: { id: 'Pesanan pemerintah', en: 'Government orders' } },
         { href: PROCUREMENT.statement, label: { id: 'Pendapatan dari pemerintah', en: 'Income from government' } },
+        { href: JBL.sellerEditions, label: { id: 'Jumat Beli Lokal saya', en: 'My Buy Local Friday' } },
         { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
         { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },

@@ -111,6 +111,9 @@ export const routes: readonly Route[] = [
   // Jumat Beli Lokal, the Dinas's side (pages/jbl): an edition's line-up.
   { path: '/jbl/susunan', component: lazy(() => import('../pages/jbl/lineup/LineupPage.tsx')) },
   { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
+  // Jumat Beli Lokal, the seller's side (pages/jbl/seller): the editions they are in, one edition's Friday work.
+  { path: '/jual/jbl', component: lazy(() => import('../pages/jbl/seller/EditionsPage.tsx')) },
+  { path: '/jual/jbl/:editionId', component: lazy(() => import('../pages/jbl/seller/EditionPage.tsx')) },
   // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
   { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },
   {
