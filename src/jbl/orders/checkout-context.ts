@@ -15,6 +15,8 @@ export interface CheckoutContext {
   hubInHost: boolean;
   holdMinutes: number;
   merchants: Merchants;
+  /** The parent order's id, drawn now so its number is known to the QRIS payloads (a 409 leaves a gap). */
+  orderId: number;
 }
 
 type EditionJson = SellingEdition & { friday: string; host_region_code: string; live_starts_at: string };
@@ -36,6 +38,7 @@ export async function checkoutContext(
     hold_minutes: number | null;
     aggregator: QrisMerchant | null;
     sellers: MerchantRow[] | null;
+    order_id: number;
   }>(
     `with e as (select status, friday::text as friday, host_region_code, preorder_opens_at, preorder_closes_at, live_starts_at
                   from jbl_edition where id = $1 and status <> 'planned')
@@ -47,7 +50,8 @@ export async function checkoutContext(
             (select json_agg(s) from (
                select ${MERCHANT_COLUMNS}
                  from umkm u left join umkm_qris_merchant m on m.umkm_id = u.id
-                where u.id in (select umkm_id from jbl_lineup_item where id = any($2::int8[]) and edition_id = $1)) s) as sellers`,
+                where u.id in (select umkm_id from jbl_lineup_item where id = any($2::int8[]) and edition_id = $1)) s) as sellers,
+            nextval(pg_get_serial_sequence('jbl_order', 'id')) as order_id`,
     [editionId, itemIds, hubCode, localDate(now)],
     { prepare: true },
   );
@@ -62,5 +66,6 @@ export async function checkoutContext(
     hubInHost: row.hub_in_host,
     holdMinutes: Number(row.hold_minutes ?? 15),
     merchants: merchantsFrom(row.sellers ?? [], row.aggregator),
+    orderId: Number(row.order_id),
   };
 }

@@ -12,7 +12,7 @@ import { encodeQris } from '../../platform/qris/encode-qris.ts';
 import type { Buyer } from './buyer.ts';
 import { type HeldLine, holdStock } from './hold-stock.ts';
 import { checkoutContext } from './checkout-context.ts';
-import { writeChildren } from './write-children.ts';
+import { writeOrder } from './write-order.ts';
 import type { CheckoutInput } from './schema.ts';
 
 export interface CheckoutResult {
@@ -80,48 +80,31 @@ export async function checkout(
   const expires = new Date(now.getTime() + edition.holdMinutes * 60_000);
   const total = held.reduce((s, h) => s + h.price * h.quantity, 0);
   const token = crypto.randomBytes(16).toString('base64url');
-  const phone = buyer.kind === 'guest' ? buyer.phone : null;
-  const [parent] = await tx.query<{ id: number; number: string }>(
-    `insert into jbl_order (id, number, edition_id, buyer_kind, buyer_account_id, agency_id, buyer_name, buyer_phone_enc,
-                            buyer_phone_hash, tracking_token, session, total, created_at)
-     overriding system value
-     select n, 'JBL-' || $1 || '-' || n, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
-       from (select nextval(pg_get_serial_sequence('jbl_order', 'id')) as n) s
-     returning id, number`,
-    [
-      edition.friday.replaceAll('-', ''),
-      editionId,
-      buyer.kind,
-      buyer.kind === 'guest' ? null : buyer.accountId,
-      buyer.kind === 'asn' ? buyer.agencyId : null,
-      buyer.name,
-      phone?.enc ?? null,
-      phone?.hash ?? null,
-      token,
-      edition.selling,
-      total,
-      now,
-    ],
-  );
+  const number = `JBL-${edition.friday.replaceAll('-', '')}-${edition.orderId}`;
   const merchants = edition.merchants;
   const children = [...bySeller.entries()].map(([umkmId, lines], i) => {
-    const number = `${parent!.number}-${i + 1}`;
+    const childNumber = `${number}-${i + 1}`;
     const sum = lines.reduce((s, l) => s + l.price * l.quantity, 0);
     const own = merchants.sellers.get(umkmId);
     const merchant: QrisMerchant = own ?? merchants.aggregator;
-    const qrisPayload = encodeQris({ merchant, amount: sum, reference: number });
+    const qrisPayload = encodeQris({ merchant, amount: sum, reference: childNumber });
     return {
       umkmId,
-      number,
+      number: childNumber,
       total: sum,
       paidTo: own ? ('seller' as const) : ('aggregator' as const),
       qrisPayload,
       lines,
     };
   });
-  await writeChildren(tx, {
-    orderId: parent!.id,
+  await writeOrder(tx, {
+    id: edition.orderId,
+    number,
     editionId,
+    buyer,
+    trackingToken: token,
+    session: edition.selling,
+    total,
     pickup: input.pickup.kind,
     hubCode,
     expires,
@@ -131,16 +114,16 @@ export async function checkout(
   await audit(tx, who, {
     action: 'jbl.checkout',
     entityType: 'jbl_order',
-    entityId: parent!.id,
+    entityId: edition.orderId,
     after: {
-      number: parent!.number,
+      number,
       buyerKind: buyer.kind,
       total,
       children: children.map((c) => ({ number: c.number, umkmId: c.umkmId, total: c.total })),
     },
   });
   return {
-    number: parent!.number,
+    number,
     trackingToken: token,
     total,
     session: edition.selling,
