@@ -73,10 +73,11 @@ const bench: Bench = async (args) => {
       clients: { type: 'string', default: '64' },
       'hot-stock': { type: 'string', default: '150' },
       'pgbench-seconds': { type: 'string', default: '30' },
+      pool: { type: 'string', default: '16' }, // as many connections as pgbench's clients
     },
   });
   const pgUrl = process.env.DATABASE_URL || process.env.PGBENCH_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const { db, engine, location } = await openBenchDb();
+  const { db, engine, location } = await openBenchDb({ pool: Number(values.pool) });
   let world: StormWorld | undefined;
   try {
     await ensureDemo(db, log);
@@ -106,6 +107,7 @@ const bench: Bench = async (args) => {
       bench: 'checkout',
       engine,
       clients: Number(values.clients),
+      pool: engine === 'postgres' ? Number(values.pool) : 1,
       seconds: Math.round(s.seconds * 10) / 10,
       orders: s.orders,
       sold_out_409s: s.soldOut,
