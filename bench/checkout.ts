@@ -71,7 +71,7 @@ const bench: Bench = async (args) => {
     options: {
       seconds: { type: 'string', default: '30' },
       clients: { type: 'string', default: '64' },
-      'hot-stock': { type: 'string', default: '150' },
+      'hot-stock': { type: 'string', default: '25' },
       'pgbench-seconds': { type: 'string', default: '30' },
       pool: { type: 'string', default: '16' }, // as many connections as pgbench's clients
     },
