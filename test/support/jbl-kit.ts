@@ -5,12 +5,15 @@ import { unique } from './factories.ts';
 import type { KitSeller } from './procurement-kit.ts';
 
 const DAY = 86_400_000;
-let week = Math.floor(Math.random() * 400);
+let week = Math.floor(Math.random() * 1500);
 
-/** A Friday no other test takes: a random free one in the 2090s (jbl_edition.friday and held_on are unique). */
+/**
+ * A Friday no other test takes: a random free one in 2030–2059 (jbl_edition.friday and held_on are unique; the
+ * editions tests plan whole years in the 2090s, the reports kit uses 2060–2089).
+ */
 async function freeFriday(db: Db): Promise<string> {
   for (;;) {
-    const d = new Date(Date.UTC(2090, 0, 6) + 7 * DAY * ((week++ % 450) + Math.floor(Math.random() * 50)));
+    const d = new Date(Date.UTC(2030, 0, 4) + 7 * DAY * (week++ % 1560)); // 2030-01-04 is a Friday
     const friday = d.toISOString().slice(0, 10);
     const taken = await db.query('select 1 from jbl_edition where friday = $1 or held_on = $1', [friday]);
     if (!taken.length) return friday;

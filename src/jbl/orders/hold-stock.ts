@@ -25,14 +25,25 @@ interface ItemRow {
   product_id: number;
   price: string | number;
   removed: boolean;
+  held: boolean;
 }
 
-/** Locks the items in id order; the quantities they would need, summed per item. */
-async function lockItems(tx: Tx, editionId: number, ids: number[]): Promise<Map<number, ItemRow>> {
+/**
+ * One round trip: locks the items in id order and, only when every line can be had, moves the quantities from
+ * stock to held. The rows come back with the stock as it was when locked (a waiting lock sees the newest version).
+ */
+async function tryHold(tx: Tx, editionId: number, ids: number[], quantities: number[]): Promise<Map<number, ItemRow>> {
   const rows = await tx.query<ItemRow>(
-    `select id, stock, umkm_id, product_id, price, removed_at is not null as removed from jbl_lineup_item
-      where id = any($1::int8[]) and edition_id = $2 order by id for update`,
-    [ids, editionId],
+    `with w as (select * from unnest($1::int8[], $2::int4[]) as w (id, q)),
+          l as (select id, stock, umkm_id, product_id, price, removed_at is not null as removed from jbl_lineup_item
+                 where id = any($1::int8[]) and edition_id = $3 order by id for update),
+          ok as (select count(*) = cardinality($1::int8[]) and coalesce(bool_and(not l.removed and l.stock >= w.q), false) as ok
+                   from l join w on w.id = l.id),
+          u as (update jbl_lineup_item i set stock = i.stock - w.q, held = i.held + w.q
+                  from w where i.id = w.id and (select ok from ok) returning i.id)
+     select l.*, exists (select 1 from u) as held from l`,
+    [ids, quantities, editionId],
+    { prepare: true },
   );
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
@@ -49,22 +60,22 @@ export async function holdStock(
   now: Date,
 ): Promise<{ held: HeldLine[]; shortages: Shortage[] }> {
   const ids = [...wanted.keys()].sort((a, b) => a - b);
-  let items = await lockItems(tx, editionId, ids);
+  const quantities = ids.map((id) => wanted.get(id)!);
+  let items = await tryHold(tx, editionId, ids, quantities);
+  const isHeld = () => [...items.values()].some((r) => r.held);
   const short = () =>
     ids.filter((id) => !items.get(id) || items.get(id)!.removed || items.get(id)!.stock < wanted.get(id)!);
-  if (short().some((id) => items.get(id) && !items.get(id)!.removed) && (await releaseExpired(tx, now, ids)) > 0)
-    items = await lockItems(tx, editionId, ids);
-  const shortages = short().map((id) => ({
-    itemId: id,
-    requested: wanted.get(id)!,
-    available: items.get(id) && !items.get(id)!.removed ? items.get(id)!.stock : 0,
-  }));
-  if (shortages.length) return { held: [], shortages };
-  await tx.query(
-    `update jbl_lineup_item i set stock = i.stock - w.q, held = i.held + w.q
-       from unnest($1::int8[], $2::int4[]) as w (id, q) where i.id = w.id`,
-    [ids, ids.map((id) => wanted.get(id)!)],
-  );
+  if (!isHeld() && short().some((id) => items.get(id) && !items.get(id)!.removed)) {
+    if ((await releaseExpired(tx, now, ids)) > 0) items = await tryHold(tx, editionId, ids, quantities);
+  }
+  if (!isHeld()) {
+    const shortages = short().map((id) => ({
+      itemId: id,
+      requested: wanted.get(id)!,
+      available: items.get(id) && !items.get(id)!.removed ? items.get(id)!.stock : 0,
+    }));
+    return { held: [], shortages };
+  }
   const held = ids.map((id) => {
     const r = items.get(id)!;
     return {

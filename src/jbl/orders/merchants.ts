@@ -1,12 +1,9 @@
 // Whom a child order's QRIS pays: the seller's own merchant account when they registered one, otherwise the
 // aggregator merchant configured for the instance (setting jbl.aggregator_merchant), who pays the seller out.
-import type { Queryable } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { MerchantCriteria, QrisMerchant } from '../../platform/qris/encode-qris.ts';
-import { settingOn } from '../../platform/settings.ts';
-import { localDate } from '../../platform/time.ts';
 
-interface MerchantRow {
+export interface MerchantRow {
   umkm_id: number;
   umkm_name: string;
   merchant_name: string | null;
@@ -18,17 +15,18 @@ interface MerchantRow {
   acquirer: QrisMerchant['acquirer'];
 }
 
-export async function merchantsOf(
-  db: Queryable,
-  umkmIds: number[],
-  now: Date,
-): Promise<{ sellers: Map<number, QrisMerchant>; aggregator: QrisMerchant; names: Map<number, string> }> {
-  const rows = await db.query<MerchantRow>(
-    `select u.id as umkm_id, u.name as umkm_name, m.merchant_name, m.merchant_city, m.postal_code, m.mcc, m.nmid, m.criteria, m.acquirer
-       from umkm u left join umkm_qris_merchant m on m.umkm_id = u.id where u.id = any($1::int8[])`,
-    [umkmIds],
-  );
-  const aggregator = (await settingOn<QrisMerchant>(db, 'jbl.aggregator_merchant', localDate(now)))?.value;
+export interface Merchants {
+  sellers: Map<number, QrisMerchant>;
+  aggregator: QrisMerchant;
+  names: Map<number, string>;
+}
+
+/** The sellers' columns MerchantRow reads (u: umkm, m: umkm_qris_merchant left-joined). */
+export const MERCHANT_COLUMNS = `u.id as umkm_id, u.name as umkm_name, m.merchant_name, m.merchant_city, m.postal_code, m.mcc, m.nmid,
+       m.criteria, m.acquirer`;
+
+/** The sellers' rows and the aggregator setting, as whom each child order pays. */
+export function merchantsFrom(rows: readonly MerchantRow[], aggregator: QrisMerchant | null | undefined): Merchants {
   if (!aggregator)
     throw new AppError(409, 'jbl_settings_missing', {
       id: 'Merchant agregator QRIS belum diatur (jbl.aggregator_merchant).',
