@@ -54,6 +54,16 @@ describe('checkout of a cart across two sellers', () => {
       expect((d.fields['62'] as Record<string, string>)['01']).toBe(c.number);
     }
     expect(order.children.map((c: { total: number }) => c.total).sort()).toEqual([40_000, 50_000]);
+    // What a buyer's wallet reads: the public decoder agrees on amount and reference, and a changed character breaks the CRC.
+    const [first] = order.children as { qrisPayload: string; total: number; number: string }[];
+    const decode = (payload: string) => app.inject({ method: 'POST', url: '/api/qris/decode', payload: { payload } });
+    const read = (await decode(first!.qrisPayload)).json();
+    expect(read).toMatchObject({ crcValid: true, errors: [], amount: first!.total });
+    expect(read.fields['62']['01']).toBe(first!.number);
+    const at = first!.qrisPayload.indexOf('JBL-') + 4;
+    const changed = `${first!.qrisPayload.slice(0, at)}${first!.qrisPayload[at] === '9' ? '8' : '9'}${first!.qrisPayload.slice(at + 1)}`;
+    expect((await decode(changed)).json().crcValid).toBe(false);
+
     expect(await itemStock(db, w.itemA)).toMatchObject({ stock: 8, held: 2, sold: 0 });
 
     const track = await app.inject({ method: 'GET', url: `/api/jbl/orders/track/${order.trackingToken}` });
