@@ -25,7 +25,10 @@ import { shareRoutes } from './procurement/share/routes.ts';
 import { planRoutes } from './procurement/plans/plan-routes.ts';
 import { ocdsRoutes } from './procurement/ocds/routes.ts';
 import { qrisRoutes } from './platform/qris/routes.ts';
+import { jblReportRoutes } from './jbl/reports/routes.ts';
 import { jblRoutes } from './jbl/routes.ts';
+import { jblOrderRoutes } from './jbl/orders/routes.ts';
+import { jblLineupRoutes } from './jbl/lineup-routes.ts';
 
 /** Every bounded context's routes, in one list: adding a context is adding a line here. */
 export const contexts: RoutePlugin[] = [
@@ -54,6 +57,9 @@ export const contexts: RoutePlugin[] = [
   ocdsRoutes,
   qrisRoutes,
   jblRoutes,
+  jblOrderRoutes,
+  jblLineupRoutes,
+  jblReportRoutes,
 ];
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));

@@ -5,6 +5,13 @@ import type { Bilingual } from '../platform/http/problem.ts';
 import { formatWib } from '../platform/time.ts';
 import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } from '../catalog/home-figures.ts';
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
+import {
+  agencyParticipationShortcut,
+  currentEditionShortcut,
+  PARTICIPATION_SHORTCUT,
+  PAYOUTS_SHORTCUT,
+  TREND_SHORTCUT,
+} from '../jbl/home-figures.ts';
 import { mallFigures } from '../mall/home-figures.ts';
 import {
   bureauWork,
@@ -106,7 +113,7 @@ const districtDesk: Builder = async (db, g) => ({
 
 const buyerAgency: Builder = async (db) => {
   const { available, suppliers } = await publishedFigures(db);
-  return { figures: [available, suppliers], list: null, shortcuts: [] };
+  return { figures: [available, suppliers], list: null, shortcuts: [await currentEditionShortcut(db)] };
 };
 
 // e-Order (src/procurement; pages in web/src/pages/procurement): each official's queue in its agency.
@@ -158,7 +165,10 @@ const BUILDERS: Record<string, Builder> = {
       { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
       { href: '/kurasi/panggilan', label: { id: 'Panggilan kurasi', en: 'Curation calls' } },
       CURATION_OVERDUE_SHORTCUT,
+      { href: '/jbl/susunan', label: { id: 'Susunan Jumat Beli Lokal', en: 'Jumat Beli Lokal line-up' } },
       NOTIFICATIONS_SHORTCUT,
+      TREND_SHORTCUT,
+      PARTICIPATION_SHORTCUT,
     ],
   }),
   pengampu_officer: async (db, g) => ({
@@ -204,6 +214,7 @@ const BUILDERS: Record<string, Builder> = {
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
         { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },
         { href: '/kurasi', label: { id: 'Ajukan produk ke kurasi', en: 'Submit products to curation' } },
+        PAYOUTS_SHORTCUT,
         NOTIFICATIONS_SHORTCUT,
       ],
     };
@@ -213,6 +224,7 @@ const BUILDERS: Record<string, Builder> = {
     sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
     sc(PROCUREMENT.autodebits, 'Persetujuan autodebit', 'Autodebit approvals'),
     SHARE_SHORTCUT,
+    PARTICIPATION_SHORTCUT,
   ]),
   ppk: agencyOfficial(ppkWork, { id: 'Pengiriman menunggu BAST', en: 'Deliveries awaiting a BAST' }, [
     sc(PROCUREMENT.packages, 'Paket pengadaan (RUP)', 'Procurement packages (RUP)'),
@@ -229,7 +241,10 @@ const BUILDERS: Record<string, Builder> = {
     { id: 'Tagihan, jatuh tempo terdekat dulu', en: 'Bills, soonest due first' },
     [sc(PROCUREMENT.payments, 'Pembayaran', 'Payments'), sc(PROCUREMENT.ageing, 'Umur tagihan', 'Payment ageing')],
   ),
-  asn_buyer: buyerAgency,
+  asn_buyer: async (db, g, actor, onError) => ({
+    ...(await buyerAgency(db, g, actor, onError)),
+    shortcuts: [agencyParticipationShortcut(g.scopeId)],
+  }),
   bppbj_analyst: async (db) =>
     queue(
       { id: 'Instansi dengan porsi UMK terendah', en: 'Agencies with the lowest UMK share' },
@@ -240,6 +255,7 @@ const BUILDERS: Record<string, Builder> = {
         sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
         FUNNEL_SHORTCUT,
         OVERLAP_SHORTCUT,
+        PARTICIPATION_SHORTCUT,
       ],
     ),
   auditor: async (db) => ({
@@ -270,6 +286,8 @@ const BUILDERS: Record<string, Builder> = {
       FUNNEL_SHORTCUT,
       OVERLAP_SHORTCUT,
       EXPORT_SHORTCUT,
+      TREND_SHORTCUT,
+      PARTICIPATION_SHORTCUT,
     ],
   }),
   mall_partner: async (db, g) => ({ figures: await mallFigures(db, g.scopeId), list: null, shortcuts: [] }),
@@ -285,7 +303,7 @@ const BUILDERS: Record<string, Builder> = {
       empty: { id: 'Belum ada produk.', en: 'No products yet.' },
       items: await newestProducts(db),
     },
-    shortcuts: [],
+    shortcuts: [await currentEditionShortcut(db)],
   }),
 };
 

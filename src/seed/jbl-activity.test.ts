@@ -240,7 +240,7 @@ describe('the Jumat Beli Lokal generator', () => {
     const before = await contentChecksum();
     await db.exec(
       `delete from jbl_payment_event; delete from jbl_order_line; delete from jbl_child_order; delete from jbl_order;
-       delete from jbl_lineup_item; delete from jbl_edition; delete from umkm_qris_merchant;
+       delete from jbl_lineup_item; delete from jbl_edition_rollup; delete from jbl_edition; delete from umkm_qris_merchant;
        delete from role_grant where role in ('asn_buyer', 'public_buyer');
        delete from account where email like '%@asn.seed.pasarlokal.id' or email like '%@pembeli.seed.pasarlokal.id';`,
     );

@@ -45,6 +45,8 @@ export interface LineupItem {
   category: string;
   price: number;
   pick: 'rotation' | 'city_pick';
+  /** The seller's turn in the kota's rotation (jbl_lineup_item.rotation_round); null for a city pick. */
+  round: number | null;
   reasonId: string;
   reasonEn: string;
 }
@@ -204,6 +206,7 @@ export function buildLineup(
         umkmId: s.umkmId,
         kecamatan: kec.code,
         pick: 'rotation',
+        round: turn,
         reasonId: `Giliran tampil${turn > 1 ? ` ke-${turn}` : ''}: kuota Kecamatan ${kec.name} (${quota} produk)`,
         reasonEn: `Rotation turn${turn > 1 ? ` ${turn}` : ''}: ${kec.name} kecamatan quota (${quota} products)`,
       }));
@@ -224,6 +227,7 @@ export function buildLineup(
         umkmId: s.umkmId,
         kecamatan: kec.code,
         pick: 'city_pick',
+        round: null,
         reasonId: `Pilihan Sudin PPKUKM ${cityName}`,
         reasonEn: `Chosen by the ${cityName} city office`,
       }));
