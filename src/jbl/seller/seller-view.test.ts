@@ -207,3 +207,16 @@ describe('payments received', () => {
     expect((await as(b, 'POST', `/api/jbl/child-orders/${n.a1}/hand-over`, {})).statusCode).toBe(404);
   });
 });
+
+describe('the seller’s home', () => {
+  it('counts the payments to confirm and the orders to hand over, and links to the edition', async () => {
+    const res = await as(a, 'GET', '/api/me/home');
+    expect(res.statusCode, res.body).toBe(200);
+    const owner = res.json().sections.find((s: { role: string }) => s.role === 'umkm_owner');
+    const figure = (id: string) => owner.figures.find((f: { label: { id: string } }) => f.label.id === id)?.value;
+    expect(figure('Jumat Beli Lokal: menunggu konfirmasi bayar')).toBe(1);
+    expect(figure('Jumat Beli Lokal: perlu diserahkan')).toBe(1);
+    expect(owner.list.items).toContainEqual(expect.objectContaining({ href: `/jual/jbl/${editionId}` }));
+    expect(owner.shortcuts).toContainEqual(expect.objectContaining({ href: '/jual/jbl' }));
+  });
+});
