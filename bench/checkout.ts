@@ -5,6 +5,7 @@
 // PGBENCH_URL, default the local one). Oversell is checked exactly afterwards. Goal: orders/s ≥ 0.40 × pgbench TPS,
 // oversold 0; p99 reported (indicatively ≤ 100 ms).
 // Writes: one closed bench edition per run with its line-up and orders (kept: they are what the check reads).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   cartFor,
@@ -87,10 +88,15 @@ const bench: Bench = async (args) => {
     let s: StormCounts;
     try {
       await storm(server.url, world, 8, 2); // warm-up: JIT, pool connections, plans
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
       const cpu = process.cpuUsage();
       s = await storm(server.url, world, Number(values.clients), Number(values.seconds));
       const used = process.cpuUsage(cpu);
-      log(`node cpu during the storm: ${Math.round((used.user + used.system) / 1e4 / s.seconds)}% of one core`);
+      lag.disable();
+      log(
+        `node during the storm: cpu ${Math.round((used.user + used.system) / 1e4 / s.seconds)}% of one core, event-loop delay p99 ${Math.round(lag.percentile(99) / 1e6)} ms`,
+      );
     } finally {
       await server.close();
     }
