@@ -14,6 +14,19 @@ import {
   PAYOUTS_SHORTCUT,
   TREND_SHORTCUT,
 } from '../jbl/home-figures.ts';
+import {
+  type Builder,
+  MEMBERS_SHORTCUT,
+  FUNNEL_SHORTCUT,
+  OVERLAP_SHORTCUT,
+  EXPORT_SHORTCUT,
+  EXPIRING_SHORTCUT,
+  CURATION_QUEUE_SHORTCUT,
+  CURATION_OVERDUE_SHORTCUT,
+  NOTIFICATIONS_SHORTCUT,
+  type HomeSection,
+  scopeName,
+} from './home-parts.ts';
 import { mallFigures } from '../mall/home-figures.ts';
 import {
   bureauWork,
@@ -42,49 +55,7 @@ import {
  * access's own tables (accounts, the audit log).
  */
 export type { Figure, ListItem };
-
-export interface HomeSection {
-  role: string;
-  scope: { kind: string; id: string; name: string } | null;
-  figures: Figure[];
-  list: { title: Bilingual; items: ListItem[]; empty: Bilingual } | null;
-  shortcuts: { href: string; label: Bilingual }[];
-}
-
-async function scopeName(db: Queryable, g: Grant): Promise<HomeSection['scope']> {
-  const table: Record<string, string> = {
-    fostering_agency: 'select name from fostering_agency where id::text = $1',
-    district: 'select name from region where code = $1',
-    agency: 'select name from agency where id::text = $1',
-    mall: 'select name from mall where id::text = $1',
-    lender: 'select name from lender where id::text = $1',
-  };
-  const sql = table[g.scopeKind];
-  if (!sql) return null;
-  const [row] = await db.query<{ name: string }>(sql, [g.scopeId]);
-  return { kind: g.scopeKind, id: g.scopeId, name: row?.name ?? g.scopeId };
-}
-
-type Builder = (
-  db: Db,
-  g: Grant,
-  actor: AccountActor,
-  onError: (e: unknown) => void,
-) => Promise<Omit<HomeSection, 'role' | 'scope'>>;
-
-const MEMBERS_SHORTCUT = { href: '/anggota', label: { id: 'Cari anggota', en: 'Find a member' } }; // no label inside another (“Impor daftar anggota”): links are found by name
-// The register's analysis and admin pages (web/src/pages/registry-admin); each role gets the ones its policy allows.
-const FUNNEL_SHORTCUT = { href: '/corong', label: { id: 'Corong 7P', en: '7P funnel' } };
-const OVERLAP_SHORTCUT = { href: '/tumpang-tindih', label: { id: 'Irisan daftar pengampu', en: 'Pengampu overlap' } };
-const EXPORT_SHORTCUT = { href: '/ekspor', label: { id: 'Ekspor daftar anggota', en: 'Export the member list' } };
-const EXPIRING_SHORTCUT = { href: '/izin', label: { id: 'Izin akan habis', en: 'Permits expiring' } };
-// Curation (src/curation; pages in web/src/pages/curation): the officers' worklist, the overdue list, notifications.
-const CURATION_QUEUE_SHORTCUT = { href: '/kurasi/antrian', label: { id: 'Antrean kurasi', en: 'Curation queue' } };
-const CURATION_OVERDUE_SHORTCUT = {
-  href: '/kurasi/terlambat',
-  label: { id: 'Kurasi terlambat', en: 'Overdue curation' },
-};
-const NOTIFICATIONS_SHORTCUT = { href: '/notifikasi', label: { id: 'Notifikasi', en: 'Notifications' } };
+export type { HomeSection };
 
 const districtDesk: Builder = async (db, g) => ({
   figures: [...(await districtFigures(db, g.scopeId)), await waitingInDistrict(db, g.scopeId, g.role)],
