@@ -13,9 +13,6 @@ create table jbl_edition_rollup (
   orders bigint not null default 0,
   units bigint not null default 0,
   omzet bigint not null default 0,
-  -- Rows of seller orders and lines changed that counted, ever: an edition's sum is the version the edition report's
-  -- kept answer is stamped with (it only grows, so an equal sum means nothing it reads has changed).
-  changes bigint not null default 0,
   primary key (edition_id, session, slot)
 );
 
@@ -24,16 +21,15 @@ create table jbl_edition_rollup (
 -- trigger.
 create function jbl_rollup_children(ids bigint[], order_ids bigint[], editions bigint[], totals bigint[], signs int[])
 returns void language sql as $$
-  insert into jbl_edition_rollup as r (edition_id, session, slot, orders, units, omzet, changes)
+  insert into jbl_edition_rollup as r (edition_id, session, slot, orders, units, omzet)
   select c.edition_id, p.session, pg_backend_pid() % 16, sum(c.sign),
          coalesce(sum(c.sign * (select sum(l.quantity) from jbl_order_line l where l.child_order_id = c.id)), 0),
-         sum(c.sign * c.total), count(*)
+         sum(c.sign * c.total)
     from unnest(ids, order_ids, editions, totals, signs) as c (id, order_id, edition_id, total, sign)
     join jbl_order p on p.id = c.order_id
    group by 1, 2
   on conflict (edition_id, session, slot) do update
-    set orders = r.orders + excluded.orders, units = r.units + excluded.units, omzet = r.omzet + excluded.omzet,
-        changes = r.changes + excluded.changes
+    set orders = r.orders + excluded.orders, units = r.units + excluded.units, omzet = r.omzet + excluded.omzet
 $$;
 
 -- A trigger with transition tables has one event, so each event has its own trigger; one function serves them, and
@@ -89,14 +85,14 @@ begin
     select array_agg(child_order_id), array_agg(-quantity) into children, quantities from old_rows;
   end if;
   if children is null then return null; end if;
-  insert into jbl_edition_rollup as r (edition_id, session, slot, units, changes)
-  select c.edition_id, p.session, pg_backend_pid() % 16, sum(x.quantity), count(*)
+  insert into jbl_edition_rollup as r (edition_id, session, slot, units)
+  select c.edition_id, p.session, pg_backend_pid() % 16, sum(x.quantity)
     from unnest(children, quantities) as x (child_order_id, quantity)
     join jbl_child_order c on c.id = x.child_order_id
     join jbl_order p on p.id = c.order_id
    where c.status in ('paid', 'handed_over')
    group by 1, 2
-  on conflict (edition_id, session, slot) do update set units = r.units + excluded.units, changes = r.changes + excluded.changes;
+  on conflict (edition_id, session, slot) do update set units = r.units + excluded.units;
   return null;
 end $$;
 
@@ -108,10 +104,9 @@ create trigger jbl_rollup_line_del after delete on jbl_order_line
   referencing old table as old_rows for each statement execute function jbl_rollup_line();
 
 -- Orders that were written before this migration.
-insert into jbl_edition_rollup (edition_id, session, slot, orders, units, omzet, changes)
+insert into jbl_edition_rollup (edition_id, session, slot, orders, units, omzet)
 select c.edition_id, p.session, 0, count(*),
-       coalesce(sum((select sum(l.quantity) from jbl_order_line l where l.child_order_id = c.id)), 0), sum(c.total),
-       count(*)
+       coalesce(sum((select sum(l.quantity) from jbl_order_line l where l.child_order_id = c.id)), 0), sum(c.total)
   from jbl_child_order c join jbl_order p on p.id = c.order_id
  where c.status in ('paid', 'handed_over')
  group by 1, 2;
