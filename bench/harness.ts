@@ -15,12 +15,15 @@ export interface BenchDb {
   location: string;
 }
 
-/** DATABASE_URL when set; otherwise a new embedded PGlite in a temporary directory (left in place for reuse). */
-export async function openBenchDb(): Promise<BenchDb> {
+/**
+ * DATABASE_URL when set (a pool of `pool` connections, default the server's 10); otherwise a new embedded PGlite in
+ * a temporary directory (left in place for reuse).
+ */
+export async function openBenchDb(opts: { pool?: number } = {}): Promise<BenchDb> {
   let db: Db;
   if (process.env.DATABASE_URL) {
     const { openPostgres } = await import('../src/platform/db/postgres.ts');
-    db = await openPostgres(process.env.DATABASE_URL);
+    db = await openPostgres(process.env.DATABASE_URL, { max: opts.pool });
   } else {
     // PGLITE_DIR: a database seeded once (npm run seed -- --scale N with the same PGLITE_DIR) and reused.
     const dir = process.env.PGLITE_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'pl-bench-'));

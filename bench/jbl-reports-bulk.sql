@@ -27,8 +27,8 @@ insert into jbl_edition (friday, held_on, host_region_code, preorder_opens_at, p
   select f::date, f::date, '317' || (1 + (n % 5)), f - interval '4 days 7 hours', f - interval '1 day' + interval '13 hours',
          f + interval '3 hours', f + interval '4 hours', 'closed'
   from (select ('2025-01-03'::timestamptz + (n * interval '7 days')) f, n from generate_series(0, 51) n) x;
-insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, held, sold, pick, reason_id, reason_en)
-  select e.id, p.id, p.umkm_id, v.parent_code, p.category_code, p.price, 100000, 100000, 0, 0, 'rotation', 'bulk', 'bulk'
+insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, held, sold, pick, rotation_round, reason_id, reason_en)
+  select e.id, p.id, p.umkm_id, v.parent_code, p.category_code, p.price, 100000, 100000, 0, 0, 'rotation', 1, 'bulk', 'bulk'
   from jbl_edition e
   cross join lateral (select p.* from product p where p.name like 'Produk %' order by (p.id * 31 + e.id * 17) % 6000 limit 1000) p
   join umkm u on u.id = p.umkm_id join region v on v.code = u.village_code;

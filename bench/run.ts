@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ default: Bench }>> = {
   search: () => import('./search.ts'),
   procurement: () => import('./procurement.ts'),
   ocds: () => import('./ocds.ts'),
+  checkout: () => import('./checkout.ts'),
 };
 
 async function main() {

@@ -7,6 +7,9 @@ import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } fr
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
 import {
   agencyParticipationShortcut,
+  PAGES as JBL,
+  sellerJblWork,
+  currentEditionShortcut,
   PARTICIPATION_SHORTCUT,
   PAYOUTS_SHORTCUT,
   TREND_SHORTCUT,
@@ -112,7 +115,7 @@ const districtDesk: Builder = async (db, g) => ({
 
 const buyerAgency: Builder = async (db) => {
   const { available, suppliers } = await publishedFigures(db);
-  return { figures: [available, suppliers], list: null, shortcuts: [] };
+  return { figures: [available, suppliers], list: null, shortcuts: [await currentEditionShortcut(db)] };
 };
 
 // e-Order (src/procurement; pages in web/src/pages/procurement): each official's queue in its agency.
@@ -164,6 +167,7 @@ const BUILDERS: Record<string, Builder> = {
       { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
       { href: '/kurasi/panggilan', label: { id: 'Panggilan kurasi', en: 'Curation calls' } },
       CURATION_OVERDUE_SHORTCUT,
+      { href: '/jbl/susunan', label: { id: 'Susunan Jumat Beli Lokal', en: 'Jumat Beli Lokal line-up' } },
       NOTIFICATIONS_SHORTCUT,
       TREND_SHORTCUT,
       PARTICIPATION_SHORTCUT,
@@ -195,19 +199,21 @@ const BUILDERS: Record<string, Builder> = {
     const registry = await ownerFigures(db, ownerId);
     const products = await ownerProducts(db, ownerId);
     const sales = await sellerWork(db, ownerId);
+    const fridays = await sellerJblWork(db, ownerId);
     return {
-      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures],
+      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures, ...fridays.figures],
       list: {
         title: { id: 'Produk saya', en: 'My products' },
         empty: {
           id: 'Belum ada produk. Tambahkan produk pertama Anda.',
           en: 'No products yet. Add your first product.',
         },
-        items: [...sales.items, ...products.items],
+        items: [...sales.items, ...fridays.items, ...products.items],
       },
       shortcuts: [
         { href: PROCUREMENT.sellerInbox, label: { id: 'Pesanan pemerintah', en: 'Government orders' } },
         { href: PROCUREMENT.statement, label: { id: 'Pendapatan dari pemerintah', en: 'Income from government' } },
+        { href: JBL.sellerEditions, label: { id: 'Jumat Beli Lokal saya', en: 'My Buy Local Friday' } },
         { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
         { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },
@@ -301,7 +307,7 @@ const BUILDERS: Record<string, Builder> = {
       empty: { id: 'Belum ada produk.', en: 'No products yet.' },
       items: await newestProducts(db),
     },
-    shortcuts: [],
+    shortcuts: [await currentEditionShortcut(db)],
   }),
 };
 

@@ -1,6 +1,7 @@
 // Use case: the public product page — a searchable product (published, curated, of an active member), its seller's
 // public profile and where to buy it. Only what a shop sign shows of the seller: business name, kelurahan,
-// kecamatan, kota, size class, pengampu. Never the owner, NIK, phone or street address.
+// kecamatan, kota, size class, pengampu. Never the owner, NIK, phone or street address. `inEdition`: the open or
+// live Jumat Beli Lokal edition that lists it (few editions are open at once; their line-ups are read by edition).
 import { type Queryable, maybeOne } from '../platform/db/types.ts';
 import { AppError } from '../platform/http/problem.ts';
 import type { z } from 'zod';
@@ -28,7 +29,13 @@ export async function getProduct(q: Queryable, productId: number): Promise<Page>
               'city', json_build_object('code', k.code, 'name', k.name),
               'pengampu', coalesce((select json_agg(json_build_object('code', a.code, 'name', a.name) order by a.name)
                                     from fostering_link f join fostering_agency a on a.id = f.agency_id where f.umkm_id = u.id), '[]')
-            ) as seller
+            ) as seller,
+            (select json_build_object('editionId', e.id, 'itemId', i.id, 'host', r.name, 'status', e.status,
+                      'preorderClosesAt', to_char(e.preorder_closes_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+               from jbl_edition e
+               join jbl_lineup_item i on i.edition_id = e.id and i.product_id = p.id and i.removed_at is null
+               join region r on r.code = e.host_region_code
+              where e.status in ('open', 'live') order by e.friday limit 1) as "inEdition"
      from catalog_search s
      join product p on p.id = s.product_id
      join product_category c on c.code = p.category_code

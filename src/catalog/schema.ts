@@ -88,6 +88,16 @@ export const ProductPage = z.object({
   channels: z
     .array(z.enum(CHANNELS))
     .describe('where to buy it: e-Order (government buyers), Jumat Beli Lokal, UMKM Goes To Mall'),
+  inEdition: z
+    .object({
+      editionId: z.number().int(),
+      itemId: z.number().int(),
+      host: z.string(),
+      status: z.enum(['open', 'live']),
+      preorderClosesAt: z.string(),
+    })
+    .nullable()
+    .describe('the open or live Jumat Beli Lokal edition selling it (its storefront: /jumat-beli-lokal/<editionId>)'),
   photos: z
     .array(
       z.object({

@@ -12,6 +12,15 @@ export const jblPolicy = {
   managesEditions: ['platform_admin'],
   /** Sees editions still planned (not yet published by opening). */
   seesPlannedEditions: ['platform_admin', 'auditor'],
+  /** The seller: confirms QRIS payments of their own orders, hands them over (scope: own businesses). */
+  sells: ['umkm_owner'],
+  /**
+   * Builds an edition's line-up and adjusts it (adds a city pick, takes an item out). The host kota's office does this
+   * in the programme, but there is no kota-scoped role yet: until there is, the Dinas (platform_admin) does it for all.
+   */
+  managesLineup: ['platform_admin'],
+  /** Reads the admin view of a line-up: every item with why it was chosen, removed ones too. */
+  seesLineup: ['platform_admin', 'auditor'],
   /** Edition reports by kota, kecamatan, category and seller, with their XLSX (the province trend is public). */
   readsReports: ['platform_admin', 'auditor'],
   /** ASN participation: an agency's officials and ASN their own agency; the Dinas, the bureau, the auditor all. */

@@ -33,8 +33,8 @@ export async function makeItem(db: Db, editionId: number, umkmId: number, catego
   return one(
     db,
     `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock,
-                                  pick, reason_id, reason_en)
-     select $1, $2, $3, v.parent_code, $4, $5, 1000, 1000, 'rotation', 'Uji', 'Test'
+                                  pick, rotation_round, reason_id, reason_en)
+     select $1, $2, $3, v.parent_code, $4, $5, 1000, 1000, 'rotation', 1, 'Uji', 'Test'
        from umkm u join region v on v.code = u.village_code where u.id = $3 returning id`,
     [editionId, productId, umkmId, category, price],
   );

@@ -1,5 +1,6 @@
 // Two test worlds with one resource of every kind a route's path can name, and an account per role scoped to
 // the first: shared by the tests that walk every route (authorisation, hostile input).
+import { makeEdition } from './jbl-kit.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,9 @@ interface Extras {
   bastNumber: string;
   /** A document of the package (procurement/place). */
   documentId: number;
+  /** A Jumat Beli Lokal child order of the world's business, awaiting payment, and its parent's tracking token. */
+  jblNumber: string;
+  jblToken: string;
 }
 export type RouteWorld = World & Extras;
 
@@ -60,6 +64,8 @@ export const PATH_PARAMS: Record<string, (w: RouteWorld) => string> = {
   bastNumber: (w) => w.bastNumber,
   documentId: (w) => String(w.documentId),
   ocid: (w) => `ocds-pl31-rup-${w.rupCode}`,
+  number: (w) => w.jblNumber,
+  token: (w) => w.jblToken,
 };
 
 /** The route's path with every `:param` pointing into `w`; throws for a parameter this file does not know. */
@@ -118,7 +124,35 @@ async function extras(db: Db, w: World): Promise<Extras> {
     code,
     notificationId,
     ...(await procurementExtras(db, w, productId, someoneElse.id)),
+    ...(await jblExtras(db, w, productId)),
   };
+}
+
+/** A Jumat Beli Lokal edition selling now with the world's product, and a guest's order of it awaiting payment. */
+async function jblExtras(db: Db, w: World, productId: number) {
+  const editionId = await makeEdition(db, 'open', { host: w.district.slice(0, 4) });
+  const [item] = await db.query<{ id: number }>(
+    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, held, pick, rotation_round, reason_id, reason_en)
+     values ($1, $2, $3, $4, 'kue-roti', 1000, 5, 4, 1, 'rotation', 1, 'Uji', 'Test') returning id`,
+    [editionId, productId, w.umkmId, w.district],
+  );
+  const token = `tok${String(w.umkmId).padStart(19, '0')}`;
+  const [o] = await db.query<{ id: number; number: string }>(
+    `insert into jbl_order (number, edition_id, buyer_kind, buyer_name, tracking_token, session, total)
+     values ('JBL-20900101-' || $1, $2, 'guest', 'Pembeli Uji', $3, 'preorder', 1000) returning id, number`,
+    [w.umkmId, editionId, token],
+  );
+  const number = `${o!.number}-1`;
+  const [c] = await db.query<{ id: number }>(
+    `insert into jbl_child_order (order_id, edition_id, umkm_id, number, pickup, total, paid_to, qris_payload, hold_expires_at)
+     values ($1, $2, $3, $4, 'seller', 1000, 'aggregator', 'x', now() + interval '1 day') returning id`,
+    [o!.id, editionId, w.umkmId, number],
+  );
+  await db.query(
+    `insert into jbl_order_line (child_order_id, umkm_id, lineup_item_id, product_id, quantity, price, amount) values ($1, $2, $3, $4, 1, 1000, 1000)`,
+    [c!.id, w.umkmId, item!.id, productId],
+  );
+  return { jblNumber: number, jblToken: token };
 }
 
 /** An e-Order package of the world's agency with one delivered order from the world's business and a payment. */

@@ -65,6 +65,14 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     },
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       const client = await pool.connect();
+      // While a client is checked out the pool no longer listens for its errors: a connection that dies between
+      // two queries of the transaction (the server restarting) would be an unhandled 'error' event and end the
+      // process. Kept here instead: the next query fails (a 5xx the caller may retry) and the pool drops the client.
+      let broken: Error | undefined;
+      const onError = (e: Error) => {
+        broken = e;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
@@ -74,7 +82,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         await client.query('rollback').catch(() => {});
         throw e;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async close() {

@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   'channels.jbl': 'Jumat Beli Lokal (Buy Local Friday)',
   'channels.jbl.text':
     'Every Friday one city, in turn, sells selected local products. Order before Thursday 20:00\u00a0WIB, pay with QRIS, then join the live shopping session on Friday.',
+  'channels.jbl.link': 'Shop at Jumat Beli Lokal',
   'channels.mall': 'UMKM Goes To Mall',
   'channels.mall.text':
     'Malls offer free space to small businesses. Places are shared out fairly and explainably: those never placed before go first.',

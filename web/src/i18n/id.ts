@@ -75,6 +75,7 @@ export const id = {
   'channels.jbl': 'Jumat Beli Lokal',
   'channels.jbl.text':
     'Setiap Jumat, satu kota bergiliran menjual produk UMKM pilihan. Pesan sebelum Kamis pukul 20.00\u00a0WIB, bayar dengan QRIS, lalu ikuti belanja langsung hari Jumat.',
+  'channels.jbl.link': 'Belanja di Jumat Beli Lokal',
   'channels.mall': 'UMKM Goes To Mall',
   'channels.mall.text':
     'Mal menyediakan tempat gratis untuk UMKM. Pembagian tempat dilakukan adil dan bisa dijelaskan: yang belum pernah dapat tempat didahulukan.',

@@ -103,7 +103,7 @@ function Product({ product: p, i18n }: { product: Product; i18n: Msg }) {
           <p className="cat-description">{p.description}</p>
         </section>
       )}
-      <WhereToBuy channels={p.channels} i18n={i18n} />
+      <WhereToBuy channels={p.channels} inEdition={p.inEdition} i18n={i18n} />
       <Seller seller={p.seller} i18n={i18n} />
     </>
   );
@@ -196,9 +196,21 @@ function Seller({ seller: s, i18n }: { seller: Product['seller']; i18n: Msg }) {
   );
 }
 
-/** Each channel the product is sold in, with what it means for the buyer; the channels' own pages come later. */
-function WhereToBuy({ channels, i18n }: { channels: Product['channels']; i18n: Msg }) {
+/**
+ * Each channel the product is sold in, with what it means for the buyer. Jumat Beli Lokal links to the open or live
+ * edition that lists the product (its page in the storefront); the other channels' pages come later.
+ */
+function WhereToBuy({
+  channels: flagged,
+  inEdition,
+  i18n,
+}: {
+  channels: Product['channels'];
+  inEdition: Product['inEdition'];
+  i18n: Msg;
+}) {
   const { t } = i18n;
+  const channels = inEdition && !flagged.includes('jbl') ? [...flagged, 'jbl' as const] : flagged;
   return (
     <section aria-labelledby="cat-buy-h">
       <h2 id="cat-buy-h">{t('catalog.buy.heading')}</h2>
@@ -212,7 +224,23 @@ function WhereToBuy({ channels, i18n }: { channels: Product['channels']; i18n: M
               <li key={c} className="card" data-channel={c}>
                 <h3>{t(`catalog.channel.${c}`)}</h3>
                 <p>{t(`catalog.buy.${c}`)}</p>
-                <p className="muted small">{t('catalog.buy.soon')}</p>
+                {c !== 'jbl' ? (
+                  <p className="muted small">{t('catalog.buy.soon')}</p>
+                ) : inEdition ? (
+                  <p>
+                    {t('catalog.buy.jblOpen', {
+                      host: inEdition.host,
+                      closes: i18n.dateTime(new Date(inEdition.preorderClosesAt)),
+                    })}{' '}
+                    <Link href={`/jumat-beli-lokal/${inEdition.editionId}/produk/${inEdition.itemId}`}>
+                      {t('catalog.buy.jblLink')}
+                    </Link>
+                  </p>
+                ) : (
+                  <p>
+                    {t('catalog.buy.jblNone')} <Link href="/jumat-beli-lokal">{t('catalog.buy.jblEditions')}</Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -119,6 +119,10 @@ export const messages = areaMessages(
       'Setiap Jumat, untuk masyarakat dan ASN: pesan sebelum Kamis pukul 20.00 WIB, lalu ikuti sesi belanja langsung hari Jumat. Bayar dengan QRIS.',
     'catalog.buy.mall': 'Di stan dan pameran UMKM di mal mitra di Jakarta.',
     'catalog.buy.soon': 'Halaman saluran ini segera hadir.',
+    'catalog.buy.jblOpen': 'Ada di edisi Jumat Beli Lokal {host}; pre-order sampai {closes}.',
+    'catalog.buy.jblLink': 'Beli di Jumat Beli Lokal',
+    'catalog.buy.jblNone': 'Tidak ada di edisi yang sedang buka.',
+    'catalog.buy.jblEditions': 'Lihat Jumat Beli Lokal',
   },
   {
     'catalog.search.title': 'Find products',
@@ -236,5 +240,9 @@ export const messages = areaMessages(
       'Every Friday, for the public and civil servants: pre-order before Thursday 20:00 WIB, then join the live shopping session on Friday. Pay with QRIS.',
     'catalog.buy.mall': 'At small-business booths and exhibitions in partner malls across Jakarta.',
     'catalog.buy.soon': 'This channel’s page is coming soon.',
+    'catalog.buy.jblOpen': 'In the Jumat Beli Lokal {host} edition; pre-orders until {closes}.',
+    'catalog.buy.jblLink': 'Buy at Jumat Beli Lokal',
+    'catalog.buy.jblNone': 'Not in an edition open now.',
+    'catalog.buy.jblEditions': 'See Jumat Beli Lokal',
   },
 );

@@ -80,6 +80,9 @@ export function HomePage() {
           <article className="card">
             <h3>{t('channels.jbl')}</h3>
             <p>{t('channels.jbl.text')}</p>
+            <p>
+              <Link href="/jumat-beli-lokal">{t('channels.jbl.link')}</Link>
+            </p>
           </article>
           <article className="card">
             <h3>{t('channels.mall')}</h3>
