@@ -176,6 +176,9 @@ describe('the public province trend', () => {
     expect((await compare()).live.omzet).toBe(220_000);
     await markPaid(db, waiting);
     expect((await compare()).live).toEqual({ orders: 4, units: 9, omzet: 270_000 });
+    // The edition report's kept figures give way to the payment too.
+    const report = (await get(`/api/jbl/reports/editions/${edition.id}`, auditor)).json();
+    expect(report.total.live).toEqual({ orders: 4, units: 9, omzet: 270_000 });
     await db.query(`update jbl_child_order set status = 'handed_over', handed_over_at = now() where id = $1`, [
       waiting,
     ]);
