@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import type { PageProps } from '../../app/routes.ts';
@@ -126,8 +126,14 @@ function CartLines({ editionId, lines, i18n }: { editionId: number; lines: CartL
 
 function RefusedNotice({ refused, i18n }: { refused: Refused[]; i18n: Msg }) {
   const { t, lang } = i18n;
+  const box = useRef<HTMLDivElement>(null);
+  // The buyer pressed "order" at the foot of the page: bring the named lines into view above the cart.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new refusal (a new list) scrolls again
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'start' });
+  }, [refused]);
   return (
-    <div role="alert" className="notice error jbl-refused">
+    <div ref={box} role="alert" className="notice error jbl-refused">
       <h2>{t('jbl.soldOut.heading')}</h2>
       <ul>
         {refused.map((r) => (
