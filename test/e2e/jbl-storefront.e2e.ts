@@ -10,6 +10,7 @@ import { listProduct, makeEdition } from '../support/jbl-kit.ts';
 import { type KitSeller, makeSeller } from '../support/procurement-kit.ts';
 import { checkPage, expectClean, switchLang } from './accounts.ts';
 import { browserForFile, stopServing, watchProblems } from './browser.ts';
+import { scriptsOnTheWire } from './js-on-the-wire.ts';
 
 /**
  * Issue 15, the Jumat Beli Lokal storefront on a 360-px phone: a guest opens the edition, fills a cart from two
@@ -276,22 +277,10 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
 
   it(`costs a phone at most ${JS_BUDGET / 1024} KB of JavaScript on the wire for the edition page`, async () => {
     const { context, page } = await phone(browser());
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    const scripts = new Map<string, { url: string; encoding: string }>();
-    const received = new Map<string, number>();
-    cdp.on('Network.responseReceived', (e) => {
-      if (e.type === 'Script')
-        scripts.set(e.requestId, {
-          url: e.response.url,
-          encoding: String(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? ''),
-        });
+    const { total, rows } = await scriptsOnTheWire(context, page, async () => {
+      await page.goto(`${base}/jumat-beli-lokal/${editionId}`, { waitUntil: 'networkidle' });
+      await page.locator('.jbl-card').first().waitFor();
     });
-    cdp.on('Network.loadingFinished', (e) => received.set(e.requestId, e.encodedDataLength));
-    await page.goto(`${base}/jumat-beli-lokal/${editionId}`, { waitUntil: 'networkidle' });
-    await page.locator('.jbl-card').first().waitFor();
-    const rows = [...scripts].map(([id, s]) => ({ ...s, bytes: received.get(id) ?? Number.NaN }));
-    const total = rows.reduce((sum, r) => sum + r.bytes, 0);
     console.log(
       `JS for the edition page: ${rows.map((r) => `${new URL(r.url).pathname} ${r.bytes} B (${r.encoding})`).join('; ')}; total ${total} B on the wire`,
     );
