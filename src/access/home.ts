@@ -5,7 +5,15 @@ import type { Bilingual } from '../platform/http/problem.ts';
 import { formatWib } from '../platform/time.ts';
 import { newestProducts, ownerProducts, allProductsFigure, publishedFigures } from '../catalog/home-figures.ts';
 import { kuratorFigures, kuratorQueue, waitingInDistrict } from '../curation/home-figures.ts';
-import { currentEditionShortcut } from '../jbl/home-figures.ts';
+import {
+  agencyParticipationShortcut,
+  PAGES as JBL,
+  sellerJblWork,
+  currentEditionShortcut,
+  PARTICIPATION_SHORTCUT,
+  PAYOUTS_SHORTCUT,
+  TREND_SHORTCUT,
+} from '../jbl/home-figures.ts';
 import { mallFigures } from '../mall/home-figures.ts';
 import {
   bureauWork,
@@ -159,7 +167,10 @@ const BUILDERS: Record<string, Builder> = {
       { href: '/log-audit', label: { id: 'Log audit', en: 'Audit log' } },
       { href: '/kurasi/panggilan', label: { id: 'Panggilan kurasi', en: 'Curation calls' } },
       CURATION_OVERDUE_SHORTCUT,
+      { href: '/jbl/susunan', label: { id: 'Susunan Jumat Beli Lokal', en: 'Jumat Beli Lokal line-up' } },
       NOTIFICATIONS_SHORTCUT,
+      TREND_SHORTCUT,
+      PARTICIPATION_SHORTCUT,
     ],
   }),
   pengampu_officer: async (db, g) => ({
@@ -188,23 +199,26 @@ const BUILDERS: Record<string, Builder> = {
     const registry = await ownerFigures(db, ownerId);
     const products = await ownerProducts(db, ownerId);
     const sales = await sellerWork(db, ownerId);
+    const fridays = await sellerJblWork(db, ownerId);
     return {
-      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures],
+      figures: [registry.businesses, products.figure, registry.expiring, ...sales.figures, ...fridays.figures],
       list: {
         title: { id: 'Produk saya', en: 'My products' },
         empty: {
           id: 'Belum ada produk. Tambahkan produk pertama Anda.',
           en: 'No products yet. Add your first product.',
         },
-        items: [...sales.items, ...products.items],
+        items: [...sales.items, ...fridays.items, ...products.items],
       },
       shortcuts: [
         { href: PROCUREMENT.sellerInbox, label: { id: 'Pesanan pemerintah', en: 'Government orders' } },
         { href: PROCUREMENT.statement, label: { id: 'Pendapatan dari pemerintah', en: 'Income from government' } },
+        { href: JBL.sellerEditions, label: { id: 'Jumat Beli Lokal saya', en: 'My Buy Local Friday' } },
         { href: '/usaha-saya', label: { id: 'Kelola usaha', en: 'Manage my business' } },
         { href: '/usaha-saya/produk', label: { id: 'Kelola produk', en: 'Manage my products' } },
         { href: '/izin', label: { id: 'Izin usaha saya', en: 'My permits' } },
         { href: '/kurasi', label: { id: 'Ajukan produk ke kurasi', en: 'Submit products to curation' } },
+        PAYOUTS_SHORTCUT,
         NOTIFICATIONS_SHORTCUT,
       ],
     };
@@ -214,6 +228,7 @@ const BUILDERS: Record<string, Builder> = {
     sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
     sc(PROCUREMENT.autodebits, 'Persetujuan autodebit', 'Autodebit approvals'),
     SHARE_SHORTCUT,
+    PARTICIPATION_SHORTCUT,
   ]),
   ppk: agencyOfficial(ppkWork, { id: 'Pengiriman menunggu BAST', en: 'Deliveries awaiting a BAST' }, [
     sc(PROCUREMENT.packages, 'Paket pengadaan (RUP)', 'Procurement packages (RUP)'),
@@ -230,7 +245,10 @@ const BUILDERS: Record<string, Builder> = {
     { id: 'Tagihan, jatuh tempo terdekat dulu', en: 'Bills, soonest due first' },
     [sc(PROCUREMENT.payments, 'Pembayaran', 'Payments'), sc(PROCUREMENT.ageing, 'Umur tagihan', 'Payment ageing')],
   ),
-  asn_buyer: buyerAgency,
+  asn_buyer: async (db, g, actor, onError) => ({
+    ...(await buyerAgency(db, g, actor, onError)),
+    shortcuts: [agencyParticipationShortcut(g.scopeId)],
+  }),
   bppbj_analyst: async (db) =>
     queue(
       { id: 'Instansi dengan porsi UMK terendah', en: 'Agencies with the lowest UMK share' },
@@ -241,6 +259,7 @@ const BUILDERS: Record<string, Builder> = {
         sc(PROCUREMENT.exceptions, 'Pengecualian aturan wajib', 'Mandate exceptions'),
         FUNNEL_SHORTCUT,
         OVERLAP_SHORTCUT,
+        PARTICIPATION_SHORTCUT,
       ],
     ),
   auditor: async (db) => ({
@@ -271,6 +290,8 @@ const BUILDERS: Record<string, Builder> = {
       FUNNEL_SHORTCUT,
       OVERLAP_SHORTCUT,
       EXPORT_SHORTCUT,
+      TREND_SHORTCUT,
+      PARTICIPATION_SHORTCUT,
     ],
   }),
   mall_partner: async (db, g) => ({ figures: await mallFigures(db, g.scopeId), list: null, shortcuts: [] }),

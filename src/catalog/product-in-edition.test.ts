@@ -17,8 +17,8 @@ const page = async (id: number) => {
 
 async function lineUp(editionId: number, productId: number, umkmId: number): Promise<number> {
   const [i] = await cat.db.query<{ id: number }>(
-    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, pick, reason_id, reason_en)
-     values ($1, $2, $3, $4, 'kue-roti', 15000, 5, 5, 'rotation', 'Giliran tampil', 'Rotation turn') returning id`,
+    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, pick, rotation_round, reason_id, reason_en)
+     values ($1, $2, $3, $4, 'kue-roti', 15000, 5, 5, 'rotation', 1, 'Giliran tampil', 'Rotation turn') returning id`,
     [editionId, productId, umkmId, cat.village.district],
   );
   return Number(i!.id);

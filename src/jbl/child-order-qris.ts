@@ -3,7 +3,6 @@
 // with (who pays the seller out). The reference in tag 62 is the child order's number, so a payment notification
 // or a buyer's screenshot leads back to exactly one order. The codec itself is platform/qris (malls use it too).
 import { encodeQris, type QrisMerchant } from '../platform/qris/encode-qris.ts';
-import { qrisSvg } from '../platform/qris/qris-image.ts';
 
 export interface ChildOrderForPayment {
   /** The child order's number, e.g. JBL-2026-W49-000123-2 (≤ 25 ASCII characters: it goes into tag 62). */
@@ -14,16 +13,18 @@ export interface ChildOrderForPayment {
 
 export interface ChildOrderQris {
   payload: string;
-  svg: string;
   paidTo: 'seller' | 'aggregator';
 }
 
-export async function childOrderQris(
+/** The payload only: checkout stores it; the tracking page draws its QR image (platform/qris/qris-image.ts). */
+export function childOrderQris(
   order: ChildOrderForPayment,
-  seller: QrisMerchant | null,
+  seller: QrisMerchant | null | undefined,
   aggregator: QrisMerchant,
-): Promise<ChildOrderQris> {
+): ChildOrderQris {
   const paidTo = seller ? 'seller' : 'aggregator';
-  const payload = encodeQris({ merchant: seller ?? aggregator, amount: order.total, reference: order.number });
-  return { payload, svg: await qrisSvg(payload), paidTo };
+  return {
+    payload: encodeQris({ merchant: seller ?? aggregator, amount: order.total, reference: order.number }),
+    paidTo,
+  };
 }

@@ -58,4 +58,6 @@ export const Edition = z.object({
 export type Edition = z.infer<typeof Edition>;
 
 export const EditionList = z.object({ items: z.array(Edition) });
+export type EditionList = z.infer<typeof EditionList>;
 export const EditionYearResult = z.object({ created: z.number().int(), items: z.array(Edition) });
+export type EditionYearResult = z.infer<typeof EditionYearResult>;

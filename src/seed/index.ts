@@ -8,6 +8,7 @@ import { capitalModule } from './capital.ts';
 import { catalogModule } from './catalog.ts';
 import { parseScale, type Scale, type SeedContext, type SeedModule } from './context.ts';
 import { loadGeography } from './geography.ts';
+import { jblActivityModule } from './jbl-activity.ts';
 import { mallModule } from './mall.ts';
 import { mulberry32, streamSeed } from './prng.ts';
 import { procurementModule } from './procurement.ts';
@@ -27,6 +28,7 @@ export function seedModules(profile = 'jakarta', today?: string): SeedModule[] {
     mallModule(profile),
     capitalModule(profile),
     registryActivityModule(today),
+    jblActivityModule(today),
   ];
 }
 

@@ -55,8 +55,8 @@ export async function listProduct(
     [seller.umkmId],
   );
   const [i] = await db.query<{ id: number }>(
-    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, pick, reason_id, reason_en)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, 'rotation', 'Giliran tampil', 'Rotation turn') returning id`,
+    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, pick, rotation_round, reason_id, reason_en)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, 'rotation', 1, 'Giliran tampil', 'Rotation turn') returning id`,
     [editionId, p!.id, seller.umkmId, k!.code, category, price, opts.stock ?? 10],
   );
   return Number(i!.id);

@@ -143,6 +143,11 @@ export const FOREIGN_BODIES: Record<string, (w: RouteWorld) => unknown> = {
   'POST /api/jbl/editions': () => ({ year: 2099 }),
   'PATCH /api/jbl/editions/:editionId/decision': () => ({ decision: 'skip', reason: 'Hari libur nasional.' }),
   'POST /api/jbl/child-orders/:number/confirm-payment': () => ({ reference: 'QRIS-UJI-1' }),
+  'POST /api/jbl/editions/:editionId/lineup/items': (w) => ({
+    productId: w.productId,
+    reason: 'Produk unggulan kota.',
+  }),
+  'POST /api/jbl/editions/:editionId/lineup/remove': () => ({ itemId: 999999999, reason: 'Penjual berhalangan.' }),
 };
 
 /** The worker's database and app, the two worlds and their fixtures, an account per role scoped to `mine`. */

@@ -132,8 +132,8 @@ async function extras(db: Db, w: World): Promise<Extras> {
 async function jblExtras(db: Db, w: World, productId: number) {
   const editionId = await makeEdition(db, 'open', { host: w.district.slice(0, 4) });
   const [item] = await db.query<{ id: number }>(
-    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, held, pick, reason_id, reason_en)
-     values ($1, $2, $3, $4, 'kue-roti', 1000, 5, 4, 1, 'rotation', 'Uji', 'Test') returning id`,
+    `insert into jbl_lineup_item (edition_id, product_id, umkm_id, kecamatan_code, category_code, price, stock_initial, stock, held, pick, rotation_round, reason_id, reason_en)
+     values ($1, $2, $3, $4, 'kue-roti', 1000, 5, 4, 1, 'rotation', 1, 'Uji', 'Test') returning id`,
     [editionId, productId, w.umkmId, w.district],
   );
   const token = `tok${String(w.umkmId).padStart(19, '0')}`;

@@ -69,6 +69,30 @@ describe('checkout of a cart across two sellers', () => {
     expect(Buffer.from(phone!.enc).toString('latin1')).not.toContain('3456');
   });
 
+  it('pays a seller with a QRIS merchant account directly, and the aggregator for a seller without one', async () => {
+    const w = await twoSellerEdition();
+    await db.query(
+      `insert into umkm_qris_merchant (umkm_id, merchant_name, merchant_city, postal_code, mcc, nmid, criteria)
+       values ($1, 'KUE BU SARI', 'JAKARTA PUSAT', '10110', '5499', 'ID1024000000001', 'UMI')`,
+      [w.a.umkmId],
+    );
+    const res = await buy(w.editionId, {
+      lines: [
+        { itemId: w.itemA, quantity: 1 },
+        { itemId: w.itemB, quantity: 1 },
+      ],
+      buyer: guest,
+      pickup: { kind: 'seller' },
+    });
+    const byTotal = new Map(res.json().children.map((c: { total: number }) => [c.total, c]));
+    const own = byTotal.get(25_000) as { paidTo: string; qrisPayload: string };
+    const agg = byTotal.get(40_000) as { paidTo: string; qrisPayload: string };
+    expect(own.paidTo).toBe('seller');
+    expect(decodeQris(own.qrisPayload).fields['59']).toBe('KUE BU SARI');
+    expect(agg.paidTo).toBe('aggregator');
+    expect(decodeQris(agg.qrisPayload).fields['59']).toBe('PASAR LOKAL JAKARTA');
+  });
+
   it('names the line that is short, holds nothing and writes nothing; the rest of the cart can still be bought', async () => {
     const w = await twoSellerEdition(3);
     const before = await db.query('select count(*)::int as n from jbl_order');

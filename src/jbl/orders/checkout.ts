@@ -7,10 +7,9 @@ import { audit } from '../../platform/audit.ts';
 import type { AuditActor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { AppError, fieldError, validationFailed } from '../../platform/http/problem.ts';
-import type { QrisMerchant } from '../../platform/qris/encode-qris.ts';
-import { encodeQris } from '../../platform/qris/encode-qris.ts';
 import { settingOn } from '../../platform/settings.ts';
 import { localDate } from '../../platform/time.ts';
+import { childOrderQris } from '../child-order-qris.ts';
 import type { Buyer } from './buyer.ts';
 import { type HeldLine, holdStock } from './hold-stock.ts';
 import { merchantsOf } from './merchants.ts';
@@ -116,17 +115,8 @@ export async function checkout(
   const children = [...bySeller.entries()].map(([umkmId, lines], i) => {
     const number = `${parent!.number}-${i + 1}`;
     const sum = lines.reduce((s, l) => s + l.price * l.quantity, 0);
-    const own = merchants.sellers.get(umkmId);
-    const merchant: QrisMerchant = own ?? merchants.aggregator;
-    const qrisPayload = encodeQris({ merchant, amount: sum, reference: number });
-    return {
-      umkmId,
-      number,
-      total: sum,
-      paidTo: own ? ('seller' as const) : ('aggregator' as const),
-      qrisPayload,
-      lines,
-    };
+    const q = childOrderQris({ number, total: sum }, merchants.sellers.get(umkmId), merchants.aggregator);
+    return { umkmId, number, total: sum, paidTo: q.paidTo, qrisPayload: q.payload, lines };
   });
   const ids = await tx.query<{ id: number; umkm_id: number }>(
     `insert into jbl_child_order (order_id, edition_id, umkm_id, number, pickup, hub_code, total, paid_to, qris_payload, hold_expires_at, created_at)

@@ -116,6 +116,14 @@ export const ERROR_CODES = [
   'webhook_signature', // a notification without the right HMAC signature (401)
   'webhook_replay', // a notification sent over five minutes ago or in the future (401)
   'webhook_event_conflict', // an event id already used for a different payment (409)
+  'lineup_closed', // a line-up change the edition's status does not allow (built while planned/open, adjusted until closed)
+  'lineup_has_orders', // rebuilding a line-up whose rotation picks already have orders
+  'product_not_jbl', // adding a product not curated for Jumat Beli Lokal, not published, or of an inactive business
+  'seller_outside_host', // adding a product whose seller is not in the edition's host kota
+  'product_no_stock', // adding a product with no stock
+  'lineup_already_listed', // adding a product already in the edition's line-up (or removed from it)
+  'city_picks_full', // more city-office picks than jbl.city_picks allows per edition
+  'lineup_item_removed', // removing an item already removed
   // framework refusals (platform/http/problem.ts FRAMEWORK_ERRORS), their Fastify codes lower-cased
   'fst_err_ctp_invalid_json_body',
   'fst_err_ctp_empty_json_body',

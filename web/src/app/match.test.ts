@@ -27,3 +27,18 @@ describe('route matching', () => {
     expect(findRoute(routes, '/tidak-ada')).toBeNull();
   });
 });
+
+describe('the app’s own routes', () => {
+  it('sends every fixed Jumat Beli Lokal page to its page, not to the edition storefront', async () => {
+    const { routes } = await import('./routes.ts');
+    for (const path of [
+      '/jumat-beli-lokal/edisi',
+      '/jumat-beli-lokal/omzet',
+      '/jumat-beli-lokal/pembayaran',
+      '/jumat-beli-lokal/partisipasi-asn',
+    ])
+      expect(findRoute(routes, path)?.route.path).toBe(path);
+    expect(findRoute(routes, '/jumat-beli-lokal/12')?.route.path).toBe('/jumat-beli-lokal/:editionId');
+    expect(findRoute(routes, '/jumat-beli-lokal/pesanan/abc')?.route.path).toBe('/jumat-beli-lokal/pesanan/:token');
+  });
+});

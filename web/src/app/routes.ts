@@ -60,15 +60,10 @@ export const routes: readonly Route[] = [
   { path: '/cari', component: lazy(() => import('../pages/catalog/SearchPage.tsx')) },
   { path: '/produk/:productId', component: lazy(() => import('../pages/catalog/ProductPage.tsx')) },
   // Jumat Beli Lokal's public storefront (pages/jbl): the current edition, an edition, a product, the cart, and the
-  // order's tracking link. "pesanan/:token" before ":editionId/…": the first match wins.
+  // order's tracking link. "pesanan/:token" and every fixed page under /jumat-beli-lokal come before ":editionId" (at
+  // the end of the list): the first match wins.
   { path: '/jumat-beli-lokal', component: lazy(() => import('../pages/jbl/EditionPage.tsx')) },
   { path: '/jumat-beli-lokal/pesanan/:token', component: lazy(() => import('../pages/jbl/TrackPage.tsx')) },
-  { path: '/jumat-beli-lokal/:editionId', component: lazy(() => import('../pages/jbl/EditionPage.tsx')) },
-  { path: '/jumat-beli-lokal/:editionId/keranjang', component: lazy(() => import('../pages/jbl/CartPage.tsx')) },
-  {
-    path: '/jumat-beli-lokal/:editionId/produk/:itemId',
-    component: lazy(() => import('../pages/jbl/ItemPage.tsx')),
-  },
   // Curation (pages/curation): the owner's, the officers' worklists, the Dinas's calls, the public check; and the
   // notifications (pages/notifications, texts still in curation's dictionary).
   { path: '/kurasi', component: lazy(() => import('../pages/curation/OwnerPage.tsx')) },
@@ -89,6 +84,7 @@ export const routes: readonly Route[] = [
   },
   { path: '/notifikasi', component: lazy(() => import('../pages/notifications/NotificationsPage.tsx')) },
   // e-Order buying, the agency side (pages/procurement/buying): packages, the cart, exceptions.
+  { path: '/jumat-beli-lokal/edisi', component: lazy(() => import('../pages/jbl/admin/EditionsPage.tsx')) },
   { path: '/pengadaan/paket', component: lazy(() => import('../pages/procurement/buying/PackagesPage.tsx')) },
   { path: '/pengadaan/paket/:packageId', component: lazy(() => import('../pages/procurement/buying/PackagePage.tsx')) },
   { path: '/pengadaan/pengecualian', component: lazy(() => import('../pages/procurement/buying/ExceptionsPage.tsx')) },
@@ -112,7 +108,12 @@ export const routes: readonly Route[] = [
   { path: '/verifikasi-bast', component: lazy(() => import('../pages/procurement/orders/VerifyBastPage.tsx')) },
   { path: '/jual/pesanan', component: lazy(() => import('../pages/procurement/seller/InboxPage.tsx')) },
   { path: '/jual/pesanan/:orderId', component: lazy(() => import('../pages/procurement/seller/SellerOrderPage.tsx')) },
+  // Jumat Beli Lokal, the Dinas's side (pages/jbl): an edition's line-up.
+  { path: '/jbl/susunan', component: lazy(() => import('../pages/jbl/lineup/LineupPage.tsx')) },
   { path: '/jual/pendapatan', component: lazy(() => import('../pages/procurement/seller/StatementPage.tsx')) },
+  // Jumat Beli Lokal, the seller's side (pages/jbl/seller): the editions they are in, one edition's Friday work.
+  { path: '/jual/jbl', component: lazy(() => import('../pages/jbl/seller/EditionsPage.tsx')) },
+  { path: '/jual/jbl/:editionId', component: lazy(() => import('../pages/jbl/seller/EditionPage.tsx')) },
   // The UMK share and payment timeliness (pages/procurement/share); /kinerja-pembayaran is public.
   { path: '/pengadaan/porsi-umk', component: lazy(() => import('../pages/procurement/share/SharePage.tsx')) },
   {
@@ -121,6 +122,21 @@ export const routes: readonly Route[] = [
   },
   { path: '/pengadaan/umur-tagihan', component: lazy(() => import('../pages/procurement/share/AgeingPage.tsx')) },
   { path: '/kinerja-pembayaran', component: lazy(() => import('../pages/procurement/share/PerformancePage.tsx')) },
+  // Jumat Beli Lokal reports (pages/jbl/reports); /jumat-beli-lokal/omzet is public.
+  { path: '/jumat-beli-lokal/omzet', component: lazy(() => import('../pages/jbl/reports/TrendPage.tsx')) },
+  {
+    path: '/jumat-beli-lokal/laporan/:editionId',
+    component: lazy(() => import('../pages/jbl/reports/EditionReportPage.tsx')),
+  },
+  {
+    path: '/jumat-beli-lokal/partisipasi-asn',
+    component: lazy(() => import('../pages/jbl/reports/ParticipationPage.tsx')),
+  },
+  {
+    path: '/jumat-beli-lokal/partisipasi-asn/:agencyId',
+    component: lazy(() => import('../pages/jbl/reports/AgencyParticipationPage.tsx')),
+  },
+  { path: '/jumat-beli-lokal/pembayaran', component: lazy(() => import('../pages/jbl/reports/PayoutPage.tsx')) },
   // Procurement plans (pages/procurement/plans): agencies, spending outside the platform, RUP, opportunities.
   { path: '/pengadaan/instansi', component: lazy(() => import('../pages/procurement/plans/AgenciesPage.tsx')) },
   { path: '/pengadaan/belanja-luar', component: lazy(() => import('../pages/procurement/plans/SpendingPage.tsx')) },
@@ -131,6 +147,13 @@ export const routes: readonly Route[] = [
     component: lazy(() =>
       import('../pages/procurement/plans/OpportunitiesPages.tsx').then((m) => ({ default: m.ForMePage })),
     ),
+  },
+  // The storefront's edition pages last: ":editionId" would otherwise take /jumat-beli-lokal/edisi, /omzet, ….
+  { path: '/jumat-beli-lokal/:editionId', component: lazy(() => import('../pages/jbl/EditionPage.tsx')) },
+  { path: '/jumat-beli-lokal/:editionId/keranjang', component: lazy(() => import('../pages/jbl/CartPage.tsx')) },
+  {
+    path: '/jumat-beli-lokal/:editionId/produk/:itemId',
+    component: lazy(() => import('../pages/jbl/ItemPage.tsx')),
   },
 ];
 

@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { accessPolicy } from '../../../src/access/schema.ts';
 import type { productPolicy } from '../../../src/catalog/products/schema.ts';
 import type { curationPolicy } from '../../../src/curation/schema.ts';
+import type { jblPolicy } from '../../../src/jbl/policy.ts';
 import type { Grant } from '../../../src/platform/schema.ts';
 import type { ScopeKind } from '../../../src/platform/schema.ts';
 import type { procurementPolicy } from '../../../src/procurement/policy.ts';
@@ -31,7 +32,8 @@ export type Ability =
   | `registry.${keyof typeof registryPolicy}`
   | `catalog.${keyof typeof productPolicy}`
   | `curation.${keyof typeof curationPolicy}`
-  | `procurement.${keyof typeof procurementPolicy}`;
+  | `procurement.${keyof typeof procurementPolicy}`
+  | `jbl.${keyof typeof jblPolicy}`;
 export const can = (me: Me, ability: Ability) => me.abilities.includes(ability);
 
 /** The scope ids the account holds of a kind (e.g. its kecamatan codes), and whether it holds any. */

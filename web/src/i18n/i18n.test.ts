@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accessPolicy } from '../../../src/access/policy.ts';
 import { productPolicy } from '../../../src/catalog/products/policy.ts';
 import { curationPolicy } from '../../../src/curation/policy.ts';
+import { jblPolicy } from '../../../src/jbl/policy.ts';
 import { procurementPolicy } from '../../../src/procurement/policy.ts';
 import { registryPolicy } from '../../../src/registry/policy.ts';
 import type { AreaMessages } from './area.ts';
@@ -41,6 +42,7 @@ const policies = {
   catalog: productPolicy,
   curation: curationPolicy,
   procurement: procurementPolicy,
+  jbl: jblPolicy,
 };
 const abilities = new Set(
   Object.entries(policies).flatMap(([context, policy]) => Object.keys(policy).map((rule) => `${context}.${rule}`)),
