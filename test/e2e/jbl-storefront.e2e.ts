@@ -188,6 +188,8 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     const spendShown = async () => {
       await a.page.goto(`${base}/beranda`);
       await a.page.getByRole('link', { name: 'Partisipasi ASN instansi saya' }).click();
+      // The page's chart is a chunk of its own: let it draw before leaving, or the browser aborts its download.
+      await a.page.getByTestId('jbl-asn-chart').waitFor();
       return (await a.page.getByTestId('jbl-asn-trend').locator('tbody tr').first().textContent()) ?? '';
     };
     expect(await spendShown()).toContain('Rp 0');
