@@ -216,10 +216,11 @@ const BUILDERS: Record<string, Builder> = {
     { id: 'Tagihan, jatuh tempo terdekat dulu', en: 'Bills, soonest due first' },
     [sc(PROCUREMENT.payments, 'Pembayaran', 'Payments'), sc(PROCUREMENT.ageing, 'Umur tagihan', 'Payment ageing')],
   ),
-  asn_buyer: async (db, g, actor, onError) => ({
-    ...(await buyerAgency(db, g, actor, onError)),
-    shortcuts: [agencyParticipationShortcut(g.scopeId)],
-  }),
+  asn_buyer: async (db, g, actor, onError) => {
+    const home = await buyerAgency(db, g, actor, onError);
+    // The current edition to shop in, then how the ASN's agency is doing.
+    return { ...home, shortcuts: [...home.shortcuts, agencyParticipationShortcut(g.scopeId)] };
+  },
   bppbj_analyst: async (db) =>
     queue(
       { id: 'Instansi dengan porsi UMK terendah', en: 'Agencies with the lowest UMK share' },

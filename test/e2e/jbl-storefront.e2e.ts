@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/platform/auth/session.ts';
 import { formatWib } from '../../src/platform/time.ts';
@@ -9,7 +9,9 @@ import { makeAccount } from '../support/factories.ts';
 import { listProduct, makeEdition } from '../support/jbl-kit.ts';
 import { type KitSeller, makeSeller } from '../support/procurement-kit.ts';
 import { checkPage, expectClean, switchLang } from './accounts.ts';
-import { browserForFile, stopServing, watchProblems } from './browser.ts';
+import { browserForFile, stopServing } from './browser.ts';
+import { add, card, confirmPayment, phoneAt } from './jbl-shop.ts';
+import { scriptsOnTheWire } from './js-on-the-wire.ts';
 
 /**
  * Issue 15, the Jumat Beli Lokal storefront on a 360-px phone: a guest opens the edition, fills a cart from two
@@ -44,37 +46,8 @@ afterAll(async () => {
   await stopServing(app);
 });
 
-async function phone(b: Browser, cookie?: string) {
-  const context = await b.newContext({ viewport: { width: 360, height: 740 } });
-  if (cookie) {
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-  }
-  const page = await context.newPage();
-  return { context, page, problems: watchProblems(page) };
-}
-
-const card = (page: Page, name: string) => page.locator('.jbl-card').filter({ hasText: name });
-async function add(page: Page, name: string) {
-  await card(page, name)
-    .getByRole('button', { name: /Tambah ke keranjang/ })
-    .click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: `${name} ada di keranjang` })
-    .waitFor();
-}
-
-async function confirmAs(seller: KitSeller, number: string) {
-  const me = await fetch(`${base}/api/auth/me`, { headers: { cookie: seller.cookie } });
-  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
-  const res = await fetch(`${base}/api/jbl/child-orders/${number}/confirm-payment`, {
-    method: 'POST',
-    headers: { cookie: seller.cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+const phone = (b: Browser, cookie?: string) => phoneAt(b, base, cookie);
+const confirmAs = (seller: KitSeller, number: string) => confirmPayment(base, seller.cookie, number);
 
 describe('the Jumat Beli Lokal storefront on a phone', () => {
   it('sells a guest a cart from two sellers, shows two QRIS codes, and both paid once the sellers confirm', async () => {
@@ -204,19 +177,23 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     await g.context.close();
   });
 
-  it('lets a signed-in ASN buy with their account, counted for their agency', async () => {
+  it('lets a signed-in ASN buy with their account, and their agency’s participation rises once it is paid', async () => {
     const [agency] = await db.query<{ id: number }>(
       `insert into agency (code, name, kind) values ('JBLE' || floor(random()*1e9)::text, 'Dinas Uji Storefront', 'opd') returning id`,
     );
     const asn = await makeAccount(db, [{ role: 'asn_buyer', scopeId: String(agency!.id) }]);
     const cookie = `pl_session=${(await db.transaction((tx) => createSession(tx, asn.id))).token}`;
-    const count = async () =>
-      Number(
-        (await db.query<{ n: string }>('select count(*) as n from jbl_order where agency_id = $1', [agency!.id]))[0]!.n,
-      );
-    expect(await count()).toBe(0);
-
     const a = await phone(browser(), cookie);
+    // The agency's participation page (reports, issue 15 item 6): the edition's row, before and after.
+    const spendShown = async () => {
+      await a.page.goto(`${base}/beranda`);
+      await a.page.getByRole('link', { name: 'Partisipasi ASN instansi saya' }).click();
+      // The page's chart is a chunk of its own: let it draw before leaving, or the browser aborts its download.
+      await a.page.getByTestId('jbl-asn-chart').waitFor();
+      return (await a.page.getByTestId('jbl-asn-trend').locator('tbody tr').first().textContent()) ?? '';
+    };
+    expect(await spendShown()).toContain('Rp 0');
+
     // The ASN's home leads to the current edition.
     await a.page.goto(`${base}/beranda`);
     await a.page.getByRole('link', { name: /^Belanja Jumat Beli Lokal / }).click();
@@ -229,7 +206,9 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
     await a.page.getByRole('button', { name: 'Pesan dan bayar dengan QRIS' }).click();
     await a.page.waitForURL(/\/jumat-beli-lokal\/pesanan\//);
     await a.page.getByRole('img', { name: /^Kode QRIS/ }).waitFor();
-    expect(await count()).toBe(1);
+    const number = (await a.page.locator('.jbl-part').getAttribute('data-child'))!;
+    await confirmAs(sellerB, number);
+    expect(await spendShown()).toContain('Rp 40.000');
     expectClean(a.problems, 'ASN journey');
     await a.context.close();
   });
@@ -276,22 +255,10 @@ describe('the Jumat Beli Lokal storefront on a phone', () => {
 
   it(`costs a phone at most ${JS_BUDGET / 1024} KB of JavaScript on the wire for the edition page`, async () => {
     const { context, page } = await phone(browser());
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    const scripts = new Map<string, { url: string; encoding: string }>();
-    const received = new Map<string, number>();
-    cdp.on('Network.responseReceived', (e) => {
-      if (e.type === 'Script')
-        scripts.set(e.requestId, {
-          url: e.response.url,
-          encoding: String(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? ''),
-        });
+    const { total, rows } = await scriptsOnTheWire(context, page, async () => {
+      await page.goto(`${base}/jumat-beli-lokal/${editionId}`, { waitUntil: 'networkidle' });
+      await page.locator('.jbl-card').first().waitFor();
     });
-    cdp.on('Network.loadingFinished', (e) => received.set(e.requestId, e.encodedDataLength));
-    await page.goto(`${base}/jumat-beli-lokal/${editionId}`, { waitUntil: 'networkidle' });
-    await page.locator('.jbl-card').first().waitFor();
-    const rows = [...scripts].map(([id, s]) => ({ ...s, bytes: received.get(id) ?? Number.NaN }));
-    const total = rows.reduce((sum, r) => sum + r.bytes, 0);
     console.log(
       `JS for the edition page: ${rows.map((r) => `${new URL(r.url).pathname} ${r.bytes} B (${r.encoding})`).join('; ')}; total ${total} B on the wire`,
     );

@@ -41,7 +41,7 @@ export default function TrackPage({ params }: PageProps) {
       {notFound ? <p className="notice">{t('jbl.track.notFound')}</p> : <LoadStatus state={state} onRetry={reload} />}
       {order && <Order order={order} waiting={waiting} i18n={i18n} />}
       <p>
-        <Link href={BASE}>{t('jbl.cart.toEdition')}</Link>
+        <Link href={BASE}>{t('jbl.track.more')}</Link>
       </p>
     </Page>
   );

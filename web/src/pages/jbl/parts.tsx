@@ -41,7 +41,14 @@ export function Countdown({ edition, i18n }: { edition: Edition; i18n: Msg }) {
       <strong aria-hidden="true" className="jbl-clock">
         {days > 0 && `${t('jbl.countdown.days', { n: days })} `}
         {clock}
-      </strong>{' '}
+      </strong>
+      <span className="sr-only">
+        {t('jbl.countdown.spoken', {
+          d: days,
+          h: Math.floor((left % 86_400) / 3600),
+          m: Math.floor((left % 3600) / 60),
+        })}
+      </span>{' '}
       <span className="jbl-countdown-at">{t('jbl.countdown.at', { at: i18n.dateTime(new Date(target.at)) })}</span>
     </p>
   );
