@@ -81,7 +81,7 @@ export type ChildOrderView = z.infer<typeof ChildOrderView>;
 
 export const OrderView = z.object({
   number: z.string(),
-  trackingToken: z.string().describe('the secret of the tracking link /jbl/lacak/<token>'),
+  trackingToken: z.string().describe('the secret of the tracking link /jumat-beli-lokal/pesanan/<token>'),
   edition: z.object({ id: z.number().int(), heldOn: z.string(), host: z.string() }),
   buyer: z.object({ kind: z.enum(['guest', 'asn', 'public']), name: z.string(), phone: z.string().nullable() }),
   session: z.enum(['preorder', 'live']),
