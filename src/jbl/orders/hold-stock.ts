@@ -66,7 +66,8 @@ export async function holdStock(
   const short = () =>
     ids.filter((id) => !items.get(id) || items.get(id)!.removed || items.get(id)!.stock < wanted.get(id)!);
   if (!isHeld() && short().some((id) => items.get(id) && !items.get(id)!.removed)) {
-    if ((await releaseExpired(tx, now, ids)) > 0) items = await tryHold(tx, editionId, ids, quantities);
+    if ((await releaseExpired(tx, now, { editionId, itemIds: ids })) > 0)
+      items = await tryHold(tx, editionId, ids, quantities);
   }
   if (!isHeld()) {
     const shortages = short().map((id) => ({
@@ -103,13 +104,23 @@ export async function sellHeld(tx: Tx, childOrderId: number): Promise<void> {
  * Expires unpaid child orders whose hold ran out (all of them, or those holding any of `itemIds`) and gives their
  * stock back. Orders being paid at this moment are skipped (SKIP LOCKED): the payment decides. Returns how many.
  */
-export async function releaseExpired(tx: Tx, now: Date, itemIds?: number[]): Promise<number> {
+export async function releaseExpired(
+  tx: Tx,
+  now: Date,
+  only?: { editionId: number; itemIds: number[] },
+): Promise<number> {
+  // With `only`, the edition's expired unpaid orders (index jbl_child_order_edition_expiry_idx, migration 0085)
+  // holding any of these items: a checkout short of stock asks this on every sold-out line, so it must not scan
+  // every expired order of every edition.
   const expired = await tx.query<{ id: number }>(
-    `select c.id from jbl_child_order c
-      where c.status = 'awaiting_payment' and c.hold_expires_at <= $1
-        and ($2::int8[] is null or exists (select 1 from jbl_order_line l where l.child_order_id = c.id and l.lineup_item_id = any($2::int8[])))
-      order by c.id limit 500 for update skip locked`,
-    [now, itemIds ?? null],
+    only
+      ? `select c.id from jbl_child_order c
+          where c.edition_id = $2 and c.status = 'awaiting_payment' and c.hold_expires_at <= $1
+            and exists (select 1 from jbl_order_line l where l.child_order_id = c.id and l.lineup_item_id = any($3::int8[]))
+          order by c.id limit 500 for update skip locked`
+      : `select c.id from jbl_child_order c where c.status = 'awaiting_payment' and c.hold_expires_at <= $1
+          order by c.hold_expires_at limit 500 for update skip locked`,
+    only ? [now, only.editionId, only.itemIds] : [now],
   );
   if (!expired.length) return 0;
   const ids = expired.map((e) => Number(e.id));

@@ -8,6 +8,7 @@ import { type KitSeller, makeSeller } from '../../../test/support/procurement-ki
 import type { Db } from '../../platform/db/types.ts';
 import type { App } from '../../platform/http/server.ts';
 import { releaseExpired } from './hold-stock.ts';
+import { sweepExpiredHolds } from './hold-sweeper.ts';
 import { signBody } from './payment-webhook.ts';
 
 let db: Db;
@@ -112,7 +113,9 @@ describe('holds that run out', () => {
   it('expire and give the stock back; paying late takes it again while it is there, and is refused once it is gone', async () => {
     const o = await order(2, 2);
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await db.transaction((tx) => releaseExpired(tx, later, [o.itemId]))).toBe(1);
+    expect(
+      await db.transaction((tx) => releaseExpired(tx, later, { editionId: o.editionId, itemIds: [o.itemId] })),
+    ).toBe(1);
     expect(await itemStock(db, o.itemId)).toMatchObject({ stock: 2, held: 0, sold: 0 });
     expect(await status(o.token)).toBe('expired');
     expect((await confirm(o.seller, o.number)).json()).toMatchObject({ status: 'paid', outcome: 'paid' });
@@ -135,5 +138,18 @@ describe('holds that run out', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect((await confirm(p.seller, p.number)).json()).toMatchObject({ status: 'expired', outcome: 'expired' });
     expect(await itemStock(db, p.itemId)).toMatchObject({ stock: 0, held: 2, sold: 0 });
+  });
+
+  it('are all given back by the sweeper in one pass, however many carts were abandoned', async () => {
+    const orders = [await order(5, 1), await order(5, 2), await order(5, 3)];
+    // Their holds ran out a minute ago (other test files' fresh holds stay as they are).
+    await db.query(`update jbl_child_order set hold_expires_at = now() - interval '1 minute' where number = any($1)`, [
+      orders.map((o) => o.number),
+    ]);
+    expect(await sweepExpiredHolds(db)).toBeGreaterThanOrEqual(3);
+    for (const o of orders) {
+      expect(await status(o.token)).toBe('expired');
+      expect(await itemStock(db, o.itemId)).toMatchObject({ stock: 5, held: 0, sold: 0 });
+    }
   });
 });
