@@ -1,4 +1,4 @@
-import type { AccountActor, Grant } from '../platform/auth/actor.ts';
+import type { AccountActor } from '../platform/auth/actor.ts';
 import type { Db, Queryable } from '../platform/db/types.ts';
 import { fig, type Figure, type ListItem } from '../platform/home-figures.ts';
 import type { Bilingual } from '../platform/http/problem.ts';
