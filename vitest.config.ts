@@ -23,7 +23,15 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: 'pglite', env: { TEST_ENGINE: 'pglite' } } },
+      // `*.postgres.test.ts`: about the PostgreSQL server itself (its connections), nothing PGlite has.
+      {
+        test: {
+          ...shared,
+          name: 'pglite',
+          exclude: ['**/*.postgres.test.ts', '**/node_modules/**'],
+          env: { TEST_ENGINE: 'pglite' },
+        },
+      },
       { test: { ...shared, name: 'postgres', env: { TEST_ENGINE: 'postgres' } } },
     ],
   },

@@ -1,14 +1,14 @@
 // A PostgreSQL restart kills every connection, also one that sits inside a transaction between two queries. The
 // server must live through it: that transaction fails (the caller answers 5xx and the client retries), and the next
 // one gets a new connection. Without a listener the dying connection's 'error' event would end the process.
+// PostgreSQL only (`*.postgres.test.ts`: the pglite project leaves these files out, see vitest.config.ts).
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { engine } from '../../../test/support/db.ts';
 import { adminUrl } from '../../../test/support/pg-names.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
-describe.skipIf(engine !== 'postgres')('a PostgreSQL connection lost inside a transaction', () => {
+describe('a PostgreSQL connection lost inside a transaction', () => {
   let db: Db | undefined;
   afterAll(async () => db?.close());
 
