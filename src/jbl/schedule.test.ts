@@ -75,3 +75,16 @@ describe('editionSchedule', () => {
     ).toEqual(['before', 'preorder', 'preorder', 'waiting', 'live', 'after']);
   });
 });
+
+describe('settings out of order', () => {
+  it('are refused as a 409 naming the day in both languages, not a server error', () => {
+    const late = { ...JAKARTA, preorderCloses: { weekday: 'friday' as const, time: '12:00' } };
+    expect(() => editionSchedule('2026-12-11', late)).toThrow(
+      expect.objectContaining({
+        status: 409,
+        code: 'jbl_settings_invalid',
+        bilingual: expect.objectContaining({ id: expect.stringContaining('2026-12-11') }),
+      }),
+    );
+  });
+});

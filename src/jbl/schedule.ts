@@ -1,6 +1,7 @@
 // When an edition happens: the pre-order window and the live session of the edition of one Friday, computed from the
 // settings as wall-clock times in the instance's zone (WIB in Jakarta) and returned as instants. Pure: the same answer
 // on a server in UTC, in Asia/Jakarta or anywhere else (schedule-tz.test.ts runs it under several TZ values).
+import { AppError } from '../platform/http/problem.ts';
 import { addDays, atLocal, weekdayOf } from '../platform/time.ts';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -51,7 +52,11 @@ export function editionSchedule(day: string, s: ScheduleSettings): EditionSchedu
     !(out.preorderOpensAt < out.preorderClosesAt && out.preorderClosesAt <= out.liveStartsAt) ||
     !(out.liveStartsAt < out.liveEndsAt)
   )
-    throw new Error(`jbl settings out of order for ${day}: ${JSON.stringify(s)}`);
+    // A configuration the Dinas can fix (the jbl.* settings in force that day), not a server fault: a 409 naming it.
+    throw new AppError(409, 'jbl_settings_invalid', {
+      id: `Pengaturan jbl.* yang berlaku pada ${day} tidak berurutan: pre-order harus dibuka, lalu ditutup, sebelum sesi langsung.`,
+      en: `The jbl.* settings in force on ${day} are out of order: pre-orders must open, then close, before the live session.`,
+    });
   return out;
 }
 

@@ -109,6 +109,7 @@ export const ERROR_CODES = [
   'editions_exist', // planning a year in which every Friday that can still be planned already has an edition
   'holiday_undecided', // opening a holiday Friday's edition before the admin decided to skip or move it
   'jbl_settings_missing', // a day before the jbl.* settings came into force (planning a year before the programme)
+  'jbl_settings_invalid', // jbl.* settings in force whose pre-order window does not end before the live session
   'edition_not_selling', // a checkout outside the pre-order window and the live session: the message says when it sells
   'sold_out', // a checkout whose lines cannot all be held: each short line is named with what is left
   'jbl_order_state', // handing over an order that is not paid
