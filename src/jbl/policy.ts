@@ -5,7 +5,8 @@
 import { type Actor, hasRole } from '../platform/auth/actor.ts';
 import { abilitiesIn, type Policy } from '../platform/auth/rules.ts';
 import { ALL, type ScopeSql } from '../platform/db/scope.ts';
-import { agencyScope, sellerScope } from '../procurement/policy.ts';
+import { sellerScope } from '../platform/db/scope.ts';
+import { agencyScope } from '../procurement/policy.ts';
 
 export const jblPolicy = {
   /** Plans a year's editions, decides holiday Fridays, opens and closes editions (the Dinas PPKUKM). */

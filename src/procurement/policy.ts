@@ -64,11 +64,5 @@ export function agencyScope(actor: Actor, rule: readonly Role[], column: string,
   return anyOf(ids.length ? [`${column} = any(${p(ids)}::integer[])`] : [], params);
 }
 
-/** The orders of the seller's own businesses: `column` is the umkm id column (e.g. `o.umkm_id`). */
-export function sellerScope(actor: Actor, column: string, first: number): ScopeSql {
-  if (actor.kind !== 'account' || actor.ownerId === null || !hasRole(actor, 'umkm_owner')) return NONE;
-  return {
-    sql: `exists (select 1 from umkm su where su.id = ${column} and su.owner_id = $${first})`,
-    params: [actor.ownerId],
-  };
-}
+/** A seller's own businesses: shared by every channel that sells (platform/db/scope.ts). */
+export { sellerScope } from '../platform/db/scope.ts';

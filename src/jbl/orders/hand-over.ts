@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Acting } from '../../platform/auth/acting.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { AppError, notFound } from '../../platform/http/problem.ts';
-import { sellerScope } from '../../procurement/policy.ts';
+import { sellerScope } from '../../platform/db/scope.ts';
 import type { PaymentOutcome } from './schema.ts';
 
 export async function handOver(

@@ -1,5 +1,6 @@
 // Jumat Beli Lokal storefront and orders: the shelf, the Friday checkout, tracking, payment (the seller's
 // confirmation and the aggregator's signed notification) and hand-over. HTTP only; the use cases are beside it.
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditActor } from '../../platform/auth/actor.ts';
@@ -8,7 +9,7 @@ import { retryConflicts } from '../../platform/db/retry.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { RoutePlugin } from '../../platform/http/server.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { sellerScope } from '../../procurement/policy.ts';
+import { sellerScope } from '../../platform/db/scope.ts';
 import { jblPolicy } from '../policy.ts';
 import { buyerOf } from './buyer.ts';
 import { checkout } from './checkout.ts';
@@ -43,7 +44,6 @@ async function keepRawBody(req: FastifyRequest, _reply: unknown, payload: NodeJS
   const chunks: Buffer[] = [];
   for await (const c of payload) chunks.push(Buffer.from(c as Buffer));
   req.rawBody = Buffer.concat(chunks);
-  const { Readable } = await import('node:stream');
   return Readable.from([req.rawBody]);
 }
 

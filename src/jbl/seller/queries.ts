@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { ScopeSql } from '../../platform/db/scope.ts';
 import type { Queryable } from '../../platform/db/types.ts';
 import { notFound } from '../../platform/http/problem.ts';
-import { sellerScope } from '../../procurement/policy.ts';
+import { sellerScope } from '../../platform/db/scope.ts';
 import type { SellerEditions } from './schema.ts';
 
 export type EditionFacts = Omit<SellerEditions['editions'][number], 'items' | 'orders'>;
